@@ -1,0 +1,30 @@
+// The plain surface method: full BPTT at every grid point (the baseline the fast method beats).
+
+@group(0) @binding(3) var<storage, read> wxAxis: array<f32>;
+@group(0) @binding(4) var<storage, read> wRecAxis: array<f32>;
+@group(0) @binding(6) var<storage, read_write> costOut: array<f32>;
+@group(0) @binding(7) var<storage, read_write> wxGradOut: array<f32>;
+@group(0) @binding(8) var<storage, read_write> wRecGradOut: array<f32>;
+// bptt_xf writes per-timestep gradients only when asked; this kernel never asks.
+var<private> timeOut: array<f32, 1>;
+
+@compute @workgroup_size(64)
+fn surface_bptt(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let col = gid.x;
+  let row = gid.y + u.rowOffset;
+  if (col >= u.res || row >= u.res) {
+    return;
+  }
+  let wx = wxAxis[col];
+  let wRec = wRecAxis[row];
+  var g: Gradients;
+  if (fits_f32(wx, wRec)) {
+    g = bptt_f32(wx, wRec);
+  } else {
+    g = bptt_xf(wx, wRec, false, 0u);
+  }
+  let idx = row * u.res + col;
+  costOut[idx] = g.cost;
+  wxGradOut[idx] = g.wxGrad;
+  wRecGradOut[idx] = g.wRecGrad;
+}

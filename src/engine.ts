@@ -1,0 +1,149 @@
+/**
+ * The engine: parameters in, computed state out. It owns the active backend, schedules
+ * recomputation so that only the latest parameters are ever computed (no queue of stale work),
+ * and tells listeners when a new state is ready. No DOM, no views.
+ */
+import type { ComputeBackend, BackendKind, SurfaceResult } from './gpu/backend';
+import { rangeFromList } from './gpu/backend';
+import { CpuBackend } from './gpu/cpuBackend';
+import { createWebGpuBackend } from './gpu/webgpuBackend';
+import type { Dataset } from './model/dataset';
+import { gradientCheck, runModel, type GradientCheck } from './model/rnn';
+import { rprop, type RpropResult } from './model/rprop';
+import { DEFAULT_PARAMS, datasetFor, normalizeParams, type Params } from './params';
+
+export const TEST_INPUT = [0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1];
+
+export interface EngineState {
+  params: Params;
+  dataset: Dataset;
+  surface: SurfaceResult;
+  /** the Rprop run, float64 */
+  rprop: RpropResult;
+  /** the tutorial's check at (1.2, 1.2) */
+  gradientCheck: GradientCheck;
+  /** trained weights on TEST_INPUT */
+  testOutput: number;
+  /** true when the surface holds values beyond float32 (shown as overflow) */
+  overflow: boolean;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class Engine {
+  backend!: ComputeBackend;
+  backendKind!: BackendKind;
+  /** why this backend is active, for the page */
+  backendReason = '';
+  params: Params = { ...DEFAULT_PARAMS };
+  state: EngineState | null = null;
+  /** messages about refused or clamped input, newest set */
+  messages: string[] = [];
+  lastError: string | null = null;
+  private webgpuFailure: string | null = null;
+  private running: Promise<void> | null = null;
+  private dirty = false;
+  private listeners: ((s: EngineState) => void)[] = [];
+  private surfaceKey = '';
+  private datasetKey = '';
+  private dataset: Dataset | null = null;
+
+  onState(fn: (s: EngineState) => void): void {
+    this.listeners.push(fn);
+  }
+
+  /** Picks the backend the params ask for; WebGPU falls back to the CPU with a reason. */
+  private async ensureBackend(choice: Params['backend']): Promise<void> {
+    const want: BackendKind = choice === 'cpu' ? 'cpu' : 'webgpu';
+    if (this.backend && (this.backendKind === want || (want === 'webgpu' && this.webgpuFailure))) return;
+    this.backend?.dispose();
+    if (want === 'webgpu') {
+      try {
+        this.backend = await createWebGpuBackend();
+        this.backendKind = 'webgpu';
+        this.backendReason = `WebGPU compute on ${(this.backend as { adapterName?: string }).adapterName ?? 'the GPU'}`;
+        return;
+      } catch (e) {
+        this.webgpuFailure = (e as Error).message;
+      }
+    }
+    this.backend = new CpuBackend();
+    this.backendKind = 'cpu';
+    this.backendReason =
+      want === 'cpu' ? 'CPU (float64 in a Web Worker), as asked by backend=cpu' : `CPU fallback (float64 in a Web Worker): ${this.webgpuFailure}`;
+    this.surfaceKey = '';
+  }
+
+  /** Merges new parameters; resolves once the state for them is computed. */
+  setParams(raw: Partial<Record<keyof Params, unknown>>): Promise<void> {
+    const { params, messages } = normalizeParams(raw, this.params);
+    this.messages = messages;
+    this.params = params;
+    return this.schedule();
+  }
+
+  /** Latest-wins scheduling: at most one computation runs, and one more follows with the newest params. */
+  schedule(): Promise<void> {
+    this.dirty = true;
+    if (!this.running) {
+      this.running = (async () => {
+        while (this.dirty) {
+          this.dirty = false;
+          try {
+            await this.compute({ ...this.params });
+            this.lastError = null;
+          } catch (e) {
+            this.lastError = (e as Error).message;
+            console.warn(`[rnnlab] ${this.lastError}`);
+          }
+        }
+        this.running = null;
+      })();
+    }
+    return this.running;
+  }
+
+  /** Resolves once no computation is pending. */
+  async ready(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async compute(p: Params): Promise<void> {
+    await this.ensureBackend(p.backend);
+    const dKey = JSON.stringify([p.data, p.preset, p.seed, p.samples, p.seqLen]);
+    if (dKey !== this.datasetKey || !this.dataset) {
+      this.dataset = datasetFor(p);
+      this.datasetKey = dKey;
+    }
+    const dataset = this.dataset;
+    const sKey = JSON.stringify([dKey, p.range, p.res, this.backendKind]);
+    let surface = this.state?.surface;
+    if (sKey !== this.surfaceKey || !surface) {
+      surface = await this.backend.surface({ dataset, range: rangeFromList(p.range), res: p.res });
+      this.surfaceKey = sKey;
+    }
+    const prev = this.state;
+    const optKey = (q: Params) => [q.start, q.delta0, q.etaPlus, q.etaMinus, q.iterations];
+    const sameData = prev && prev.dataset === dataset;
+    const r = sameData && same(optKey(prev.params), optKey(p)) ? prev.rprop : rprop(dataset, p);
+    const last = r.weights[r.weights.length - 1];
+    let overflow = false;
+    for (let i = 0; i < surface.cost.length; i++)
+      if (surface.cost[i] === Infinity) {
+        overflow = true;
+        break;
+      }
+    this.state = {
+      params: p,
+      dataset,
+      surface,
+      rprop: r,
+      gradientCheck: sameData ? prev.gradientCheck : gradientCheck(dataset, 1.2, 1.2),
+      testOutput: runModel(TEST_INPUT, last[0], last[1]),
+      overflow,
+    };
+    for (const fn of this.listeners) fn(this.state);
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The WebGPU backend: WGSL compute kernels (shaders/*.wgsl) for the cost surface and for BPTT at
+ * arbitrary points. Pipelines are built once; data set, sizes and ranges are run-time inputs, so
+ * changing a slider only rewrites buffers.
+ */
+import xfloatWgsl from '../../shaders/xfloat.wgsl?raw';
+import rowCoefWgsl from '../../shaders/row_coef.wgsl?raw';
+import surfaceRowsWgsl from '../../shaders/surface_rows.wgsl?raw';
+import surfacePointsWgsl from '../../shaders/surface_points.wgsl?raw';
+import bpttWgsl from '../../shaders/bptt.wgsl?raw';
+import evaluatePointsWgsl from '../../shaders/evaluate_points.wgsl?raw';
+import surfaceBpttWgsl from '../../shaders/surface_bptt.wgsl?raw';
+import type { Dataset } from '../model/dataset';
+import { linspace } from '../model/surface';
+import type { ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
+
+const WORKGROUP = 64;
+const UNIFORM_BYTES = 32;
+const ROW_COEF_BYTES = 64;
+const INF_BITS = 0x7f800000;
+
+/** Why WebGPU is not usable, in words for the page. */
+export class WebGpuUnavailable extends Error {}
+
+export async function createWebGpuBackend(): Promise<WebGpuBackend> {
+  if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu)
+    throw new WebGpuUnavailable('this browser has no WebGPU (navigator.gpu is missing)');
+  let adapter: GPUAdapter | null = null;
+  try {
+    adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch (e) {
+    throw new WebGpuUnavailable(`requestAdapter failed: ${(e as Error).message}`);
+  }
+  if (!adapter) throw new WebGpuUnavailable('navigator.gpu gave no adapter (WebGPU disabled or no supported GPU)');
+  let device: GPUDevice;
+  try {
+    device = await adapter.requestDevice({
+      requiredLimits: {
+        maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+        maxBufferSize: adapter.limits.maxBufferSize,
+      },
+    });
+  } catch (e) {
+    throw new WebGpuUnavailable(`requestDevice failed: ${(e as Error).message}`);
+  }
+  // Shader compile and pipeline errors come back asynchronously: catch them at start-up.
+  device.pushErrorScope('validation');
+  const backend = new WebGpuBackend(device, adapter.info?.description || adapter.info?.vendor || 'WebGPU adapter');
+  const err = await device.popErrorScope();
+  if (err) {
+    device.destroy();
+    throw new WebGpuUnavailable(`WGSL pipeline error: ${err.message}`);
+  }
+  return backend;
+}
+
+interface Sized {
+  buffer: GPUBuffer;
+  bytes: number;
+}
+
+export class WebGpuBackend implements ComputeBackend {
+  readonly kind = 'webgpu' as const;
+  /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
+  maxRowsPerDispatch: number;
+  lost: string | null = null;
+
+  private readonly pipelines: Record<'rows' | 'points' | 'bptt' | 'evaluate', GPUComputePipeline>;
+  private readonly uniforms: GPUBuffer;
+  private readonly buffers = new Map<string, Sized>();
+  private uploaded: Dataset | null = null;
+  /** GPU work is serialised: one readback at a time, in call order. */
+  private queueTail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly device: GPUDevice,
+    readonly adapterName: string,
+  ) {
+    this.maxRowsPerDispatch = device.limits.maxComputeWorkgroupsPerDimension;
+    device.lost.then((info) => {
+      this.lost = `GPU device lost: ${info.message || info.reason}`;
+    });
+    const module = (...parts: string[]) => device.createShaderModule({ code: parts.join('\n') });
+    const pipeline = (code: GPUShaderModule, entryPoint: string) =>
+      device.createComputePipeline({ layout: 'auto', compute: { module: code, entryPoint } });
+    this.pipelines = {
+      rows: pipeline(module(xfloatWgsl, rowCoefWgsl, surfaceRowsWgsl), 'surface_rows'),
+      points: pipeline(module(xfloatWgsl, rowCoefWgsl, surfacePointsWgsl), 'surface_points'),
+      bptt: pipeline(module(xfloatWgsl, bpttWgsl, surfaceBpttWgsl), 'surface_bptt'),
+      evaluate: pipeline(module(xfloatWgsl, bpttWgsl, evaluatePointsWgsl), 'evaluate_points'),
+    };
+    this.uniforms = device.createBuffer({ size: UNIFORM_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queueTail.then(work, work);
+    this.queueTail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A buffer of at least `bytes`, reused across calls, grown when needed. */
+  private buffer(name: string, bytes: number, usage: GPUBufferUsageFlags): GPUBuffer {
+    const size = Math.max(16, Math.ceil(bytes / 16) * 16);
+    const old = this.buffers.get(name);
+    if (old && old.bytes >= size) return old.buffer;
+    old?.buffer.destroy();
+    const buffer = this.device.createBuffer({ size, usage, label: name });
+    this.buffers.set(name, { buffer, bytes: size });
+    return buffer;
+  }
+
+  private storage(name: string, bytes: number): GPUBuffer {
+    return this.buffer(name, bytes, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC);
+  }
+
+  private uploadDataset(d: Dataset): void {
+    if (this.uploaded === d) return;
+    const xs = new Float32Array(d.x);
+    this.device.queue.writeBuffer(this.storage('xs', xs.byteLength), 0, xs);
+    const t = new Float32Array(d.targets);
+    this.device.queue.writeBuffer(this.storage('targets', t.byteLength), 0, t);
+    this.uploaded = d;
+  }
+
+  private writeUniforms(d: Dataset, res: number, rowOffset: number, pointCount: number): void {
+    const u = new Uint32Array([d.samples, d.seqLen, res, rowOffset, pointCount, INF_BITS, 0, 0]);
+    this.device.queue.writeBuffer(this.uniforms, 0, u);
+  }
+
+  private bindGroup(pipeline: GPUComputePipeline, bindings: Record<number, GPUBuffer>): GPUBindGroup {
+    return this.device.createBindGroup({
+      layout: pipeline.getBindGroupLayout(0),
+      entries: Object.entries(bindings).map(([binding, buffer]) => ({ binding: Number(binding), resource: { buffer } })),
+    });
+  }
+
+  /** Copies each [buffer, bytes] into one staging buffer, submits, and reads them back. */
+  private async readBack(src: [GPUBuffer, number][], encoder: GPUCommandEncoder): Promise<Float32Array[]> {
+    const offsets: number[] = [];
+    let total = 0;
+    for (const [, bytes] of src) {
+      offsets.push(total);
+      total += Math.ceil(bytes / 16) * 16;
+    }
+    const staging = this.buffer('staging', total, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    src.forEach(([b, bytes], i) => encoder.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
+    this.device.queue.submit([encoder.finish()]);
+    await staging.mapAsync(GPUMapMode.READ, 0, total);
+    const mapped = staging.getMappedRange(0, total);
+    const out = src.map(([, bytes], i) => new Float32Array(mapped.slice(offsets[i], offsets[i] + bytes)));
+    staging.unmap();
+    return out;
+  }
+
+  surface(req: SurfaceRequest): Promise<SurfaceResult> {
+    return this.serial(() => this.surfaceNow(req));
+  }
+
+  private async surfaceNow({ dataset, range, res, method = 'rows' }: SurfaceRequest): Promise<SurfaceResult> {
+    if (this.lost) throw new Error(this.lost);
+    const dev = this.device;
+    const cells = res * res;
+    const outBytes = cells * 4;
+    if (outBytes > dev.limits.maxStorageBufferBindingSize)
+      throw new Error(`res ${res} needs ${outBytes} bytes per output, over this adapter's ${dev.limits.maxStorageBufferBindingSize}`);
+    this.uploadDataset(dataset);
+    const wx = linspace(range.wxMin, range.wxMax, res);
+    const wRec = linspace(range.wRecMin, range.wRecMax, res);
+    const wxAxis = this.storage('wxAxis', res * 4);
+    const wRecAxis = this.storage('wRecAxis', res * 4);
+    dev.queue.writeBuffer(wxAxis, 0, new Float32Array(wx));
+    dev.queue.writeBuffer(wRecAxis, 0, new Float32Array(wRec));
+    const outs = ['cost', 'wxGrad', 'wRecGrad'].map((n) => this.storage(n, outBytes));
+    const xs = this.storage('xs', 0);
+    const targets = this.storage('targets', 0);
+
+    dev.pushErrorScope('validation');
+    let pointsPipeline: GPUComputePipeline;
+    let pointsGroup: GPUBindGroup;
+    if (method === 'rows') {
+      const rows = this.storage('rows', res * ROW_COEF_BYTES);
+      this.writeUniforms(dataset, res, 0, 0);
+      const enc = dev.createCommandEncoder();
+      const pass = enc.beginComputePass();
+      pass.setPipeline(this.pipelines.rows);
+      pass.setBindGroup(0, this.bindGroup(this.pipelines.rows, { 0: this.uniforms, 1: xs, 2: targets, 4: wRecAxis, 5: rows }));
+      pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP));
+      pass.end();
+      dev.queue.submit([enc.finish()]);
+      pointsPipeline = this.pipelines.points;
+      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 3: wxAxis, 5: rows, 6: outs[0], 7: outs[1], 8: outs[2] });
+    } else {
+      pointsPipeline = this.pipelines.bptt;
+      pointsGroup = this.bindGroup(pointsPipeline, {
+        0: this.uniforms, 1: xs, 2: targets, 3: wxAxis, 4: wRecAxis, 6: outs[0], 7: outs[1], 8: outs[2],
+      });
+    }
+    // Rows are split into bands of at most maxRowsPerDispatch (the adapter's workgroups-per-
+    // dimension limit). Each band is its own submit so that its rowOffset uniform is in place.
+    const band = Math.max(1, Math.min(this.maxRowsPerDispatch, dev.limits.maxComputeWorkgroupsPerDimension));
+    const colGroups = Math.ceil(res / WORKGROUP);
+    let enc = dev.createCommandEncoder();
+    for (let row0 = 0; row0 < res; row0 += band) {
+      this.writeUniforms(dataset, res, row0, 0);
+      const pass = enc.beginComputePass();
+      pass.setPipeline(pointsPipeline);
+      pass.setBindGroup(0, pointsGroup);
+      pass.dispatchWorkgroups(colGroups, Math.min(band, res - row0));
+      pass.end();
+      if (row0 + band < res) {
+        dev.queue.submit([enc.finish()]);
+        enc = dev.createCommandEncoder();
+      }
+    }
+    const [cost, wxGrad, wRecGrad] = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
+    const err = await dev.popErrorScope();
+    if (err) throw new Error(`WebGPU error: ${err.message}`);
+    return { res, wx, wRec, cost, wxGrad, wRecGrad };
+  }
+
+  evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
+    return this.serial(() => this.evaluateNow(dataset, points));
+  }
+
+  private async evaluateNow(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
+    if (this.lost) throw new Error(this.lost);
+    if (points.length === 0) return [];
+    const dev = this.device;
+    const count = points.length;
+    if (Math.ceil(count / WORKGROUP) > dev.limits.maxComputeWorkgroupsPerDimension)
+      throw new Error(`evaluate: at most ${dev.limits.maxComputeWorkgroupsPerDimension * WORKGROUP} points per call`);
+    this.uploadDataset(dataset);
+    const n1 = dataset.seqLen + 1;
+    const pts = new Float32Array(count * 2);
+    points.forEach(([a, b], i) => {
+      pts[2 * i] = a;
+      pts[2 * i + 1] = b;
+    });
+    const ptsBuf = this.storage('points', pts.byteLength);
+    dev.queue.writeBuffer(ptsBuf, 0, pts);
+    const outBuf = this.storage('pointOut', count * 3 * 4);
+    const timeBuf = this.storage('timeOut', count * n1 * 4);
+    this.writeUniforms(dataset, 0, 0, count);
+    dev.pushErrorScope('validation');
+    const enc = dev.createCommandEncoder();
+    const pass = enc.beginComputePass();
+    pass.setPipeline(this.pipelines.evaluate);
+    pass.setBindGroup(0, this.bindGroup(this.pipelines.evaluate, {
+      0: this.uniforms, 1: this.storage('xs', 0), 2: this.storage('targets', 0), 9: ptsBuf, 10: outBuf, 11: timeBuf,
+    }));
+    pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP));
+    pass.end();
+    const [out, time] = await this.readBack([[outBuf, count * 3 * 4], [timeBuf, count * n1 * 4]], enc);
+    const err = await dev.popErrorScope();
+    if (err) throw new Error(`WebGPU error: ${err.message}`);
+    return points.map((_, i) => ({
+      cost: out[3 * i],
+      wxGrad: out[3 * i + 1],
+      wRecGrad: out[3 * i + 2],
+      gradOverTime: Array.from(time.subarray(i * n1, (i + 1) * n1)),
+    }));
+  }
+
+  dispose(): void {
+    for (const b of this.buffers.values()) b.buffer.destroy();
+    this.buffers.clear();
+    this.device.destroy();
+  }
+}

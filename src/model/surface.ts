@@ -1,0 +1,141 @@
+/**
+ * The cost surface over a grid of (wx, wRec), in float64.
+ *
+ * Why it is fast: the final state of sample i is y_i = wx * P_i(wRec), with
+ * P_i(r) = sum_k x_{i,k} r^(n-k). So on each grid row (fixed wRec) the cost is a quadratic in wx:
+ *   cost(wx)  = R + C (wx - wx*)^2          (C = sum P_i^2 / N, wx* = sum t_i P_i / sum P_i^2)
+ *   wxGrad    = 2 C (wx - wx*)
+ *   wRecGrad  = 2 wx (wx D - E)             (D = sum P_i P_i' / N, E = sum t_i P_i' / N)
+ * where R = sum (t_i - wx* P_i)^2 / N is the least cost on the row. Writing the cost as a sum of
+ * two non-negative terms avoids the cancellation of A - 2 wx B + wx^2 C near the minimum.
+ * A few sums per row, then O(1) per point. The WGSL kernel (shaders/surface_rows.wgsl) does the
+ * same in float32 with an exponent scale.
+ */
+import type { Dataset } from './dataset';
+import { evaluatePoint } from './rnn';
+
+export interface Range {
+  wxMin: number;
+  wxMax: number;
+  wRecMin: number;
+  wRecMax: number;
+}
+
+export interface SurfaceGrid {
+  res: number;
+  /** axis values, linspace(wxMin, wxMax, res) */
+  wx: Float64Array;
+  /** axis values, linspace(wRecMin, wRecMax, res) */
+  wRec: Float64Array;
+  /** row-major, rows = wRec, columns = wx; float32 like the GPU (beyond float32: +/-Infinity) */
+  cost: Float32Array;
+  wxGrad: Float32Array;
+  wRecGrad: Float32Array;
+}
+
+/** numpy.linspace: start + i * step, the last value exactly stop. */
+export function linspace(start: number, stop: number, num: number): Float64Array {
+  const out = new Float64Array(num);
+  if (num === 1) {
+    out[0] = start;
+    return out;
+  }
+  const step = (stop - start) / (num - 1);
+  for (let i = 0; i < num; i++) out[i] = start + i * step;
+  out[num - 1] = stop;
+  return out;
+}
+
+export interface RowCoefficients {
+  /** least cost on the row */
+  R: number;
+  wxStar: number;
+  C: number;
+  D: number;
+  E: number;
+}
+
+/** The per-row sums of the quadratic form, for one wRec. */
+export function rowCoefficients(d: Dataset, wRec: number): RowCoefficients {
+  const { samples: N, seqLen: n, x, targets: t } = d;
+  const P = new Float64Array(N);
+  const dP = new Float64Array(N);
+  let scale = 0;
+  for (let i = 0; i < N; i++) {
+    // Horner for P and its derivative together.
+    let p = 0;
+    let dp = 0;
+    for (let k = 0; k < n; k++) {
+      dp = dp * wRec + p;
+      p = p * wRec + x[i * n + k];
+    }
+    P[i] = p;
+    dP[i] = dp;
+    scale = Math.max(scale, Math.abs(p));
+  }
+  if (scale === 0) {
+    let A = 0;
+    let E = 0;
+    for (let i = 0; i < N; i++) {
+      A += t[i] * t[i];
+      E += t[i] * dP[i];
+    }
+    return { R: A / N, wxStar: 0, C: 0, D: 0, E: E / N };
+  }
+  // Sums of P^2 scaled by max|P| so that they cannot overflow before the final product.
+  let Cs = 0;
+  let Bs = 0;
+  let D = 0;
+  let E = 0;
+  for (let i = 0; i < N; i++) {
+    const p = P[i] / scale;
+    Cs += p * p;
+    Bs += t[i] * p;
+    D += P[i] * dP[i];
+    E += t[i] * dP[i];
+  }
+  const wxStarScaled = Bs / Cs; // = wx* * scale
+  let R = 0;
+  for (let i = 0; i < N; i++) R += (t[i] - wxStarScaled * (P[i] / scale)) ** 2;
+  return { R: R / N, wxStar: wxStarScaled / scale, C: (Cs / N) * scale * scale, D: D / N, E: E / N };
+}
+
+/** Fills a surface grid with the row method (float64, results stored as float32). */
+export function surfaceByRows(d: Dataset, range: Range, res: number): SurfaceGrid {
+  const wx = linspace(range.wxMin, range.wxMax, res);
+  const wRec = linspace(range.wRecMin, range.wRecMax, res);
+  const cost = new Float32Array(res * res);
+  const wxGrad = new Float32Array(res * res);
+  const wRecGrad = new Float32Array(res * res);
+  for (let row = 0; row < res; row++) {
+    const c = rowCoefficients(d, wRec[row]);
+    for (let col = 0; col < res; col++) {
+      const w = wx[col];
+      const dw = w - c.wxStar;
+      const idx = row * res + col;
+      cost[idx] = c.R + c.C * dw * dw;
+      wxGrad[idx] = 2 * c.C * dw;
+      wRecGrad[idx] = 2 * w * (w * c.D - c.E);
+    }
+  }
+  return { res, wx, wRec, cost, wxGrad, wRecGrad };
+}
+
+/** The same grid by plain backpropagation through time at every point (slow; for checks). */
+export function surfaceByBptt(d: Dataset, range: Range, res: number): SurfaceGrid {
+  const wx = linspace(range.wxMin, range.wxMax, res);
+  const wRec = linspace(range.wRecMin, range.wRecMax, res);
+  const cost = new Float32Array(res * res);
+  const wxGrad = new Float32Array(res * res);
+  const wRecGrad = new Float32Array(res * res);
+  for (let row = 0; row < res; row++) {
+    for (let col = 0; col < res; col++) {
+      const e = evaluatePoint(d, wx[col], wRec[row]);
+      const idx = row * res + col;
+      cost[idx] = e.cost;
+      wxGrad[idx] = e.wxGrad;
+      wRecGrad[idx] = e.wRecGrad;
+    }
+  }
+  return { res, wx, wRec, cost, wxGrad, wRecGrad };
+}
