@@ -52,7 +52,6 @@ fn bptt_f32(wx: f32, wRec: f32) -> Gradients {
 fn bptt_xf(wx: f32, wRec: f32, writeTime: bool, timeBase: u32) -> Gradients {
   let N = u.samples;
   let n = u.seqLen;
-  let wxX = xf(wx);
   let rX = xf(wRec);
   var cost = XF_ZERO;
   var wxGrad = XF_ZERO;
@@ -63,7 +62,7 @@ fn bptt_xf(wx: f32, wRec: f32, writeTime: bool, timeBase: u32) -> Gradients {
     let base = i * n;
     s[0] = XF_ZERO;
     for (var k = 1u; k <= n; k++) {
-      let input = select(XF_ZERO, wxX, xs[base + k - 1u] != 0.0);
+      let input = xf(xs[base + k - 1u] * wx);  // x is 0 or 1: exact
       s[k] = xf_add(input, xf_mul(s[k - 1u], rX));
     }
     let err = xf_add(s[n], xf(-targets[i]));

@@ -1,9 +1,11 @@
 import { createApi } from './api';
+import { createDebug } from './debug';
 import { Engine, TEST_INPUT } from './engine';
 import { paramsFromQuery } from './params';
 
 const engine = new Engine();
 window.rnnlab = createApi(engine);
+window.rnnlabDebug = createDebug(engine);
 
 const root = document.getElementById('app')!;
 const fmt = (v: number) => (Number.isFinite(v) ? v.toPrecision(12) : String(v));

@@ -45,7 +45,9 @@ export async function createWebGpuBackend(): Promise<WebGpuBackend> {
   }
   // Shader compile and pipeline errors come back asynchronously: catch them at start-up.
   device.pushErrorScope('validation');
-  const backend = new WebGpuBackend(device, adapter.info?.description || adapter.info?.vendor || 'WebGPU adapter');
+  const info = adapter.info;
+  const name = [info?.description || info?.device || info?.architecture, info?.vendor && `(${info.vendor})`].filter(Boolean).join(' ');
+  const backend = new WebGpuBackend(device, name || 'WebGPU adapter');
   const err = await device.popErrorScope();
   if (err) {
     device.destroy();

@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium by default; CHROMIUM_PATH overrides. Playwright's own browser download is never used. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  throw new Error(
+    `No Chromium at ${CHROMIUM}: the browser tests need it. Install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
+}
+
+const COMMON_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** WebGPU compute and a presentable WebGPU canvas through SwiftShader (a CPU Vulkan). */
+export const WEBGPU_ARGS = [
+  ...COMMON_ARGS,
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-angle=swiftshader',
+  '--use-vulkan=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+/** No --enable-unsafe-webgpu: no adapter, so the app must fall back to WebGL2 + the CPU backend. */
+export const NO_WEBGPU_ARGS = [...COMMON_ARGS, '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+  },
+  projects: [
+    {
+      name: 'webgpu',
+      testIgnore: /nowebgpu/,
+      use: { browserName: 'chromium', launchOptions: { executablePath: CHROMIUM, args: WEBGPU_ARGS } },
+    },
+    {
+      name: 'nowebgpu',
+      testMatch: /nowebgpu/,
+      use: { browserName: 'chromium', launchOptions: { executablePath: CHROMIUM, args: NO_WEBGPU_ARGS } },
+    },
+  ],
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
