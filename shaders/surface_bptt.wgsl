@@ -11,7 +11,7 @@ var<private> timeOut: array<f32, 1>;
 @compute @workgroup_size(64)
 fn surface_bptt(@builtin(global_invocation_id) gid: vec3<u32>) {
   let col = gid.x;
-  let row = gid.y + u.rowOffset;
+  let row = gid.y + u.offset;
   if (col >= u.res || row >= u.res) {
     return;
   }
@@ -23,7 +23,7 @@ fn surface_bptt(@builtin(global_invocation_id) gid: vec3<u32>) {
   } else {
     g = bptt_xf(wx, wRec, false, 0u);
   }
-  let idx = row * u.res + col;
+  let idx = row * 4u * ((u.res + 3u) / 4u) + col;  // rows padded to whole vec4s, as surface_points
   costOut[idx] = g.cost;
   wxGradOut[idx] = g.wxGrad;
   wRecGradOut[idx] = g.wRecGrad;

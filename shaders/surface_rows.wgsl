@@ -10,6 +10,18 @@
 @group(0) @binding(2) var<storage, read> targets: array<f32>;
 @group(0) @binding(4) var<storage, read> wRecAxis: array<f32>;
 @group(0) @binding(5) var<storage, read_write> rows: array<RowCoef>;
+// Per row, two vec4s for the branch-free float32 pass: (R, C, wx*, 0) and (D, E, 0, 0).
+@group(0) @binding(12) var<storage, read_write> rowsF32: array<vec4<f32>>;
+// Rows whose numbers leave float32 (see RowCoef.safe) are listed here, and fixup.y counts them:
+// it is the indirect dispatch size of surface_fixup, zero on most surfaces.
+@group(0) @binding(13) var<storage, read_write> fixupRows: array<u32>;
+@group(0) @binding(14) var<storage, read_write> fixup: FixupArgs;
+
+struct FixupArgs {
+  x: u32,
+  y: atomic<u32>,
+  z: u32,
+}
 
 struct Poly {
   p: XF,
@@ -113,4 +125,9 @@ fn surface_rows(@builtin(global_invocation_id) gid: vec3<u32>) {
   rc.DF = xf_to_f32(rc.D, u.infBits);
   rc.EF = xf_to_f32(rc.E, u.infBits);
   rows[row] = rc;
+  rowsF32[2u * row] = vec4<f32>(rc.R, rc.CF, rc.wxStarF, 0.0);
+  rowsF32[2u * row + 1u] = vec4<f32>(rc.DF, rc.EF, 0.0, 0.0);
+  if (rc.safe == 0u) {
+    fixupRows[atomicAdd(&fixup.y, 1u)] = row;
+  }
 }

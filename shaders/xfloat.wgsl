@@ -7,7 +7,8 @@ struct Uniforms {
   samples: u32,
   seqLen: u32,
   res: u32,
-  rowOffset: u32,
+  // first row (surface_bptt) or first quad of cells (surface_points) of this dispatch
+  offset: u32,
   pointCount: u32,
   // 0x7f800000, passed at run time: a constant infinity is a shader-creation error in WGSL
   infBits: u32,

@@ -7,6 +7,7 @@ import xfloatWgsl from '../../shaders/xfloat.wgsl?raw';
 import rowCoefWgsl from '../../shaders/row_coef.wgsl?raw';
 import surfaceRowsWgsl from '../../shaders/surface_rows.wgsl?raw';
 import surfacePointsWgsl from '../../shaders/surface_points.wgsl?raw';
+import surfaceFixupWgsl from '../../shaders/surface_fixup.wgsl?raw';
 import bpttWgsl from '../../shaders/bptt.wgsl?raw';
 import evaluatePointsWgsl from '../../shaders/evaluate_points.wgsl?raw';
 import surfaceBpttWgsl from '../../shaders/surface_bptt.wgsl?raw';
@@ -61,13 +62,20 @@ interface Sized {
   bytes: number;
 }
 
+/** Drops the padding at the end of each row. */
+function stripPadding(a: Float32Array, res: number, stride: number): Float32Array {
+  const out = new Float32Array(res * res);
+  for (let row = 0; row < res; row++) out.set(a.subarray(row * stride, row * stride + res), row * res);
+  return out;
+}
+
 export class WebGpuBackend implements ComputeBackend {
   readonly kind = 'webgpu' as const;
   /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
   maxRowsPerDispatch: number;
   lost: string | null = null;
 
-  private readonly pipelines: Record<'rows' | 'points' | 'bptt' | 'evaluate', GPUComputePipeline>;
+  private readonly pipelines: Record<'rows' | 'points' | 'fixup' | 'bptt' | 'evaluate', GPUComputePipeline>;
   private readonly uniforms: GPUBuffer;
   private readonly buffers = new Map<string, Sized>();
   private uploaded: Dataset | null = null;
@@ -87,7 +95,8 @@ export class WebGpuBackend implements ComputeBackend {
       device.createComputePipeline({ layout: 'auto', compute: { module: code, entryPoint } });
     this.pipelines = {
       rows: pipeline(module(xfloatWgsl, rowCoefWgsl, surfaceRowsWgsl), 'surface_rows'),
-      points: pipeline(module(xfloatWgsl, rowCoefWgsl, surfacePointsWgsl), 'surface_points'),
+      points: pipeline(module(xfloatWgsl, surfacePointsWgsl), 'surface_points'),
+      fixup: pipeline(module(xfloatWgsl, rowCoefWgsl, surfaceFixupWgsl), 'surface_fixup'),
       bptt: pipeline(module(xfloatWgsl, bpttWgsl, surfaceBpttWgsl), 'surface_bptt'),
       evaluate: pipeline(module(xfloatWgsl, bpttWgsl, evaluatePointsWgsl), 'evaluate_points'),
     };
@@ -124,8 +133,8 @@ export class WebGpuBackend implements ComputeBackend {
     this.uploaded = d;
   }
 
-  private writeUniforms(d: Dataset, res: number, rowOffset: number, pointCount: number): void {
-    const u = new Uint32Array([d.samples, d.seqLen, res, rowOffset, pointCount, INF_BITS, 0, 0]);
+  private writeUniforms(d: Dataset, res: number, offset: number, pointCount: number): void {
+    const u = new Uint32Array([d.samples, d.seqLen, res, offset, pointCount, INF_BITS, 0, 0]);
     this.device.queue.writeBuffer(this.uniforms, 0, u);
   }
 
@@ -136,7 +145,10 @@ export class WebGpuBackend implements ComputeBackend {
     });
   }
 
-  /** Copies each [buffer, bytes] into one staging buffer, submits, and reads them back. */
+  /**
+   * Copies each [buffer, bytes] into one staging buffer, submits, and reads them back into one
+   * fresh ArrayBuffer (one allocation: on a CPU adapter, fresh memory costs more than the copy).
+   */
   private async readBack(src: [GPUBuffer, number][], encoder: GPUCommandEncoder): Promise<Float32Array[]> {
     const offsets: number[] = [];
     let total = 0;
@@ -147,12 +159,18 @@ export class WebGpuBackend implements ComputeBackend {
     const staging = this.buffer('staging', total, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
     src.forEach(([b, bytes], i) => encoder.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
     this.device.queue.submit([encoder.finish()]);
+    const host = new Float32Array(total / 4);
+    const t0 = performance.now();
     await staging.mapAsync(GPUMapMode.READ, 0, total);
-    const mapped = staging.getMappedRange(0, total);
-    const out = src.map(([, bytes], i) => new Float32Array(mapped.slice(offsets[i], offsets[i] + bytes)));
+    const t1 = performance.now();
+    host.set(new Float32Array(staging.getMappedRange(0, total)));
     staging.unmap();
-    return out;
+    this.lastTimings = { waitMs: t1 - t0, copyMs: performance.now() - t1 };
+    return src.map(([, bytes], i) => host.subarray(offsets[i] / 4, (offsets[i] + bytes) / 4));
   }
+
+  /** where the last readback's time went (for the benchmark) */
+  lastTimings = { waitMs: 0, copyMs: 0 };
 
   surface(req: SurfaceRequest): Promise<SurfaceResult> {
     return this.serial(() => this.surfaceNow(req));
@@ -161,63 +179,90 @@ export class WebGpuBackend implements ComputeBackend {
   private async surfaceNow({ dataset, range, res, method = 'rows' }: SurfaceRequest): Promise<SurfaceResult> {
     if (this.lost) throw new Error(this.lost);
     const dev = this.device;
-    const cells = res * res;
-    const outBytes = cells * 4;
+    // Grid rows are stored with a stride of whole vec4s (surface_points writes four cells at once).
+    const stride = Math.ceil(res / 4) * 4;
+    const outBytes = stride * res * 4;
     if (outBytes > dev.limits.maxStorageBufferBindingSize)
       throw new Error(`res ${res} needs ${outBytes} bytes per output, over this adapter's ${dev.limits.maxStorageBufferBindingSize}`);
     this.uploadDataset(dataset);
     const wx = linspace(range.wxMin, range.wxMax, res);
     const wRec = linspace(range.wRecMin, range.wRecMax, res);
-    const wxAxis = this.storage('wxAxis', res * 4);
+    const wxAxis = this.storage('wxAxis', stride * 4);
     const wRecAxis = this.storage('wRecAxis', res * 4);
-    dev.queue.writeBuffer(wxAxis, 0, new Float32Array(wx));
+    const wxPadded = new Float32Array(stride);
+    wxPadded.set(wx);
+    dev.queue.writeBuffer(wxAxis, 0, wxPadded);
     dev.queue.writeBuffer(wRecAxis, 0, new Float32Array(wRec));
     const outs = ['cost', 'wxGrad', 'wRecGrad'].map((n) => this.storage(n, outBytes));
     const xs = this.storage('xs', 0);
     const targets = this.storage('targets', 0);
+    const maxGroups = dev.limits.maxComputeWorkgroupsPerDimension;
+    // Dispatches respect the adapter's workgroups-per-dimension limit, and maxRowsPerDispatch,
+    // which tests lower to force splits. Each band is its own submit so that its offset uniform
+    // is in place when it runs.
+    const rowsPerBand = Math.max(1, Math.min(this.maxRowsPerDispatch, maxGroups));
 
     dev.pushErrorScope('validation');
-    let pointsPipeline: GPUComputePipeline;
+    const rowsBuf = this.storage('rows', res * ROW_COEF_BYTES);
+    let pointsPipeline = this.pipelines.bptt;
     let pointsGroup: GPUBindGroup;
+    let colGroups = Math.ceil(res / WORKGROUP);
+    let enc = dev.createCommandEncoder();
     if (method === 'rows') {
-      const rows = this.storage('rows', res * ROW_COEF_BYTES);
+      const rowsF32 = this.storage('rowsF32', res * 32);
+      const fixupRows = this.storage('fixupRows', res * 4);
+      const fixupArgs = this.buffer('fixupArgs', 16, GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST);
+      dev.queue.writeBuffer(fixupArgs, 0, new Uint32Array([Math.ceil(res / WORKGROUP), 0, 1, 0]));
       this.writeUniforms(dataset, res, 0, 0);
-      const enc = dev.createCommandEncoder();
       const pass = enc.beginComputePass();
       pass.setPipeline(this.pipelines.rows);
-      pass.setBindGroup(0, this.bindGroup(this.pipelines.rows, { 0: this.uniforms, 1: xs, 2: targets, 4: wRecAxis, 5: rows }));
+      pass.setBindGroup(0, this.bindGroup(this.pipelines.rows, { 0: this.uniforms, 1: xs, 2: targets, 4: wRecAxis, 5: rowsBuf, 12: rowsF32, 13: fixupRows, 14: fixupArgs }));
       pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP));
       pass.end();
-      dev.queue.submit([enc.finish()]);
       pointsPipeline = this.pipelines.points;
-      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 3: wxAxis, 5: rows, 6: outs[0], 7: outs[1], 8: outs[2] });
+      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 3: wxAxis, 12: rowsF32, 6: outs[0], 7: outs[1], 8: outs[2] });
+      colGroups = Math.ceil(stride / 4 / WORKGROUP);
+      this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
+      enc = this.lastEncoder;
+      const fixup = enc.beginComputePass();
+      fixup.setPipeline(this.pipelines.fixup);
+      fixup.setBindGroup(0, this.bindGroup(this.pipelines.fixup, { 0: this.uniforms, 3: wxAxis, 5: rowsBuf, 13: fixupRows, 6: outs[0], 7: outs[1], 8: outs[2] }));
+      fixup.dispatchWorkgroupsIndirect(fixupArgs, 0);
+      fixup.end();
     } else {
-      pointsPipeline = this.pipelines.bptt;
-      pointsGroup = this.bindGroup(pointsPipeline, {
-        0: this.uniforms, 1: xs, 2: targets, 3: wxAxis, 4: wRecAxis, 6: outs[0], 7: outs[1], 8: outs[2],
-      });
+      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 1: xs, 2: targets, 3: wxAxis, 4: wRecAxis, 6: outs[0], 7: outs[1], 8: outs[2] });
+      this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
+      enc = this.lastEncoder;
     }
-    // Rows are split into bands of at most maxRowsPerDispatch (the adapter's workgroups-per-
-    // dimension limit). Each band is its own submit so that its rowOffset uniform is in place.
-    const band = Math.max(1, Math.min(this.maxRowsPerDispatch, dev.limits.maxComputeWorkgroupsPerDimension));
-    const colGroups = Math.ceil(res / WORKGROUP);
-    let enc = dev.createCommandEncoder();
-    for (let row0 = 0; row0 < res; row0 += band) {
-      this.writeUniforms(dataset, res, row0, 0);
-      const pass = enc.beginComputePass();
-      pass.setPipeline(pointsPipeline);
-      pass.setBindGroup(0, pointsGroup);
-      pass.dispatchWorkgroups(colGroups, Math.min(band, res - row0));
-      pass.end();
-      if (row0 + band < res) {
-        dev.queue.submit([enc.finish()]);
-        enc = dev.createCommandEncoder();
-      }
-    }
-    const [cost, wxGrad, wRecGrad] = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
+    const padded = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
     const err = await dev.popErrorScope();
     if (err) throw new Error(`WebGPU error: ${err.message}`);
+    const [cost, wxGrad, wRecGrad] = stride === res ? padded : padded.map((a) => stripPadding(a, res, stride));
     return { res, wx, wRec, cost, wxGrad, wRecGrad };
+  }
+
+  private lastEncoder!: GPUCommandEncoder;
+
+  /** Dispatches (colGroups, rows) in bands of rowsPerBand rows; leaves the last encoder open. */
+  private bandedDispatch(
+    first: GPUCommandEncoder, d: Dataset, res: number, rowsPerBand: number,
+    pipeline: GPUComputePipeline, group: GPUBindGroup, colGroups: number,
+  ): void {
+    let enc = first;
+    for (let row0 = 0; row0 < res; row0 += rowsPerBand) {
+      if (row0 > 0) {
+        this.device.queue.submit([enc.finish()]);
+        enc = this.device.createCommandEncoder();
+      }
+      // The uniform write lands before the submit that follows it (queue order).
+      this.writeUniforms(d, res, row0, 0);
+      const pass = enc.beginComputePass();
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, group);
+      pass.dispatchWorkgroups(colGroups, Math.min(rowsPerBand, res - row0));
+      pass.end();
+    }
+    this.lastEncoder = enc;
   }
 
   evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {

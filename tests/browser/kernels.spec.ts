@@ -66,6 +66,8 @@ const SHAPES: { samples: number; seqLen: number; seed: number; range: [number, n
   { samples: 64, seqLen: 3, seed: 7, range: [-10, 10, -10, 10], res: 15 },
   { samples: 64, seqLen: 64, seed: 8, range: [0, 2, 0, 2], res: 11 },
   { samples: 5, seqLen: 40, seed: 9, range: [-2, -1, -1.5, -0.5], res: 19 },
+  // around the exact minimum (1, 1), where float32 cancellation would make a naive cost negative
+  { samples: 20, seqLen: 10, seed: 10, range: [0.9999, 1.0001, 0.9999, 1.0001], res: 33 },
 ];
 
 for (const shape of SHAPES) {
@@ -75,6 +77,7 @@ for (const shape of SHAPES) {
     for (const method of ['rows', 'bptt'] as const) {
       const g = await debugSurface(page, method, params);
       expect(compareGrid(d, g, true), method).toEqual([]);
+      expect(g.cost.every((c) => c >= 0), `${method}: cost never negative`).toBe(true);
     }
   });
 }

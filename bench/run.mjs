@@ -1,0 +1,74 @@
+// npm run bench: times the surface computation (compute plus readback) in headless Chromium,
+// on the WebGPU adapter and on the CPU backend, for both surface methods.
+// Prints one JSON object per line, then a readable table.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  console.error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+const PORT = 4179;
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const RESOLUTIONS = [256, 512, 1024, 2048];
+const SEQ_LENS = [10, 50];
+const SAMPLES = 20;
+// Plain BPTT at every point costs seqLen * samples * 2 steps per point: it is measured where one
+// run stays under this many point-steps, so that the whole benchmark takes a few minutes.
+const BPTT_BUDGET = Number(process.env.BENCH_BPTT_BUDGET || 4.5e8);
+const CPU_BPTT_BUDGET = Number(process.env.BENCH_CPU_BPTT_BUDGET || 1.5e8);
+
+const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-vulkan=swiftshader', '--enable-unsafe-swiftshader'];
+
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
+process.on('exit', stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+const rows = [];
+try {
+  await waitForServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args });
+  for (const backend of ['webgpu', 'cpu']) {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16`);
+    await page.waitForFunction(() => 'rnnlab' in window);
+    await page.evaluate(() => window.rnnlab.ready());
+    const active = await page.evaluate(() => window.rnnlab.backend);
+    if (active !== backend) throw new Error(`asked for ${backend}, got ${active}`);
+    for (const method of ['rows', 'bptt']) {
+      for (const seqLen of SEQ_LENS) {
+        for (const res of RESOLUTIONS) {
+          const steps = res * res * seqLen * SAMPLES * 2;
+          if (method === 'bptt' && steps > (backend === 'cpu' ? CPU_BPTT_BUDGET : BPTT_BUDGET)) continue;
+          const runs = method === 'bptt' ? Math.min(RUNS, 3) : RUNS;
+          const params = { preset: 'random', seed: 1, samples: SAMPLES, seqLen, res, range: [-3, 3, -3, 3] };
+          const t = await page.evaluate(([m, p, n]) => window.rnnlabDebug.timeSurface(m, p, n), [method, params, runs]);
+          const row = { backend, method, res, seqLen, samples: SAMPLES, ms: +t.ms.toFixed(2), pointsPerSecond: Math.round((res * res) / (t.ms / 1000)) };
+          rows.push(row);
+          console.log(JSON.stringify(row));
+        }
+      }
+    }
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  stop();
+}
+
+const pad = (s, n) => String(s).padStart(n);
+console.log('\nbackend  method  res   seqLen  samples       ms   Mpoints/s');
+for (const r of rows)
+  console.log(`${r.backend.padEnd(8)} ${r.method.padEnd(6)} ${pad(r.res, 5)} ${pad(r.seqLen, 7)} ${pad(r.samples, 8)} ${pad(r.ms.toFixed(1), 8)} ${pad((r.pointsPerSecond / 1e6).toFixed(2), 10)}`);
+console.log(`\nmedian of ${RUNS} runs (plain BPTT: 3) after one warm-up; ms = compute plus readback. Plain BPTT ("bptt") is skipped where one run would take more than a few seconds.`);

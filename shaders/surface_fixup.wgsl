@@ -1,0 +1,30 @@
+// The fast surface method, pass 3: the rows that surface_rows listed as leaving float32's range,
+// with the same formulas in XF (exponent carried along) and rounded to float32 at the end, where
+// a value beyond float32 becomes +/-Infinity. Dispatched indirectly: zero rows, zero work.
+
+@group(0) @binding(0) var<uniform> u: Uniforms;
+@group(0) @binding(3) var<storage, read> wxAxis: array<f32>;
+@group(0) @binding(5) var<storage, read> rows: array<RowCoef>;
+@group(0) @binding(13) var<storage, read> fixupRows: array<u32>;
+@group(0) @binding(6) var<storage, read_write> costOut: array<f32>;
+@group(0) @binding(7) var<storage, read_write> wxGradOut: array<f32>;
+@group(0) @binding(8) var<storage, read_write> wRecGradOut: array<f32>;
+
+@compute @workgroup_size(64)
+fn surface_fixup(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let col = gid.x;
+  if (col >= u.res) {
+    return;
+  }
+  let row = fixupRows[gid.y];
+  let rc = rows[row];
+  let w = wxAxis[col];
+  let idx = row * 4u * ((u.res + 3u) / 4u) + col;
+  let wX = xf(w);
+  let d = xf_add(wX, xf_neg(rc.wxStar));
+  let curvature = xf_mul(rc.C, xf_mul(d, d));
+  costOut[idx] = xf_to_f32(xf_add(xf(rc.R), curvature), u.infBits);
+  wxGradOut[idx] = xf_to_f32(xf_scale(xf_mul(rc.C, d), 2.0), u.infBits);
+  let inner = xf_add(xf_mul(wX, rc.D), xf_neg(rc.E));
+  wRecGradOut[idx] = xf_to_f32(xf_mul(xf(2.0 * w), inner), u.infBits);
+}
