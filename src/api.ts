@@ -2,11 +2,12 @@
  * window.rnnlab: the automation API that scripts and visual regression tests use. Keep the names
  * stable; they are documented in the README.
  */
-import type { Engine } from './engine';
+import type { App } from './app';
 import type { PointResult, SurfaceResult } from './gpu/backend';
 import type { Params } from './params';
 
 export interface RnnLabApi {
+  /** resolves once everything for the current parameters is computed and its frame is drawn */
   ready(): Promise<void>;
   readonly backend: 'webgpu' | 'cpu';
   params(): Params;
@@ -14,7 +15,9 @@ export interface RnnLabApi {
   evaluate(points: [number, number][]): Promise<PointResult[]>;
   surface(): Promise<Pick<SurfaceResult, 'wx' | 'wRec' | 'cost' | 'wxGrad' | 'wRecGrad'>>;
   trajectory(): Promise<[number, number][]>;
-  /** messages about refused or clamped input from the last setParams or URL */
+  /** page coordinates (CSS px) of a surface point in the current view, or null when not visible */
+  toScreen(wx: number, wRec: number): { x: number; y: number } | null;
+  /** messages about refused or clamped input, as shown in the page */
   messages(): string[];
 }
 
@@ -24,37 +27,34 @@ declare global {
   }
 }
 
-export function createApi(engine: Engine, afterDraw: () => Promise<void> = async () => undefined): RnnLabApi {
+export function createApi(app: App): RnnLabApi {
+  const engine = app.engine;
   const ready = async () => {
     await engine.ready();
-    await afterDraw();
+    await app.afterDraw();
+  };
+  const state = async () => {
+    await engine.ready();
+    if (!engine.state) throw new Error(engine.lastError ?? 'nothing computed yet');
+    return engine.state;
   };
   return {
     ready,
     get backend() {
       return engine.backendKind;
     },
-    params: () => structuredClone(engine.params),
+    params: () => structuredClone(app.params),
     setParams: async (partial) => {
-      await engine.setParams(partial);
+      await app.setParams(partial);
       await ready();
     },
-    evaluate: async (points) => {
-      await engine.ready();
-      if (!engine.state) throw new Error(engine.lastError ?? 'no state computed');
-      return engine.backend.evaluate(engine.state.dataset, points);
-    },
+    evaluate: async (points) => engine.backend.evaluate((await state()).dataset, points),
     surface: async () => {
-      await engine.ready();
-      if (!engine.state) throw new Error(engine.lastError ?? 'no state computed');
-      const s = engine.state.surface;
+      const s = (await state()).surface;
       return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad };
     },
-    trajectory: async () => {
-      await engine.ready();
-      if (!engine.state) throw new Error(engine.lastError ?? 'no state computed');
-      return engine.state.rprop.weights.map(([a, b]) => [a, b]);
-    },
-    messages: () => [...engine.messages],
+    trajectory: async () => (await state()).rprop.weights.map(([a, b]) => [a, b]),
+    toScreen: (wx, wRec) => app.toScreen(wx, wRec),
+    messages: () => app.getMessages(),
   };
 }

@@ -3,7 +3,8 @@
  * recomputation so that only the latest parameters are ever computed (no queue of stale work),
  * and tells listeners when a new state is ready. No DOM, no views.
  */
-import type { ComputeBackend, BackendKind, SurfaceResult } from './gpu/backend';
+import type { ComputeBackend, BackendKind, PointResult, SurfaceResult } from './gpu/backend';
+import { TUTORIAL_POINTS } from './views/common';
 import { rangeFromList } from './gpu/backend';
 import { CpuBackend } from './gpu/cpuBackend';
 import { createWebGpuBackend } from './gpu/webgpuBackend';
@@ -26,6 +27,10 @@ export interface EngineState {
   testOutput: number;
   /** true when the surface holds values beyond float32 (shown as overflow) */
   overflow: boolean;
+  /** BPTT at every trajectory point, on the active backend (gradOverTime for the plot) */
+  trajectoryGrads: PointResult[];
+  /** BPTT at the tutorial's six marked points, in TUTORIAL_POINTS order */
+  markedGrads: PointResult[];
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -49,6 +54,7 @@ export class Engine {
   private surfaceKey = '';
   private datasetKey = '';
   private dataset: Dataset | null = null;
+  private gradsBackend: BackendKind | null = null;
 
   onState(fn: (s: EngineState) => void): void {
     this.listeners.push(fn);
@@ -63,7 +69,7 @@ export class Engine {
       try {
         this.backend = await createWebGpuBackend();
         this.backendKind = 'webgpu';
-        this.backendReason = `WebGPU compute on ${(this.backend as { adapterName?: string }).adapterName ?? 'the GPU'}`;
+        this.backendReason = `WebGPU (${(this.backend as { adapterName?: string }).adapterName ?? 'GPU'})`;
         return;
       } catch (e) {
         this.webgpuFailure = (e as Error).message;
@@ -129,6 +135,12 @@ export class Engine {
     const sameData = prev && prev.dataset === dataset;
     const r = sameData && same(optKey(prev.params), optKey(p)) ? prev.rprop : rprop(dataset, p);
     const last = r.weights[r.weights.length - 1];
+    const sameBackend = prev && this.gradsBackend === this.backendKind;
+    const trajectoryGrads =
+      sameData && sameBackend && prev.rprop === r ? prev.trajectoryGrads : await this.backend.evaluate(dataset, r.weights);
+    const markedGrads =
+      sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, TUTORIAL_POINTS.map((q) => [q.wx, q.wRec] as [number, number]));
+    this.gradsBackend = this.backendKind;
     let overflow = false;
     for (let i = 0; i < surface.cost.length; i++)
       if (surface.cost[i] === Infinity) {
@@ -143,6 +155,8 @@ export class Engine {
       gradientCheck: sameData ? prev.gradientCheck : gradientCheck(dataset, 1.2, 1.2),
       testOutput: runModel(TEST_INPUT, last[0], last[1]),
       overflow,
+      trajectoryGrads,
+      markedGrads,
     };
     for (const fn of this.listeners) fn(this.state);
   }

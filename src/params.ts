@@ -26,7 +26,33 @@ export interface Params {
   etaMinus: number;
   iterations: number;
   backend: BackendChoice;
+
+  // --- view and playback (no effect on the numbers) ---
+  /** which views: the 3D surface, the 2D panels, or both */
+  layout: Layout;
+  /** contour lines at the tutorial's levels, in 3D and 2D */
+  contours: boolean;
+  /** 2D heatmap: the whole range, or the tutorial's zoom on [0, 2]^2 */
+  zoom: Zoom;
+  /** animation speed, Rprop iterations per second */
+  speed: number;
+  /** whether the trajectory animation runs */
+  play: boolean;
+  /** the iteration shown; -1 means the animation's own clock (starts at 0) */
+  frame: number;
+  /** "try the model" input: a 0/1 sequence of any length */
+  test: string;
+  /** still mode: no animation loop, draw once (for screenshots) */
+  still: boolean;
+  /** camera: azimuth (deg), elevation (deg), distance (world units) */
+  cam: [number, number, number];
+  /** show the control panel */
+  gui: boolean;
 }
+
+export type Layout = 'both' | '3d' | '2d';
+export type Zoom = 'full' | 'zoom';
+export const DEFAULT_CAMERA: [number, number, number] = [28, 34, 5.2];
 
 export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   data: '',
@@ -42,7 +68,22 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   etaMinus: 0.5,
   iterations: 500,
   backend: 'auto',
+  layout: 'both',
+  contours: true,
+  zoom: 'full',
+  speed: 60,
+  play: true,
+  frame: -1,
+  test: '011000010011',
+  still: false,
+  cam: DEFAULT_CAMERA,
+  gui: true,
 } as Params);
+
+/** Keys that change the computed numbers; the rest only change what is drawn. */
+export const ENGINE_KEYS: readonly (keyof Params)[] = [
+  'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'delta0', 'etaPlus', 'etaMinus', 'iterations', 'backend',
+];
 
 /** Weights beyond this are refused: with seqLen <= 100 every float64 sum stays finite. */
 export const WEIGHT_LIMIT = 10;
@@ -70,7 +111,7 @@ function toNumberList(v: unknown, count: number): number[] | null {
  * numbers into their sane ranges. Invalid values keep base's value and add a message.
  */
 export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normalized {
-  const p: Params = { ...base, range: [...base.range], start: [...base.start] };
+  const p: Params = { ...base, range: [...base.range], start: [...base.start], cam: [...base.cam] };
   const messages: string[] = [];
 
   const num = (key: keyof Params, min: number, max: number, integer: boolean, minExclusive = false): void => {
@@ -141,6 +182,44 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
     if (raw.backend === 'auto' || raw.backend === 'webgpu' || raw.backend === 'cpu') p.backend = raw.backend;
     else messages.push(`backend: "${String(raw.backend)}" is not webgpu, cpu or auto; kept ${p.backend}`);
   }
+  const choice = <K extends 'layout' | 'zoom'>(key: K, allowed: readonly Params[K][]) => {
+    if (raw[key] === undefined) return;
+    if ((allowed as unknown[]).includes(raw[key])) p[key] = raw[key] as Params[K];
+    else messages.push(`${key}: "${String(raw[key])}" is not one of ${allowed.join(', ')}; kept ${p[key]}`);
+  };
+  const flag = (key: 'contours' | 'play' | 'still' | 'gui') => {
+    const v = raw[key];
+    if (v === undefined) return;
+    if (v === true || v === 'true' || v === '1' || v === 1) p[key] = true;
+    else if (v === false || v === 'false' || v === '0' || v === 0) p[key] = false;
+    else messages.push(`${key}: "${String(v)}" is not 0 or 1; kept ${p[key] ? 1 : 0}`);
+  };
+  choice('layout', ['both', '3d', '2d']);
+  choice('zoom', ['full', 'zoom']);
+  flag('contours');
+  flag('play');
+  flag('still');
+  flag('gui');
+  num('speed', 1, 1000, false);
+  num('frame', -1, MAX_ITERATIONS, true);
+  if (raw.test !== undefined) {
+    const t = String(raw.test).replace(/[\s,]+/g, '');
+    if (/^[01]{1,200}$/.test(t)) p.test = t;
+    else messages.push(`test: "${String(raw.test).slice(0, 30)}" must be 1 to 200 digits 0 or 1; kept ${p.test}`);
+  }
+  if (raw.cam !== undefined) {
+    const c = toNumberList(raw.cam, 3);
+    if (!c) messages.push(`cam: "${String(raw.cam)}" must be azimuth,elevation,distance; kept ${p.cam.join(',')}`);
+    else {
+      const clamped: [number, number, number] = [
+        ((((c[0] + 180) % 360) + 360) % 360) - 180,
+        Math.min(89, Math.max(-89, c[1])),
+        Math.min(20, Math.max(1.5, c[2])),
+      ];
+      if (clamped[1] !== c[1] || clamped[2] !== c[2]) messages.push(`cam: clamped to ${clamped.join(',')} (elevation -89..89, distance 1.5..20)`);
+      p.cam = clamped;
+    }
+  }
   for (const key of Object.keys(raw)) {
     if (!(PARAM_KEYS as string[]).includes(key)) messages.push(`unknown parameter "${key}" ignored`);
   }
@@ -158,6 +237,7 @@ export function paramsFromQuery(search: string, ownedElsewhere: readonly string[
 }
 
 function formatValue(v: Params[keyof Params]): string {
+  if (typeof v === 'boolean') return v ? '1' : '0';
   return Array.isArray(v) ? v.join(',') : String(v);
 }
 

@@ -1,0 +1,146 @@
+/**
+ * The control panel (lil-gui): data, optimiser, playback and view. It only reads params and
+ * writes partial changes through onChange; it never computes anything itself.
+ */
+import GUI, { type Controller } from 'lil-gui';
+import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
+import { MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, type Params } from '../params';
+import { el } from './dom';
+
+export interface PanelActions {
+  play(): void;
+  step(delta: number): void;
+  restart(): void;
+  copyLink(): void;
+}
+
+type Change = (partial: Partial<Record<keyof Params, unknown>>) => void;
+
+/** Which folder shows the messages about which parameter. */
+const FOLDER_OF: Record<string, string> = {
+  data: 'Data', preset: 'Data', seed: 'Data', samples: 'Data', seqLen: 'Data',
+  start: 'Optimiser (Rprop)', delta0: 'Optimiser (Rprop)', etaPlus: 'Optimiser (Rprop)', etaMinus: 'Optimiser (Rprop)', iterations: 'Optimiser (Rprop)',
+  frame: 'Playback', speed: 'Playback', play: 'Playback',
+  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View', test: 'View',
+};
+
+export class ControlPanel {
+  readonly gui: GUI;
+  private readonly model: Record<string, unknown>;
+  private readonly folders = new Map<string, { folder: GUI; message: HTMLElement }>();
+  private readonly rows: HTMLTextAreaElement;
+  private frameCtl!: Controller;
+  private playCtl!: Controller;
+  private resCtl!: Controller;
+
+  constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
+    this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: 300 });
+    this.gui.domElement.id = 'gui';
+    this.model = {
+      preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
+      startWx: p.start[0], startWRec: p.start[1], delta0: p.delta0, etaPlus: p.etaPlus, etaMinus: p.etaMinus, iterations: p.iterations,
+      play: actions.play, stepBack: () => actions.step(-1), stepForward: () => actions.step(1), restart: actions.restart,
+      frame: 0, speed: p.speed,
+      wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
+      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, copyLink: actions.copyLink,
+    };
+    const m = this.model;
+    const folder = (name: string) => {
+      const f = this.gui.addFolder(name);
+      const message = el('div', { class: 'gui-message', hidden: '' });
+      f.$children.prepend(message);
+      this.folders.set(name, { folder: f, message });
+      return f;
+    };
+    const range = () => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax];
+
+    const data = folder('Data');
+    data.add(m, 'preset', ['tutorial', 'random']).name('preset').onChange((v: string) => onChange({ preset: v, data: '' }));
+    data.add(m, 'seed', 0, 9999, 1).name('seed (random)').onChange((v: number) => onChange({ seed: v, preset: 'random', data: '' }));
+    data.add(m, 'samples', 1, MAX_SAMPLES, 1).name('samples (random)').onChange((v: number) => onChange({ samples: v, preset: 'random', data: '' }));
+    data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name('seqLen (random)').onChange((v: number) => onChange({ seqLen: v, preset: 'random', data: '' }));
+    this.rows = el('textarea', { id: 'rows', rows: '5', spellcheck: 'false', 'aria-label': 'data rows, one sequence of 0 and 1 per line' }) as HTMLTextAreaElement;
+    const apply = el('button', { type: 'button', id: 'rows-apply' }, 'Use these rows');
+    apply.addEventListener('click', () => onChange({ data: this.rows.value }));
+    const reset = el('button', { type: 'button', id: 'rows-reset' }, 'Back to the preset');
+    reset.addEventListener('click', () => onChange({ data: '' }));
+    data.$children.append(el('div', { class: 'rows-editor' }, el('label', { for: 'rows' }, 'rows (edit or paste, one per line):'), this.rows, el('div', {}, apply, reset)));
+
+    const opt = folder('Optimiser (Rprop)');
+    opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
+    opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
+    opt.add(m, 'delta0', 0.0001, 1, 0.0001).name('Δ0 (first step)').onChange((v: number) => onChange({ delta0: v }));
+    opt.add(m, 'etaPlus', 1, 3, 0.01).name('η+ (grow)').onChange((v: number) => onChange({ etaPlus: v }));
+    opt.add(m, 'etaMinus', 0.01, 1, 0.01).name('η− (shrink)').onChange((v: number) => onChange({ etaMinus: v }));
+    opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations').onChange((v: number) => onChange({ iterations: v }));
+
+    const play = folder('Playback');
+    this.playCtl = play.add(m, 'play').name('play / pause (space)');
+    play.add(m, 'stepBack').name('◀ step back (←)');
+    play.add(m, 'stepForward').name('▶ step (→)');
+    play.add(m, 'restart').name('⟲ restart (R)');
+    this.frameCtl = play.add(m, 'frame', 0, p.iterations, 1).name('iteration').onChange((v: number) => onChange({ play: false, frame: v }));
+    play.add(m, 'speed', 1, 500, 1).name('speed (it./s)').onChange((v: number) => onChange({ speed: v }));
+
+    const view = folder('View');
+    view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx min').onFinishChange(() => onChange({ range: range() }));
+    view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx max').onFinishChange(() => onChange({ range: range() }));
+    view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec min').onFinishChange(() => onChange({ range: range() }));
+    view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec max').onFinishChange(() => onChange({ range: range() }));
+    this.resCtl = view.add(m, 'res', resOptions(p.res)).name('grid points / side').onChange((v: string | number) => onChange({ res: Number(v) }));
+    view.add(m, 'contours').name('contour lines').onChange((v: boolean) => onChange({ contours: v }));
+    view.add(m, 'layout', { '3D + 2D': 'both', '3D only': '3d', '2D only': '2d' }).name('layout').onChange((v: string) => onChange({ layout: v }));
+    view.add(m, 'zoom', { 'full range': 'full', 'zoom [0, 2]²': 'zoom' }).name('2D panel').onChange((v: string) => onChange({ zoom: v }));
+    view.add(m, 'backend', { 'auto (WebGPU if any)': 'auto', WebGPU: 'webgpu', CPU: 'cpu' }).name('compute').onChange((v: string) => onChange({ backend: v }));
+    view.add(m, 'copyLink').name('copy link to this view');
+    // Closed by default so that the surface stays visible; messages open their folder.
+    data.close();
+    play.close();
+    view.close();
+  }
+
+  /** Shows params in the controls without firing their onChange. */
+  sync(p: Params): void {
+    Object.assign(this.model, {
+      preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
+      startWx: p.start[0], startWRec: p.start[1], delta0: p.delta0, etaPlus: p.etaPlus, etaMinus: p.etaMinus, iterations: p.iterations,
+      speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
+      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend,
+    });
+    if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
+    this.frameCtl.max(p.iterations);
+    this.playCtl.name(p.play ? '❚❚ pause (space)' : '▶ play (space)');
+    for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
+  }
+
+  showFrame(k: number, last: number): void {
+    if (this.model.frame === k) return;
+    this.model.frame = k;
+    this.frameCtl.max(last);
+    this.frameCtl.updateDisplay();
+  }
+
+  /** The preset's rows in the editor, unless the user is typing there. */
+  showRows(text: string): void {
+    if (document.activeElement !== this.rows) this.rows.value = text;
+  }
+
+  /** Each message next to the controls it is about ("key: ..."). */
+  showMessages(messages: string[]): void {
+    for (const [name, { message }] of this.folders) {
+      const mine = messages.filter((m) => FOLDER_OF[m.split(':')[0].replace(/^unknown parameter.*/, '')] === name);
+      message.replaceChildren(...mine.map((m) => el('p', {}, m)));
+      message.hidden = mine.length === 0;
+      if (mine.length) this.folders.get(name)!.folder.open();
+    }
+  }
+
+  setVisible(visible: boolean): void {
+    this.gui.show(visible);
+  }
+}
+
+function resOptions(current: number): number[] {
+  const base = [32, 64, 128, 256, 512, 1024, MAX_RES];
+  return base.includes(current) ? base : [...base, current].sort((a, b) => a - b);
+}

@@ -1,0 +1,50 @@
+/** Things every view shares: the tutorial's marked points, axis ticks, number formatting. */
+
+export interface MarkedPoint {
+  wx: number;
+  wRec: number;
+  name: string;
+  color: number;
+  css: string;
+}
+
+/** The tutorial's six points (SPEC section 4), in its colours, brightened for a dark background. */
+export const TUTORIAL_POINTS: readonly MarkedPoint[] = [
+  { wx: 2, wRec: 1, name: 'red', color: 0xff3b3b, css: '#ff3b3b' },
+  { wx: 1, wRec: 2, name: 'blue', color: 0x4f8cff, css: '#4f8cff' },
+  { wx: 1, wRec: -2, name: 'green', color: 0x33d17a, css: '#33d17a' },
+  { wx: 1, wRec: 0, name: 'cyan', color: 0x00e5ff, css: '#00e5ff' },
+  { wx: 1, wRec: 0.5, name: 'magenta', color: 0xff4dff, css: '#ff4dff' },
+  { wx: 1, wRec: -0.5, name: 'yellow', color: 0xffe135, css: '#ffe135' },
+];
+
+/** Round tick values covering [min, max], about `count` of them. */
+export function niceTicks(min: number, max: number, count: number): number[] {
+  const span = max - min;
+  if (!(span > 0)) return [min];
+  const raw = span / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return ticks;
+}
+
+export function formatTick(v: number): string {
+  return String(Number(v.toPrecision(6)));
+}
+
+/** A number for a readout: fixed digits, or the special values in words. */
+export function formatNumber(v: number, digits = 4): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '> float32 max (overflow)';
+  if (v === -Infinity) return '< -float32 max (overflow)';
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(digits - 1);
+  return v.toFixed(digits);
+}
+
+/** symmetric log: linear within +/- linthresh, logarithmic beyond, sign kept */
+export function symlog(v: number, linthresh: number): number {
+  return Math.sign(v) * Math.log10(1 + Math.abs(v) / linthresh);
+}

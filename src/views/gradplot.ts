@@ -1,0 +1,150 @@
+/**
+ * The gradient-over-time plot (the tutorial's figure 2): gradOverTime[k] = dC/dS_k summed over
+ * samples, against the timestep k, on a symmetric-log y axis, so that explosion (|wRec| > 1),
+ * vanishing (|wRec| < 1) and sign alternation (wRec < 0) all show on one plot.
+ */
+import { formatNumber, symlog } from './common';
+
+export interface GradSeries {
+  label: string;
+  css: string;
+  values: number[];
+  /** drawn thicker, on top */
+  emphasis?: boolean;
+}
+
+const PAD = { left: 64, right: 14, top: 30, bottom: 44 };
+
+export class GradientPlot {
+  readonly canvas = document.createElement('canvas');
+  private readonly ctx: CanvasRenderingContext2D;
+  private width = 400;
+  private height = 300;
+  private series: GradSeries[] = [];
+
+  constructor(container: HTMLElement) {
+    this.canvas.className = 'gradplot';
+    container.appendChild(this.canvas);
+    this.ctx = this.canvas.getContext('2d')!;
+  }
+
+  resize(width: number, height: number): void {
+    this.width = Math.max(100, Math.floor(width));
+    this.height = Math.max(100, Math.floor(height));
+    this.canvas.width = this.width;
+    this.canvas.height = this.height;
+    this.canvas.style.width = `${this.width}px`;
+    this.canvas.style.height = `${this.height}px`;
+  }
+
+  setSeries(series: GradSeries[]): void {
+    this.series = series;
+  }
+
+  draw(): void {
+    const ctx = this.ctx;
+    ctx.fillStyle = '#10141b';
+    ctx.fillRect(0, 0, this.width, this.height);
+    const n = Math.max(1, ...this.series.map((s) => s.values.length - 1));
+    let maxAbs = 0;
+    let minAbs = Infinity;
+    for (const s of this.series)
+      for (const v of s.values)
+        if (Number.isFinite(v) && v !== 0) {
+          maxAbs = Math.max(maxAbs, Math.abs(v));
+          minAbs = Math.min(minAbs, Math.abs(v));
+        }
+    // Linear only below the smallest gradient shown (at most 15 decades under the largest), so
+    // that every non-zero gradient, vanished or exploded, is on the log part of the axis.
+    const lin = Math.max(Number.isFinite(minAbs) ? minAbs / 2 : 1e-12, maxAbs * 1e-15, 1e-300);
+    const yMax = symlog(Math.max(maxAbs, lin * 10), lin) * 1.05;
+    const legendW = 150;
+    const r = { x: PAD.left, y: PAD.top, w: this.width - PAD.left - PAD.right - legendW, h: this.height - PAD.top - PAD.bottom };
+    const px = (k: number) => r.x + (k / n) * r.w;
+    const py = (v: number) => {
+      const s = Number.isFinite(v) ? symlog(v, lin) : Math.sign(v) * yMax;
+      return r.y + r.h / 2 - (s / yMax) * (r.h / 2);
+    };
+
+    // grid: zero line and decades
+    ctx.font = '12px Inter, sans-serif';
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    const top = Math.ceil(Math.log10(Math.max(maxAbs, lin * 10)));
+    const bottom = Math.ceil(Math.log10(lin)) + 1;
+    const step = Math.max(1, Math.ceil((top - bottom) / 3));
+    for (let e = top; e >= bottom; e -= step) {
+      for (const sign of [1, -1]) {
+        const y = py(sign * 10 ** e);
+        if (y < r.y || y > r.y + r.h) continue;
+        ctx.fillStyle = 'rgba(184, 192, 204, 0.18)';
+        ctx.fillRect(r.x, Math.round(y), r.w, 1);
+        ctx.fillStyle = '#b8c0cc';
+        ctx.fillText(`${sign < 0 ? '−' : ''}1e${e}`, r.x - 6, y);
+      }
+    }
+    ctx.fillStyle = 'rgba(184, 192, 204, 0.6)';
+    ctx.fillRect(r.x, Math.round(py(0)), r.w, 1);
+    ctx.fillStyle = '#b8c0cc';
+    ctx.fillText('0', r.x - 6, py(0));
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    const kStep = Math.max(1, Math.ceil(n / 10));
+    for (let k = 0; k <= n; k += kStep) ctx.fillText(String(k), px(k), r.y + r.h + 6);
+    ctx.strokeStyle = '#b8c0cc';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(r.x, r.y - 4, r.w, r.h + 8);
+    ctx.clip();
+    const ordered = [...this.series.filter((s) => !s.emphasis), ...this.series.filter((s) => s.emphasis)];
+    for (const s of ordered) {
+      ctx.strokeStyle = s.css;
+      ctx.fillStyle = s.css;
+      ctx.lineWidth = s.emphasis ? 3.5 : 2;
+      ctx.beginPath();
+      s.values.forEach((v, k) => (k === 0 ? ctx.moveTo(px(k), py(v)) : ctx.lineTo(px(k), py(v))));
+      ctx.stroke();
+      s.values.forEach((v, k) => {
+        ctx.beginPath();
+        ctx.arc(px(k), py(v), s.emphasis ? 3.5 : 2.5, 0, 2 * Math.PI);
+        ctx.fill();
+      });
+    }
+    ctx.restore();
+
+    ctx.fillStyle = '#dfe6ee';
+    ctx.font = '600 14px Inter, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText('gradient dC/dS_k over time (symlog)', r.x + r.w / 2, r.y - 8);
+    ctx.fillText('timestep k   ← backprop runs from k = n to 0', r.x + r.w / 2, this.height - 4);
+
+    // legend
+    ctx.font = '13px Inter, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    this.series.forEach((s, i) => {
+      const y = r.y + 8 + i * 20;
+      ctx.fillStyle = s.css;
+      ctx.fillRect(r.x + r.w + 12, y - 2, 18, s.emphasis ? 5 : 3);
+      ctx.fillStyle = '#dfe6ee';
+      ctx.fillText(s.label, r.x + r.w + 36, y);
+    });
+  }
+}
+
+/** One or two sentences on what the plot shows at wRec, for the caption. */
+export function explainGradient(wRec: number, seqLen: number): string {
+  const a = Math.abs(wRec);
+  const total = a ** seqLen;
+  const sign = wRec < 0 ? ' wRec < 0, so its sign alternates at every step.' : '';
+  if (a < 1e-9) return `wRec = 0: nothing flows back; the gradient is zero at every step before the last.`;
+  if (Math.abs(a - 1) < 5e-3)
+    return `|wRec| = ${a.toFixed(3)} ≈ 1: the gradient keeps its size all the way back in time.${sign}`;
+  if (a > 1)
+    return `|wRec| = ${a.toFixed(2)} > 1: the gradient grows ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it explodes.${sign}`;
+  return `|wRec| = ${a.toFixed(2)} < 1: the gradient shrinks to ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it vanishes.${sign}`;
+}

@@ -1,0 +1,228 @@
+/**
+ * The 2D view: log10(cost + 1) as a top-down heatmap with the tutorial's contour levels, the six
+ * points and the Rprop trajectory (the tutorial's figures 1 and 3). 'zoom' shows [0, 2]^2 like the
+ * tutorial's second panel, sampled from the same grid.
+ */
+import type { SurfaceResult } from '../gpu/backend';
+import { contourLevels, logCost, OVERFLOW_RGB, scaleMax, viridis } from './colormap';
+import { contourSegments } from './contours';
+import { TUTORIAL_POINTS, formatTick, niceTicks } from './common';
+
+const PAD = { left: 54, right: 14, top: 30, bottom: 44 };
+
+export class HeatmapView {
+  readonly canvas = document.createElement('canvas');
+  private readonly ctx: CanvasRenderingContext2D;
+  private surface: SurfaceResult | null = null;
+  private image: HTMLCanvasElement | null = null;
+  private logs: Float32Array = new Float32Array(0);
+  private hMax = 1;
+  private contours: number[][] = [];
+  /** the window drawn: [wxMin, wxMax, wRecMin, wRecMax] */
+  private view: [number, number, number, number] = [-3, 3, -3, 3];
+  private trajectory: [number, number][] = [];
+  private frame = 0;
+  private width = 400;
+  private height = 400;
+  title = '';
+
+  constructor(container: HTMLElement) {
+    this.canvas.className = 'heatmap';
+    container.appendChild(this.canvas);
+    this.ctx = this.canvas.getContext('2d')!;
+  }
+
+  resize(width: number, height: number): void {
+    this.width = Math.max(100, Math.floor(width));
+    this.height = Math.max(100, Math.floor(height));
+    this.canvas.width = this.width;
+    this.canvas.height = this.height;
+    this.canvas.style.width = `${this.width}px`;
+    this.canvas.style.height = `${this.height}px`;
+  }
+
+  setSurface(s: SurfaceResult, range: [number, number, number, number], zoom: boolean, withContours: boolean): void {
+    this.surface = s;
+    const res = s.res;
+    this.logs = new Float32Array(res * res);
+    for (let i = 0; i < res * res; i++) this.logs[i] = logCost(s.cost[i]);
+    this.hMax = scaleMax(this.logs);
+    this.view = zoom ? [0, 2, 0, 2] : range;
+    this.title = zoom ? 'log cost, zoom on [0, 2]²' : 'log10(cost + 1), top view';
+    // The image in grid pixels; drawing scales it to the plot's window.
+    const img = document.createElement('canvas');
+    img.width = res;
+    img.height = res;
+    const ctx = img.getContext('2d')!;
+    const data = ctx.createImageData(res, res);
+    for (let row = 0; row < res; row++)
+      for (let col = 0; col < res; col++) {
+        const l = this.logs[row * res + col];
+        const rgb = Number.isFinite(l) ? viridis(l / this.hMax) : OVERFLOW_RGB;
+        const k = ((res - 1 - row) * res + col) * 4; // wRec grows upwards
+        data.data[k] = rgb[0];
+        data.data[k + 1] = rgb[1];
+        data.data[k + 2] = rgb[2];
+        data.data[k + 3] = 255;
+      }
+    ctx.putImageData(data, 0, 0);
+    this.image = img;
+    this.contours = withContours ? contourLevels().map((level) => contourSegments(this.logs, res, res, level)) : [];
+  }
+
+  setTrajectory(weights: [number, number][]): void {
+    this.trajectory = weights;
+  }
+
+  setFrame(k: number): void {
+    this.frame = k;
+  }
+
+  private plotRect() {
+    const size = Math.min(this.width - PAD.left - PAD.right, this.height - PAD.top - PAD.bottom);
+    return { x: PAD.left, y: PAD.top, w: size, h: size };
+  }
+
+  /** canvas pixel of a weight pair */
+  private toPixel(wx: number, wRec: number): [number, number] {
+    const r = this.plotRect();
+    const [a, b, c, d] = this.view;
+    return [r.x + ((wx - a) / (b - a)) * r.w, r.y + (1 - (wRec - c) / (d - c)) * r.h];
+  }
+
+  /** weights under a client-space point, or null outside the plot */
+  fromClient(clientX: number, clientY: number): { wx: number; wRec: number } | null {
+    const rect = this.canvas.getBoundingClientRect();
+    const r = this.plotRect();
+    const u = (clientX - rect.left - r.x) / r.w;
+    const v = (clientY - rect.top - r.y) / r.h;
+    if (u < 0 || u > 1 || v < 0 || v > 1) return null;
+    const [a, b, c, d] = this.view;
+    return { wx: a + u * (b - a), wRec: d - v * (d - c) };
+  }
+
+  /** page coordinates of a weight pair in this plot, or null outside it */
+  toScreen(wx: number, wRec: number): { x: number; y: number } | null {
+    const [a, b, c, d] = this.view;
+    if (wx < a || wx > b || wRec < c || wRec > d) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    const [x, y] = this.toPixel(wx, wRec);
+    return { x: rect.left + x + window.scrollX, y: rect.top + y + window.scrollY };
+  }
+
+  draw(): void {
+    const ctx = this.ctx;
+    const s = this.surface;
+    ctx.fillStyle = '#10141b';
+    ctx.fillRect(0, 0, this.width, this.height);
+    if (!s || !this.image) return;
+    const r = this.plotRect();
+    const [a, b, c, d] = this.view;
+    const [ga, gb, gc, gd] = [s.wx[0], s.wx[s.res - 1], s.wRec[0], s.wRec[s.res - 1]];
+    // Source rectangle of the grid image that the window shows (grid pixels are cell centres).
+    const cell = (v: number, lo: number, hi: number) => ((v - lo) / (hi - lo)) * (s.res - 1) + 0.5;
+    const sx0 = cell(a, ga, gb);
+    const sx1 = cell(b, ga, gb);
+    const sy0 = s.res - cell(d, gc, gd);
+    const sy1 = s.res - cell(c, gc, gd);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(r.x, r.y, r.w, r.h);
+    ctx.clip();
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(this.image, sx0, sy0, sx1 - sx0, sy1 - sy0, r.x, r.y, r.w, r.h);
+
+    // contours, in grid index units
+    ctx.strokeStyle = 'rgba(10, 12, 18, 0.6)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    const gx = (i: number) => ga + (i / (s.res - 1)) * (gb - ga);
+    const gy = (j: number) => gc + (j / (s.res - 1)) * (gd - gc);
+    for (const seg of this.contours)
+      for (let i = 0; i < seg.length; i += 4) {
+        const [x1, y1] = this.toPixel(gx(seg[i]), gy(seg[i + 1]));
+        const [x2, y2] = this.toPixel(gx(seg[i + 2]), gy(seg[i + 3]));
+        ctx.moveTo(x1, y1);
+        ctx.lineTo(x2, y2);
+      }
+    ctx.stroke();
+
+    // |wRec| = 1
+    ctx.setLineDash([6, 5]);
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.8)';
+    ctx.lineWidth = 1.5;
+    for (const w of [1, -1]) {
+      if (w < c || w > d) continue;
+      const [x1, y1] = this.toPixel(a, w);
+      const [x2] = this.toPixel(b, w);
+      ctx.beginPath();
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y1);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+
+    // trajectory: the tutorial's dots, brighter up to the current frame
+    const t = this.trajectory;
+    const k = Math.min(this.frame, t.length - 1);
+    for (let i = 0; i < t.length; i++) {
+      const [x, y] = this.toPixel(t[i][0], t[i][1]);
+      ctx.fillStyle = i <= k ? '#ffffff' : 'rgba(255, 255, 255, 0.3)';
+      ctx.fillRect(x - 1.5, y - 1.5, 3, 3);
+    }
+    if (t.length > 0) {
+      const [sx, sy] = this.toPixel(t[0][0], t[0][1]);
+      disc(ctx, sx, sy, 6, '#ff6a00');
+      const [mx, my] = this.toPixel(t[k][0], t[k][1]);
+      disc(ctx, mx, my, 5, '#ffffff');
+    }
+    for (const p of TUTORIAL_POINTS) {
+      if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
+      const [x, y] = this.toPixel(p.wx, p.wRec);
+      disc(ctx, x, y, 5.5, p.css);
+    }
+    ctx.restore();
+
+    // frame, ticks, labels
+    ctx.strokeStyle = '#b8c0cc';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+    ctx.fillStyle = '#dfe6ee';
+    ctx.font = '13px Inter, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (const v of niceTicks(a, b, 6)) {
+      const [x] = this.toPixel(v, c);
+      ctx.fillRect(x, r.y + r.h, 1, 5);
+      ctx.fillText(formatTick(v), x, r.y + r.h + 7);
+    }
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const v of niceTicks(c, d, 6)) {
+      const [, y] = this.toPixel(a, v);
+      ctx.fillRect(r.x - 5, y, 5, 1);
+      ctx.fillText(formatTick(v), r.x - 8, y);
+    }
+    ctx.font = '600 14px Inter, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText('wx', r.x + r.w / 2, this.height - 4);
+    ctx.fillText(this.title, r.x + r.w / 2, r.y - 8);
+    ctx.save();
+    ctx.translate(14, r.y + r.h / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText('wRec', 0, 0);
+    ctx.restore();
+  }
+}
+
+function disc(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number, fill: string): void {
+  ctx.beginPath();
+  ctx.arc(x, y, radius, 0, 2 * Math.PI);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = '#0b0d12';
+  ctx.stroke();
+}

@@ -1,0 +1,455 @@
+/**
+ * The 3D view: the surface of log10(cost + 1) as a mesh (height and colour from the same value),
+ * contour lines, the lines |wRec| = 1, the valley floor, the tutorial's six points, the Rprop
+ * trajectory with its moving marker, and the draggable start point. three.js WebGPURenderer,
+ * which falls back to WebGL2 by itself where WebGPU cannot present.
+ */
+import * as THREE from 'three/webgpu';
+import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+import { CSS2DObject, CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
+import { Line2 } from 'three/addons/lines/webgpu/Line2.js';
+import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
+import type { SurfaceResult } from '../gpu/backend';
+import { contourLevels, logCost, OVERFLOW_RGB, scaleMax, viridis } from './colormap';
+import { contourSegments } from './contours';
+import { TUTORIAL_POINTS, niceTicks, formatTick } from './common';
+
+/** The mesh has at most this many vertices per side; finer grids are sampled. */
+const MESH_MAX = 257;
+const HEIGHT = 1.1;
+const TARGET = new THREE.Vector3(0, 0.3, 0);
+const LIFT = 0.02;
+
+export interface TrajectoryData {
+  weights: [number, number][];
+  costs: number[];
+}
+
+export class SurfaceView {
+  readonly renderer: THREE.WebGPURenderer;
+  readonly camera: THREE.PerspectiveCamera;
+  readonly controls: OrbitControls;
+  private readonly scene = new THREE.Scene();
+  private readonly labels: CSS2DRenderer;
+  private readonly surfaceGroup = new THREE.Group();
+  private readonly trajectoryGroup = new THREE.Group();
+  private mesh: THREE.Mesh | null = null;
+  private progressLine: Line2 | null = null;
+  private readonly marker: THREE.Mesh;
+  private readonly startMarker: THREE.Mesh;
+  private readonly startLabel: CSS2DObject;
+  /** mesh heights (world y), m x m, rows = wRec */
+  private heights = new Float32Array(0);
+  private m = 0;
+  private range: [number, number, number, number] = [-3, 3, -3, 3];
+  private hMax = 1;
+  private trajectory: TrajectoryData | null = null;
+  backendName = '';
+
+  constructor(container: HTMLElement) {
+    this.renderer = new THREE.WebGPURenderer({ antialias: true });
+    this.renderer.setPixelRatio(1);
+    this.renderer.setClearColor(0x10141b);
+    container.appendChild(this.renderer.domElement);
+    this.labels = new CSS2DRenderer();
+    this.labels.domElement.className = 'labels3d';
+    container.appendChild(this.labels.domElement);
+    this.camera = new THREE.PerspectiveCamera(38, 1, 0.05, 100);
+    this.controls = new OrbitControls(this.camera, this.renderer.domElement);
+    this.controls.target.copy(TARGET);
+    this.controls.enableDamping = false;
+    this.controls.minDistance = 1.5;
+    this.controls.maxDistance = 20;
+    this.scene.add(this.surfaceGroup, this.trajectoryGroup);
+    this.scene.add(new THREE.AmbientLight(0xffffff, 1.0));
+
+    this.marker = new THREE.Mesh(new THREE.SphereGeometry(0.035, 20, 14), new THREE.MeshBasicMaterial({ color: 0xffffff }));
+    this.startMarker = new THREE.Mesh(new THREE.SphereGeometry(0.05, 24, 16), new THREE.MeshBasicMaterial({ color: 0xff6a00 }));
+    this.startLabel = label('start: drag me', 'label start');
+    this.startMarker.add(this.startLabel);
+    this.startLabel.position.set(0, 0.09, 0);
+    this.scene.add(this.marker, this.startMarker);
+  }
+
+  async init(): Promise<void> {
+    await this.renderer.init();
+    const backend = this.renderer.backend as { isWebGPUBackend?: boolean };
+    this.backendName = backend.isWebGPUBackend ? 'WebGPU' : 'WebGL2';
+  }
+
+  resize(width: number, height: number): void {
+    this.renderer.setSize(width, height, false);
+    this.renderer.domElement.style.width = `${width}px`;
+    this.renderer.domElement.style.height = `${height}px`;
+    this.labels.setSize(width, height);
+    this.camera.aspect = width / Math.max(1, height);
+    this.camera.updateProjectionMatrix();
+  }
+
+  /** azimuth, elevation (degrees) and distance of the camera around the surface's centre */
+  setCamera([azimuth, elevation, distance]: [number, number, number]): void {
+    const az = THREE.MathUtils.degToRad(azimuth);
+    const el = THREE.MathUtils.degToRad(elevation);
+    this.camera.position.set(
+      TARGET.x + distance * Math.cos(el) * Math.sin(az),
+      TARGET.y + distance * Math.sin(el),
+      TARGET.z + distance * Math.cos(el) * Math.cos(az),
+    );
+    this.controls.target.copy(TARGET);
+    this.camera.lookAt(TARGET);
+    this.controls.update();
+  }
+
+  getCamera(): [number, number, number] {
+    const v = this.camera.position.clone().sub(this.controls.target);
+    const distance = v.length();
+    const elevation = THREE.MathUtils.radToDeg(Math.asin(v.y / distance));
+    const azimuth = THREE.MathUtils.radToDeg(Math.atan2(v.x, v.z));
+    const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+    return [r(azimuth, 1), r(elevation, 1), r(distance, 2)];
+  }
+
+  // --- coordinates ---------------------------------------------------------------------------
+
+  worldX(wx: number): number {
+    const [a, b] = this.range;
+    return -1 + (2 * (wx - a)) / (b - a);
+  }
+
+  worldZ(wRec: number): number {
+    const [, , c, d] = this.range;
+    return 1 - (2 * (wRec - c)) / (d - c);
+  }
+
+  /** height of the drawn mesh at (wx, wRec), bilinear between its vertices */
+  meshHeight(wx: number, wRec: number): number {
+    const m = this.m;
+    if (m < 2) return 0;
+    const [a, b, c, d] = this.range;
+    const fx = Math.min(m - 1, Math.max(0, ((wx - a) / (b - a)) * (m - 1)));
+    const fz = Math.min(m - 1, Math.max(0, ((wRec - c) / (d - c)) * (m - 1)));
+    const i = Math.min(m - 2, Math.floor(fx));
+    const j = Math.min(m - 2, Math.floor(fz));
+    const u = fx - i;
+    const v = fz - j;
+    const h = this.heights;
+    return (
+      (1 - u) * (1 - v) * h[j * m + i] + u * (1 - v) * h[j * m + i + 1] + (1 - u) * v * h[(j + 1) * m + i] + u * v * h[(j + 1) * m + i + 1]
+    );
+  }
+
+  private heightOfCost(cost: number): number {
+    const l = logCost(cost);
+    return Number.isFinite(l) ? (HEIGHT * Math.min(l, this.hMax)) / this.hMax : HEIGHT;
+  }
+
+  /** a point drawn on the surface: lifted so that it never sinks into the mesh */
+  private onSurface(wx: number, wRec: number, cost: number, lift = LIFT): THREE.Vector3 {
+    const y = Math.max(this.heightOfCost(cost), this.meshHeight(wx, wRec)) + lift;
+    return new THREE.Vector3(this.worldX(wx), y, this.worldZ(wRec));
+  }
+
+  // --- surface ---------------------------------------------------------------------------------
+
+  setSurface(s: SurfaceResult, range: [number, number, number, number], contours: boolean): void {
+    this.range = range;
+    clearGroup(this.surfaceGroup);
+    const res = s.res;
+    const m = Math.min(res, MESH_MAX);
+    this.m = m;
+    const pick = (k: number) => Math.round((k * (res - 1)) / (m - 1));
+    const logs = new Float32Array(m * m);
+    for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = logCost(s.cost[pick(j) * res + pick(i)]);
+    this.hMax = scaleMax(logs);
+    const positions = new Float32Array(m * m * 3);
+    const colors = new Float32Array(m * m * 3);
+    this.heights = new Float32Array(m * m);
+    for (let j = 0; j < m; j++) {
+      for (let i = 0; i < m; i++) {
+        const k = j * m + i;
+        const l = logs[k];
+        const finite = Number.isFinite(l);
+        const y = finite ? (HEIGHT * l) / this.hMax : HEIGHT;
+        this.heights[k] = y;
+        positions.set([-1 + (2 * i) / (m - 1), y, 1 - (2 * j) / (m - 1)], 3 * k);
+        const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
+        colors.set([rgb[0] / 255, rgb[1] / 255, rgb[2] / 255], 3 * k);
+      }
+    }
+    const index: number[] = [];
+    for (let j = 0; j < m - 1; j++)
+      for (let i = 0; i < m - 1; i++) {
+        const a = j * m + i;
+        index.push(a, a + 1, a + m, a + 1, a + m + 1, a + m);
+      }
+    const geom = new THREE.BufferGeometry();
+    geom.setAttribute('position', new THREE.BufferAttribute(positions, 3));
+    geom.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+    geom.setIndex(index);
+    const mat = new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
+    this.mesh = new THREE.Mesh(geom, mat);
+    this.surfaceGroup.add(this.mesh);
+
+    if (contours) this.surfaceGroup.add(this.contourLines(logs, m));
+    this.addWRecOneLines(s);
+    this.addValleyFloor(s);
+    this.addAxes();
+    this.addTutorialPoints(s);
+    if (this.trajectory) this.setTrajectory(this.trajectory);
+  }
+
+  private contourLines(logs: Float32Array, m: number): THREE.LineSegments {
+    const pts: number[] = [];
+    for (const level of contourLevels()) {
+      const seg = contourSegments(logs, m, m, level);
+      const y = (HEIGHT * Math.min(level, this.hMax)) / this.hMax + 0.004;
+      for (let i = 0; i < seg.length; i += 2) pts.push(-1 + (2 * seg[i]) / (m - 1), y, 1 - (2 * seg[i + 1]) / (m - 1));
+    }
+    const g = new THREE.BufferGeometry();
+    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
+    return new THREE.LineSegments(g, new THREE.LineBasicMaterial({ color: 0x0b0d12, transparent: true, opacity: 0.55 }));
+  }
+
+  private polyline(points: THREE.Vector3[], color: number, width: number, dashed = false): Line2 {
+    const g = new LineGeometry();
+    g.setPositions(points.flatMap((p) => [p.x, p.y, p.z]));
+    const mat = new THREE.Line2NodeMaterial({ color, linewidth: width, dashed, dashSize: 0.04, gapSize: 0.03, worldUnits: false });
+    const line = new Line2(g, mat);
+    line.computeLineDistances();
+    return line;
+  }
+
+  /** the costs along grid row `row`, sampled at most MESH_MAX times */
+  private rowPoints(s: SurfaceResult, wRec: number): THREE.Vector3[] {
+    const res = s.res;
+    const row = Math.round(((wRec - s.wRec[0]) / (s.wRec[res - 1] - s.wRec[0])) * (res - 1));
+    const n = Math.min(res, MESH_MAX);
+    const pts: THREE.Vector3[] = [];
+    for (let i = 0; i < n; i++) {
+      const col = Math.round((i * (res - 1)) / (n - 1));
+      pts.push(this.onSurface(s.wx[col], wRec, s.cost[row * res + col], 0.012));
+    }
+    return pts;
+  }
+
+  private addWRecOneLines(s: SurfaceResult): void {
+    for (const w of [1, -1]) {
+      if (w < this.range[2] || w > this.range[3]) continue;
+      const pts = this.rowPoints(s, w);
+      this.surfaceGroup.add(this.polyline(pts, 0xffffff, 2, true));
+      const end = pts[pts.length - 1];
+      const tag = label(`wRec = ${w}`, 'label line');
+      tag.position.set(end.x + 0.08, end.y + 0.03, end.z);
+      this.surfaceGroup.add(tag);
+    }
+  }
+
+  private addValleyFloor(s: SurfaceResult): void {
+    const res = s.res;
+    const pts: THREE.Vector3[] = [];
+    const n = Math.min(res, MESH_MAX);
+    for (let k = 0; k < n; k++) {
+      const row = Math.round((k * (res - 1)) / (n - 1));
+      let best = 0;
+      for (let col = 1; col < res; col++) if (s.cost[row * res + col] < s.cost[row * res + best]) best = col;
+      if (!Number.isFinite(s.cost[row * res + best])) continue;
+      pts.push(this.onSurface(s.wx[best], s.wRec[row], s.cost[row * res + best], 0.01));
+    }
+    if (pts.length < 2) return;
+    this.surfaceGroup.add(this.polyline(pts, 0xffb000, 2.5));
+    const top = pts[pts.length - 1];
+    const tag = label('valley floor', 'label valley');
+    tag.position.set(top.x, top.y + 0.06, top.z);
+    this.surfaceGroup.add(tag);
+  }
+
+  private addAxes(): void {
+    const [a, b, c, d] = this.range;
+    const mat = new THREE.LineBasicMaterial({ color: 0xb8c0cc });
+    const pts: number[] = [];
+    const add = (x1: number, y1: number, z1: number, x2: number, y2: number, z2: number) => pts.push(x1, y1, z1, x2, y2, z2);
+    // wx along the front edge, wRec along the left edge, cost up the back-left corner
+    add(-1, 0, 1.08, 1, 0, 1.08);
+    add(-1.08, 0, 1, -1.08, 0, -1);
+    add(-1.08, 0, -1.08, -1.08, HEIGHT, -1.08);
+    for (const t of niceTicks(a, b, 6)) {
+      const x = this.worldX(t);
+      add(x, 0, 1.08, x, 0, 1.13);
+      const l = label(formatTick(t), 'label tick');
+      l.position.set(x, 0, 1.2);
+      this.surfaceGroup.add(l);
+    }
+    // (no label at the far end: the cost axis stands there)
+    for (const t of niceTicks(c, d, 6).filter((v) => this.worldZ(v) > -0.95)) {
+      const z = this.worldZ(t);
+      add(-1.08, 0, z, -1.13, 0, z);
+      const l = label(formatTick(t), 'label tick');
+      l.position.set(-1.22, 0, z);
+      this.surfaceGroup.add(l);
+    }
+    for (let dec = 0; dec <= Math.floor(this.hMax); dec += Math.max(1, Math.ceil(this.hMax / 6))) {
+      const y = (HEIGHT * dec) / this.hMax;
+      add(-1.08, y, -1.08, -1.03, y, -1.08);
+      const l = label(dec === 0 ? '1' : `1e${dec}`, 'label tick');
+      l.position.set(-1.2, y, -1.08);
+      this.surfaceGroup.add(l);
+    }
+    const g = new THREE.BufferGeometry();
+    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
+    this.surfaceGroup.add(new THREE.LineSegments(g, mat));
+    const t1 = label('wx', 'label axis');
+    t1.position.set(0, 0, 1.34);
+    const t2 = label('wRec', 'label axis');
+    t2.position.set(-1.38, 0, 0);
+    const t3 = label('cost + 1', 'label axis');
+    t3.position.set(-1.08, HEIGHT + 0.1, -1.08);
+    this.surfaceGroup.add(t1, t2, t3);
+  }
+
+  private addTutorialPoints(s: SurfaceResult): void {
+    const res = s.res;
+    const [a, b, c, d] = this.range;
+    for (const p of TUTORIAL_POINTS) {
+      if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
+      const col = Math.round(((p.wx - a) / (b - a)) * (res - 1));
+      const row = Math.round(((p.wRec - c) / (d - c)) * (res - 1));
+      const pos = this.onSurface(p.wx, p.wRec, s.cost[row * res + col], 0.03);
+      const dot = new THREE.Mesh(new THREE.SphereGeometry(0.032, 16, 12), new THREE.MeshBasicMaterial({ color: p.color }));
+      dot.position.copy(pos);
+      const tag = label(`(${p.wx}, ${p.wRec})`, 'label point');
+      tag.element.style.color = p.css;
+      tag.position.set(0, 0.07, 0);
+      dot.add(tag);
+      this.surfaceGroup.add(dot);
+    }
+  }
+
+  // --- trajectory --------------------------------------------------------------------------------
+
+  setTrajectory(t: TrajectoryData): void {
+    this.trajectory = t;
+    clearGroup(this.trajectoryGroup);
+    this.progressLine = null;
+    if (this.m < 2 || t.weights.length === 0) return;
+    const pts = t.weights.map(([wx, wRec], i) => this.onSurface(wx, wRec, t.costs[i]));
+    if (pts.length >= 2) {
+      const future = this.polyline(pts, 0xffffff, 1.5);
+      (future.material as THREE.Line2NodeMaterial).opacity = 0.35;
+      (future.material as THREE.Line2NodeMaterial).transparent = true;
+      this.progressLine = this.polyline(pts, 0xffffff, 3.5);
+      this.trajectoryGroup.add(future, this.progressLine);
+    }
+    this.startMarker.position.copy(pts[0]).add(new THREE.Vector3(0, 0.02, 0));
+  }
+
+  /** shows the trajectory up to iteration k, with the marker there */
+  setFrame(k: number): void {
+    const t = this.trajectory;
+    if (!t || t.weights.length === 0) return;
+    const i = Math.min(t.weights.length - 1, Math.max(0, k));
+    const [wx, wRec] = t.weights[i];
+    this.marker.position.copy(this.onSurface(wx, wRec, t.costs[i], LIFT + 0.01));
+    if (this.progressLine) (this.progressLine.geometry as LineGeometry).instanceCount = Math.max(0, i);
+  }
+
+  render(): void {
+    this.renderer.render(this.scene, this.camera);
+    this.labels.render(this.scene, this.camera);
+  }
+
+  // --- picking ---------------------------------------------------------------------------------
+
+  /** page coordinates of a world point, or null if it is outside the view or hidden by the surface */
+  private projectVisible(p: THREE.Vector3): { x: number; y: number } | null {
+    const v = p.clone().project(this.camera);
+    if (v.z < -1 || v.z > 1 || Math.abs(v.x) > 1 || Math.abs(v.y) > 1) return null;
+    const rect = this.renderer.domElement.getBoundingClientRect();
+    const x = rect.left + ((v.x + 1) / 2) * rect.width + window.scrollX;
+    const y = rect.top + ((1 - v.y) / 2) * rect.height + window.scrollY;
+    const hit = this.raycastSurface(x - window.scrollX, y - window.scrollY);
+    const dist = this.camera.position.distanceTo(p);
+    if (hit && this.camera.position.distanceTo(hit.point) < dist - 0.05) return null;
+    return { x, y };
+  }
+
+  /** page coordinates of the surface point (wx, wRec), or null when it is not visible */
+  toScreen(wx: number, wRec: number): { x: number; y: number } | null {
+    const [a, b, c, d] = this.range;
+    if (!(wx >= a && wx <= b && wRec >= c && wRec <= d) || this.m < 2) return null;
+    return this.projectVisible(new THREE.Vector3(this.worldX(wx), this.meshHeight(wx, wRec), this.worldZ(wRec)));
+  }
+
+  /** where a client-space pixel's ray meets the drawn surface (march then bisect) */
+  raycastSurface(clientX: number, clientY: number): { wx: number; wRec: number; point: THREE.Vector3 } | null {
+    if (this.m < 2) return null;
+    const rect = this.renderer.domElement.getBoundingClientRect();
+    const ndc = new THREE.Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    const ray = new THREE.Raycaster();
+    ray.setFromCamera(ndc, this.camera);
+    const o = ray.ray.origin;
+    const dir = ray.ray.direction;
+    const [a, b, c, d] = this.range;
+    const above = (t: number) => {
+      const p = o.clone().addScaledVector(dir, t);
+      if (Math.abs(p.x) > 1 || Math.abs(p.z) > 1) return { inside: false, diff: 1, p };
+      const wx = a + ((p.x + 1) / 2) * (b - a);
+      const wRec = c + ((1 - p.z) / 2) * (d - c);
+      return { inside: true, diff: p.y - this.meshHeight(wx, wRec), p };
+    };
+    const far = this.camera.position.length() + 4;
+    const steps = 600;
+    let prevT = 0;
+    for (let k = 1; k <= steps; k++) {
+      const t = (far * k) / steps;
+      const s = above(t);
+      if (s.inside && s.diff <= 0) {
+        let lo = prevT;
+        let hi = t;
+        for (let it = 0; it < 30; it++) {
+          const mid = (lo + hi) / 2;
+          const q = above(mid);
+          if (q.inside && q.diff <= 0) hi = mid;
+          else lo = mid;
+        }
+        const p = o.clone().addScaledVector(dir, hi);
+        return { wx: a + ((p.x + 1) / 2) * (b - a), wRec: c + ((1 - p.z) / 2) * (d - c), point: p };
+      }
+      prevT = t;
+    }
+    return null;
+  }
+
+  /** client-space position of the start marker, for picking it up */
+  startMarkerScreen(): { x: number; y: number } | null {
+    const v = this.startMarker.position.clone().project(this.camera);
+    if (v.z > 1) return null;
+    const rect = this.renderer.domElement.getBoundingClientRect();
+    return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
+  }
+
+  setStartHighlight(on: boolean): void {
+    (this.startMarker.material as THREE.MeshBasicMaterial).color.set(on ? 0xffd000 : 0xff6a00);
+    this.startMarker.scale.setScalar(on ? 1.4 : 1);
+  }
+}
+
+function label(text: string, className: string): CSS2DObject {
+  const el = document.createElement('div');
+  el.className = className;
+  el.textContent = text;
+  return new CSS2DObject(el);
+}
+
+function clearGroup(g: THREE.Group): void {
+  for (const child of [...g.children]) {
+    g.remove(child);
+    child.traverse((o) => {
+      if (o instanceof CSS2DObject) o.element.remove();
+      const mesh = o as THREE.Mesh;
+      mesh.geometry?.dispose();
+      const mat = mesh.material as THREE.Material | THREE.Material[] | undefined;
+      if (Array.isArray(mat)) mat.forEach((x) => x.dispose());
+      else mat?.dispose();
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { contourLevels, logCost, scaleMax, viridis } from '../../src/views/colormap';
+import { contourSegments } from '../../src/views/contours';
+
+describe('colour map', () => {
+  it('runs from viridis dark purple to yellow and clamps', () => {
+    expect(viridis(0)).toEqual([68, 1, 84]);
+    expect(viridis(1)).toEqual([253, 231, 37]);
+    expect(viridis(-5)).toEqual(viridis(0));
+    expect(viridis(NaN)).toEqual(viridis(0));
+  });
+  it('is monotonic in lightness', () => {
+    let last = -1;
+    for (let t = 0; t <= 1; t += 0.05) {
+      const [r, g, b] = viridis(t);
+      const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      expect(l).toBeGreaterThan(last);
+      last = l;
+    }
+  });
+  it('levels are logspace(-0.2, 8, 30) in log10', () => {
+    const l = contourLevels();
+    expect(l.length).toBe(30);
+    expect(l[0]).toBeCloseTo(-0.2, 12);
+    expect(l[29]).toBeCloseTo(8, 12);
+    expect(logCost(99)).toBeCloseTo(2, 12);
+    expect(logCost(Infinity)).toBe(Infinity);
+    expect(scaleMax([0.5, Infinity, 3.5])).toBe(3.5);
+  });
+});
+
+describe('contours', () => {
+  it('finds a circle of radius 2 around the centre of a cone', () => {
+    const n = 41;
+    const v: number[] = [];
+    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) v.push(Math.hypot(c - 20, r - 20));
+    const seg = contourSegments(v, n, n, 10);
+    expect(seg.length).toBeGreaterThan(4 * 40);
+    for (let i = 0; i < seg.length; i += 2) expect(Math.hypot(seg[i] - 20, seg[i + 1] - 20)).toBeCloseTo(10, 0);
+  });
+  it('skips cells with an overflowed corner', () => {
+    const v = [0, 2, Infinity, 2];
+    expect(contourSegments(v, 2, 2, 1)).toEqual([]);
+    expect(contourSegments([0, 2, 0, 2], 2, 2, 1)).toEqual([0.5, 0, 0.5, 1]);
+  });
+});
