@@ -133,6 +133,7 @@ export class App {
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
     this.writeUrl();
     this.dirty = true;
+    this.lastShownFrame = -1; // panels depend on params too (the test sequence)
     if (engineChanged) {
       await this.engine.setParams(pickEngine(params));
       if (this.engine.lastError) this.showMessages([...messages, `could not compute: ${this.engine.lastError}`]);
@@ -244,7 +245,8 @@ export class App {
     return Math.min(last, Math.max(0, f));
   }
 
-  private drawNow(): void {
+  /** Draws the current state now (also used by the benchmark to time a frame). */
+  drawNow(): void {
     const s = this.state;
     if (!s) return;
     const k = this.currentFrame();
@@ -375,9 +377,13 @@ export class App {
 
   private installPointer(): void {
     const canvas = this.surfaceView.renderer.domElement;
+    // The marker floats a little above the surface: grab it near its centre or its foot.
     const nearStart = (x: number, y: number) => {
-      const p = this.surfaceView.startMarkerScreen();
-      return p !== null && Math.hypot(p.x - x, p.y - y) < 18;
+      const centre = this.surfaceView.startMarkerScreen();
+      const s = this.state;
+      const foot = s ? this.surfaceView.toScreen(...s.params.start) : null;
+      const near = (p: { x: number; y: number } | null, dx = 0, dy = 0) => p !== null && Math.hypot(p.x - dx - x, p.y - dy - y) < 18;
+      return near(centre) || near(foot, window.scrollX, window.scrollY);
     };
     canvas.addEventListener(
       'pointerdown',

@@ -52,7 +52,7 @@ export interface Params {
 
 export type Layout = 'both' | '3d' | '2d';
 export type Zoom = 'full' | 'zoom';
-export const DEFAULT_CAMERA: [number, number, number] = [28, 34, 5.2];
+export const DEFAULT_CAMERA: [number, number, number] = [35, 52, 5.4];
 
 export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   data: '',

@@ -29,7 +29,8 @@ export class HeatmapView {
   constructor(container: HTMLElement) {
     this.canvas.className = 'heatmap';
     container.appendChild(this.canvas);
-    this.ctx = this.canvas.getContext('2d')!;
+    // willReadFrequently keeps the canvas on the CPU: software GPUs (SwiftShader) rasterise 2D far slower.
+    this.ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
   }
 
   resize(width: number, height: number): void {

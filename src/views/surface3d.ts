@@ -164,6 +164,7 @@ export class SurfaceView {
     const positions = new Float32Array(m * m * 3);
     const colors = new Float32Array(m * m * 3);
     this.heights = new Float32Array(m * m);
+    const colour = new THREE.Color();
     for (let j = 0; j < m; j++) {
       for (let i = 0; i < m; i++) {
         const k = j * m + i;
@@ -173,7 +174,9 @@ export class SurfaceView {
         this.heights[k] = y;
         positions.set([-1 + (2 * i) / (m - 1), y, 1 - (2 * j) / (m - 1)], 3 * k);
         const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
-        colors.set([rgb[0] / 255, rgb[1] / 255, rgb[2] / 255], 3 * k);
+        // vertex colours are linear; the colour map is sRGB
+        colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
+        colors.set([colour.r, colour.g, colour.b], 3 * k);
       }
     }
     const index: number[] = [];
