@@ -99,10 +99,12 @@ export class App {
       restart: () => this.restart(),
       copyLink: () => this.copyViewLink(),
     });
+    this.gui.sync(params);
     await this.surfaceView.init();
     this.surfaceView.setCamera(params.cam);
     this.surfaceView.controls.addEventListener('change', () => {
       this.dirty = true;
+      if (this.params.still) this.drawNow(); // no animation loop to pick it up
     });
     this.surfaceView.controls.addEventListener('end', () => this.writeCameraToParams());
     this.engine.onState((s) => this.onState(s));
@@ -134,10 +136,11 @@ export class App {
     this.writeUrl();
     this.dirty = true;
     this.lastShownFrame = -1; // panels depend on params too (the test sequence)
+    if (old.still && !params.still) requestAnimationFrame((t) => this.tick(t));
     if (engineChanged) {
       await this.engine.setParams(pickEngine(params));
       if (this.engine.lastError) this.showMessages([...messages, `could not compute: ${this.engine.lastError}`]);
-    }
+    } else if (params.still) this.drawNow();
   }
 
   private writeUrl(): void {
@@ -252,6 +255,7 @@ export class App {
     const k = this.currentFrame();
     this.surfaceView.setFrame(k);
     this.heatmap.setFrame(k);
+    this.gui.showFrame(k, s.rprop.weights.length - 1);
     this.updateReadout(s, k);
     if (this.params.layout !== '2d') this.surfaceView.render();
     if (this.params.layout !== '3d') {
@@ -339,7 +343,6 @@ export class App {
           this.writeUrl();
         }
       }
-      this.gui.showFrame(this.currentFrame(), last);
     }
     if (this.dirty || this.drawWaiters.length || this.drawnVersion !== this.stateVersion) this.drawNow();
     if (!this.params.still) requestAnimationFrame((t) => this.tick(t));

@@ -39,3 +39,17 @@ export async function debugSurface(page: Page, method: SurfaceMethod, params: Pa
     [method, params] as const,
   );
 }
+
+/**
+ * Visual regression: committed baselines of what people see, compared with toHaveScreenshot.
+ * Refresh them on purpose with `npm run test:update-snapshots`.
+ *
+ * Thresholds (one setting for the whole suite):
+ * - threshold 0.15: per-pixel colour distance (YIQ, 0..1) under which two pixels count as equal.
+ *   SwiftShader renders the same pixels run after run (the determinism test below asks for
+ *   identical bytes); 0.15 only forgives anti-aliasing shifts of a shade at label and line edges.
+ * - maxDiffPixelRatio 0.002: at most 0.2% of the pixels (about 2000 of 1280x800) may differ by
+ *   more than that. The smallest change that matters, the start moved by 0.1 (see the last test),
+ *   moves the whole trajectory and changes far more than that.
+ */
+export const VISUAL = { threshold: 0.15, maxDiffPixelRatio: 0.002, animations: 'disabled', caret: 'hide', timeout: 60_000 } as const;
