@@ -36,12 +36,14 @@ async function waitForServer() {
 }
 
 const rows = [];
+const viewRows = [];
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   for (const backend of ['webgpu', 'cpu']) {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16`);
+    // still=1: no animation loop, so the compositor is idle while compute is timed
+    await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
     await page.waitForFunction(() => 'rnnlab' in window);
     await page.evaluate(() => window.rnnlab.ready());
     const active = await page.evaluate(() => window.rnnlab.backend);
@@ -62,6 +64,38 @@ try {
     }
     await page.close();
   }
+  // Views: the cost of producing a frame (JS plus the GPU finishing it) while orbiting, while
+  // dragging the start point, and after a range change (new surface), at res 256 and 512.
+  for (const res of [256, 512]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`http://127.0.0.1:${PORT}/?res=${res}&still=1&gui=0`);
+    await page.waitForFunction(() => 'rnnlab' in window);
+    await page.evaluate(() => window.rnnlab.ready());
+    for (const kind of ['orbit', 'drag', 'slider']) {
+      const t = await page.evaluate(([k, n]) => window.rnnlabDebug.frameCost(k, n), [kind, kind === 'slider' ? 5 : 15]);
+      const row = { view: kind, res, ms: +t.ms.toFixed(1), fps: +(1000 / t.ms).toFixed(1) };
+      viewRows.push(row);
+      console.log(JSON.stringify(row));
+    }
+    // Frames the headless compositor actually presents per second while the camera moves.
+    const presented = await page.evaluate(async () => {
+      let n = 0;
+      const t0 = performance.now();
+      await new Promise((done) => {
+        const f = () => {
+          n++;
+          window.rnnlabDebug.frameCost('orbit', 0);
+          if (performance.now() - t0 < 4000) requestAnimationFrame(f); else done();
+        };
+        requestAnimationFrame(f);
+      });
+      return n / ((performance.now() - t0) / 1000);
+    });
+    const row = { view: 'presented-while-orbiting', res, fps: +presented.toFixed(2) };
+    viewRows.push(row);
+    console.log(JSON.stringify(row));
+    await page.close();
+  }
   await browser.close();
 } finally {
   stop();
@@ -71,4 +105,7 @@ const pad = (s, n) => String(s).padStart(n);
 console.log('\nbackend  method  res   seqLen  samples       ms   Mpoints/s');
 for (const r of rows)
   console.log(`${r.backend.padEnd(8)} ${r.method.padEnd(6)} ${pad(r.res, 5)} ${pad(r.seqLen, 7)} ${pad(r.samples, 8)} ${pad(r.ms.toFixed(1), 8)} ${pad((r.pointsPerSecond / 1e6).toFixed(2), 10)}`);
+console.log('\nview   res   frame ms   frames/s');
+for (const r of viewRows) console.log(`${r.view.padEnd(26)} ${pad(r.res, 4)} ${pad(r.ms ?? '-', 8)} ${pad(r.fps, 9)}`);
+console.log('frame ms = JS plus the GPU finishing the frame (median); "presented" = frames the headless compositor showed per second.');
 console.log(`\nmedian of ${RUNS} runs (plain BPTT: 3) after one warm-up; ms = compute plus readback. Plain BPTT ("bptt") is skipped where one run would take more than a few seconds.`);

@@ -301,6 +301,7 @@ export class App {
         el('tr', {}, el('th', {}, '∂C/∂wRec'), el('td', {}, formatNumber(gc.numerical[1], 6)), el('td', {}, formatNumber(gc.backprop[1], 6))),
       ),
       el('div', { class: gc.pass ? 'pass' : 'fail' }, gc.pass ? 'pass (rtol 1e-5)' : 'FAIL: numerical and backprop disagree'),
+      el('div', { class: 'note', id: 'tutorial-check' }, `the tutorial's check at (1.2, 1.2): ${s.gradientCheck.pass ? 'pass' : 'FAIL'}`),
     );
     this.updateModelPanel(wx, wRec);
   }
@@ -322,7 +323,12 @@ export class App {
     const input = [...this.params.test].map(Number);
     const y = runModel(input, wx, wRec);
     const target = input.reduce((a, b) => a + b, 0);
-    this.modelOutput.textContent = `output ${formatNumber(y, 4)}   target ${target}   (weights of this iteration)`;
+    const s = this.state!;
+    const [fx, fr] = s.rprop.weights[s.rprop.weights.length - 1];
+    this.modelOutput.replaceChildren(
+      el('div', {}, `output ${formatNumber(y, 4)}   target ${target}   (weights of this iteration)`),
+      el('div', { class: 'note', id: 'trained-output' }, `trained weights (last iteration): output ${formatNumber(runModel(input, fx, fr), 4)}`),
+    );
   }
 
   // --- animation -----------------------------------------------------------------------------
@@ -515,6 +521,10 @@ export class App {
   toScreen(wx: number, wRec: number): { x: number; y: number } | null {
     if (this.params.layout === '2d') return this.heatmap.toScreen(wx, wRec);
     return this.surfaceView.toScreen(wx, wRec);
+  }
+
+  surfaceViewForTiming(): SurfaceView {
+    return this.surfaceView;
   }
 
   getMessages(): string[] {

@@ -1,7 +1,7 @@
 /**
  * window.rnnlabDebug: hooks for the project's own tests and benchmark (not a stable API).
  */
-import type { Engine } from './engine';
+import type { App } from './app';
 import type { SurfaceMethod, SurfaceResult } from './gpu/backend';
 import { rangeFromList } from './gpu/backend';
 import { WebGpuBackend } from './gpu/webgpuBackend';
@@ -14,6 +14,12 @@ export interface RnnLabDebug {
   setMaxRowsPerDispatch(rows: number): void;
   /** median milliseconds (compute plus readback) of `runs` surface computations after one warm-up */
   timeSurface(method: SurfaceMethod, params: Partial<Params>, runs: number): Promise<{ ms: number; all: number[] }>;
+  /**
+   * Median milliseconds to produce one frame (JS, then the GPU finishing it), for 'orbit' (the
+   * camera moves), 'drag' (the start moves: Rprop, its gradients and the frame) and 'slider'
+   * (the range changes: a new surface, its mesh and the frame).
+   */
+  frameCost(kind: 'orbit' | 'drag' | 'slider', runs: number): Promise<{ ms: number; all: number[] }>;
 }
 
 declare global {
@@ -22,7 +28,8 @@ declare global {
   }
 }
 
-export function createDebug(engine: Engine): RnnLabDebug {
+export function createDebug(app: App): RnnLabDebug {
+  const engine = app.engine;
   const request = (method: SurfaceMethod, partial: Partial<Params> = {}) => {
     const { params, messages } = normalizeParams(partial, engine.params);
     if (messages.length) throw new Error(messages.join('; '));
@@ -47,8 +54,29 @@ export function createDebug(engine: Engine): RnnLabDebug {
         await engine.backend.surface(req);
         all.push(performance.now() - t0);
       }
-      const sorted = [...all].sort((a, b) => a - b);
-      return { ms: sorted[Math.floor(sorted.length / 2)], all };
+      return { ms: median(all), all };
+    },
+    async frameCost(kind, runs) {
+      await engine.ready();
+      const view = app.surfaceViewForTiming();
+      const base = app.params;
+      const all: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        const t0 = performance.now();
+        if (kind === 'orbit') view.setCamera([base.cam[0] + 3 * (i + 1), base.cam[1], base.cam[2]]);
+        else if (kind === 'drag') await app.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
+        else await app.setParams({ range: [-3 + 0.01 * (i + 1), 3, -3, 3] });
+        app.drawNow();
+        await view.gpuDone();
+        if (i > 0) all.push(performance.now() - t0); // the first one warms up
+      }
+      await app.setParams({ start: base.start, range: base.range, cam: base.cam });
+      return { ms: median(all), all };
     },
   };
+}
+
+function median(v: number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
 }

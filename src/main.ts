@@ -7,7 +7,7 @@ import { createDebug } from './debug';
 
 const app = new App(document.getElementById('app')!);
 window.rnnlab = createApi(app);
-window.rnnlabDebug = createDebug(app.engine);
+window.rnnlabDebug = createDebug(app);
 const raw: Record<string, string> = {};
 new URLSearchParams(location.search).forEach((v, k) => (raw[k] = v));
 // Text in canvases needs the web font loaded before the first frame (reproducible pixels).

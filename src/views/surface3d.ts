@@ -355,6 +355,13 @@ export class SurfaceView {
     if (this.progressLine) (this.progressLine.geometry as LineGeometry).instanceCount = Math.max(0, i);
   }
 
+  /** Resolves when the GPU has finished the frames submitted so far (for timing). */
+  async gpuDone(): Promise<void> {
+    const b = this.renderer.backend as unknown as { device?: GPUDevice; gl?: WebGL2RenderingContext };
+    if (b.device) await b.device.queue.onSubmittedWorkDone();
+    else b.gl?.finish();
+  }
+
   render(): void {
     this.renderer.render(this.scene, this.camera);
     this.labels.render(this.scene, this.camera);
