@@ -3,6 +3,7 @@
  * samples, against the timestep k, on a symmetric-log y axis, so that explosion (|wRec| > 1),
  * vanishing (|wRec| < 1) and sign alternation (wRec < 0) all show on one plot.
  */
+import { Canvas2DView } from './canvas2d';
 import { formatNumber, symlog } from './common';
 
 export interface GradSeries {
@@ -15,27 +16,11 @@ export interface GradSeries {
 
 const PAD = { left: 64, right: 14, top: 30, bottom: 44 };
 
-export class GradientPlot {
-  readonly canvas = document.createElement('canvas');
-  private readonly ctx: CanvasRenderingContext2D;
-  private width = 400;
-  private height = 300;
+export class GradientPlot extends Canvas2DView {
   private series: GradSeries[] = [];
 
   constructor(container: HTMLElement) {
-    this.canvas.className = 'gradplot';
-    container.appendChild(this.canvas);
-    // willReadFrequently keeps the canvas on the CPU: software GPUs (SwiftShader) rasterise 2D far slower.
-    this.ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
-  }
-
-  resize(width: number, height: number): void {
-    this.width = Math.max(100, Math.floor(width));
-    this.height = Math.max(100, Math.floor(height));
-    this.canvas.width = this.width;
-    this.canvas.height = this.height;
-    this.canvas.style.width = `${this.width}px`;
-    this.canvas.style.height = `${this.height}px`;
+    super(container, 'gradplot');
   }
 
   setSeries(series: GradSeries[]): void {

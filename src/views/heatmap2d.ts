@@ -4,15 +4,14 @@
  * tutorial's second panel, sampled from the same grid.
  */
 import type { SurfaceResult } from '../gpu/backend';
+import { Canvas2DView } from './canvas2d';
 import { contourLevels, logCost, OVERFLOW_RGB, scaleMax, viridis } from './colormap';
 import { contourSegments } from './contours';
 import { TUTORIAL_POINTS, formatTick, niceTicks } from './common';
 
 const PAD = { left: 54, right: 14, top: 30, bottom: 44 };
 
-export class HeatmapView {
-  readonly canvas = document.createElement('canvas');
-  private readonly ctx: CanvasRenderingContext2D;
+export class HeatmapView extends Canvas2DView {
   private surface: SurfaceResult | null = null;
   private image: HTMLCanvasElement | null = null;
   private logs: Float32Array = new Float32Array(0);
@@ -22,24 +21,10 @@ export class HeatmapView {
   private view: [number, number, number, number] = [-3, 3, -3, 3];
   private trajectory: [number, number][] = [];
   private frame = 0;
-  private width = 400;
-  private height = 400;
   title = '';
 
   constructor(container: HTMLElement) {
-    this.canvas.className = 'heatmap';
-    container.appendChild(this.canvas);
-    // willReadFrequently keeps the canvas on the CPU: software GPUs (SwiftShader) rasterise 2D far slower.
-    this.ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
-  }
-
-  resize(width: number, height: number): void {
-    this.width = Math.max(100, Math.floor(width));
-    this.height = Math.max(100, Math.floor(height));
-    this.canvas.width = this.width;
-    this.canvas.height = this.height;
-    this.canvas.style.width = `${this.width}px`;
-    this.canvas.style.height = `${this.height}px`;
+    super(container, 'heatmap');
   }
 
   setSurface(s: SurfaceResult, range: [number, number, number, number], zoom: boolean, withContours: boolean): void {
