@@ -4,12 +4,11 @@
  * and tells listeners when a new state is ready. No DOM, no views.
  */
 import type { ComputeBackend, BackendKind, PointResult, SurfaceResult } from './gpu/backend';
-import { TUTORIAL_POINTS } from './views/common';
 import { rangeFromList } from './gpu/backend';
 import { CpuBackend } from './gpu/cpuBackend';
 import { createWebGpuBackend } from './gpu/webgpuBackend';
 import type { Dataset } from './model/dataset';
-import { gradientCheck, runModel, type GradientCheck } from './model/rnn';
+import { MARKED_POINTS, gradientCheck, runModel, type GradientCheck } from './model/rnn';
 import { rprop, type RpropResult } from './model/rprop';
 import { DEFAULT_PARAMS, datasetFor, normalizeParams, type Params } from './params';
 
@@ -29,7 +28,7 @@ export interface EngineState {
   overflow: boolean;
   /** BPTT at every trajectory point, on the active backend (gradOverTime for the plot) */
   trajectoryGrads: PointResult[];
-  /** BPTT at the tutorial's six marked points, in TUTORIAL_POINTS order */
+  /** BPTT at the tutorial's six marked points, in MARKED_POINTS order */
   markedGrads: PointResult[];
 }
 
@@ -139,7 +138,7 @@ export class Engine {
     const trajectoryGrads =
       sameData && sameBackend && prev.rprop === r ? prev.trajectoryGrads : await this.backend.evaluate(dataset, r.weights);
     const markedGrads =
-      sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, TUTORIAL_POINTS.map((q) => [q.wx, q.wRec] as [number, number]));
+      sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, MARKED_POINTS);
     this.gradsBackend = this.backendKind;
     let overflow = false;
     for (let i = 0; i < surface.cost.length; i++)

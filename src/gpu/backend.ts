@@ -4,7 +4,7 @@
  * treat them alike.
  */
 import type { Dataset } from '../model/dataset';
-import type { Range } from '../model/surface';
+import type { Range, SurfaceGrid } from '../model/surface';
 
 export type BackendKind = 'webgpu' | 'cpu';
 /** 'rows': the fast per-row quadratic method; 'bptt': plain BPTT at every point */
@@ -17,16 +17,8 @@ export interface SurfaceRequest {
   method?: SurfaceMethod;
 }
 
-export interface SurfaceResult {
-  res: number;
-  /** axis values (float64), linspace(wxMin, wxMax, res) */
-  wx: Float64Array;
-  wRec: Float64Array;
-  /** row-major, rows = wRec, columns = wx */
-  cost: Float32Array;
-  wxGrad: Float32Array;
-  wRecGrad: Float32Array;
-}
+/** row-major, rows = wRec, columns = wx; values float32 (beyond float32: +/-Infinity) */
+export type SurfaceResult = SurfaceGrid;
 
 export interface PointResult {
   cost: number;

@@ -103,3 +103,13 @@ export function runModel(input: readonly number[], wx: number, wRec: number): nu
   for (const v of input) s = v * wx + s * wRec;
   return s;
 }
+
+/** The tutorial's six marked points (wx, wRec), SPEC section 4, in its order. */
+export const MARKED_POINTS: readonly (readonly [number, number])[] = [
+  [2, 1],
+  [1, 2],
+  [1, -2],
+  [1, 0],
+  [1, 0.5],
+  [1, -0.5],
+];

@@ -101,12 +101,21 @@ export function rowCoefficients(d: Dataset, wRec: number): RowCoefficients {
 }
 
 /** Fills a surface grid with the row method (float64, results stored as float32). */
+/** An empty grid over range: the axes, and zeroed float32 outputs. */
+function emptyGrid(range: Range, res: number): SurfaceGrid {
+  return {
+    res,
+    wx: linspace(range.wxMin, range.wxMax, res),
+    wRec: linspace(range.wRecMin, range.wRecMax, res),
+    cost: new Float32Array(res * res),
+    wxGrad: new Float32Array(res * res),
+    wRecGrad: new Float32Array(res * res),
+  };
+}
+
 export function surfaceByRows(d: Dataset, range: Range, res: number): SurfaceGrid {
-  const wx = linspace(range.wxMin, range.wxMax, res);
-  const wRec = linspace(range.wRecMin, range.wRecMax, res);
-  const cost = new Float32Array(res * res);
-  const wxGrad = new Float32Array(res * res);
-  const wRecGrad = new Float32Array(res * res);
+  const grid = emptyGrid(range, res);
+  const { wx, wRec, cost, wxGrad, wRecGrad } = grid;
   for (let row = 0; row < res; row++) {
     const c = rowCoefficients(d, wRec[row]);
     for (let col = 0; col < res; col++) {
@@ -118,16 +127,13 @@ export function surfaceByRows(d: Dataset, range: Range, res: number): SurfaceGri
       wRecGrad[idx] = 2 * w * (w * c.D - c.E);
     }
   }
-  return { res, wx, wRec, cost, wxGrad, wRecGrad };
+  return grid;
 }
 
 /** The same grid by plain backpropagation through time at every point (slow; for checks). */
 export function surfaceByBptt(d: Dataset, range: Range, res: number): SurfaceGrid {
-  const wx = linspace(range.wxMin, range.wxMax, res);
-  const wRec = linspace(range.wRecMin, range.wRecMax, res);
-  const cost = new Float32Array(res * res);
-  const wxGrad = new Float32Array(res * res);
-  const wRecGrad = new Float32Array(res * res);
+  const grid = emptyGrid(range, res);
+  const { wx, wRec, cost, wxGrad, wRecGrad } = grid;
   for (let row = 0; row < res; row++) {
     for (let col = 0; col < res; col++) {
       const e = evaluatePoint(d, wx[col], wRec[row]);
@@ -137,5 +143,5 @@ export function surfaceByBptt(d: Dataset, range: Range, res: number): SurfaceGri
       wRecGrad[idx] = e.wRecGrad;
     }
   }
-  return { res, wx, wRec, cost, wxGrad, wRecGrad };
+  return grid;
 }

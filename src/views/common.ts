@@ -1,4 +1,5 @@
 /** Things every view shares: the tutorial's marked points, axis ticks, number formatting. */
+import { MARKED_POINTS } from '../model/rnn';
 
 export interface MarkedPoint {
   wx: number;
@@ -9,14 +10,18 @@ export interface MarkedPoint {
 }
 
 /** The tutorial's six points (SPEC section 4), in its colours, brightened for a dark background. */
-export const TUTORIAL_POINTS: readonly MarkedPoint[] = [
-  { wx: 2, wRec: 1, name: 'red', color: 0xff3b3b, css: '#ff3b3b' },
-  { wx: 1, wRec: 2, name: 'blue', color: 0x4f8cff, css: '#4f8cff' },
-  { wx: 1, wRec: -2, name: 'green', color: 0x33d17a, css: '#33d17a' },
-  { wx: 1, wRec: 0, name: 'cyan', color: 0x00e5ff, css: '#00e5ff' },
-  { wx: 1, wRec: 0.5, name: 'magenta', color: 0xff4dff, css: '#ff4dff' },
-  { wx: 1, wRec: -0.5, name: 'yellow', color: 0xffe135, css: '#ffe135' },
+const COLOURS: readonly [string, number, string][] = [
+  ['red', 0xff3b3b, '#ff3b3b'],
+  ['blue', 0x4f8cff, '#4f8cff'],
+  ['green', 0x33d17a, '#33d17a'],
+  ['cyan', 0x00e5ff, '#00e5ff'],
+  ['magenta', 0xff4dff, '#ff4dff'],
+  ['yellow', 0xffe135, '#ffe135'],
 ];
+export const TUTORIAL_POINTS: readonly MarkedPoint[] = MARKED_POINTS.map(([wx, wRec], i) => {
+  const [name, color, css] = COLOURS[i];
+  return { wx, wRec, name, color, css };
+});
 
 /** Round tick values covering [min, max], about `count` of them. */
 export function niceTicks(min: number, max: number, count: number): number[] {

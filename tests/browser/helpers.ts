@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { SurfaceMethod } from '../../src/gpu/backend';
 import type { Params } from '../../src/params';
 
@@ -53,3 +53,21 @@ export async function debugSurface(page: Page, method: SurfaceMethod, params: Pa
  *   moves the whole trajectory and changes far more than that.
  */
 export const VISUAL = { threshold: 0.15, maxDiffPixelRatio: 0.002, animations: 'disabled', caret: 'hide', timeout: 60_000 } as const;
+
+/** Page coordinates of a surface point, asserting that it is visible. */
+export async function screenOf(page: Page, wx: number, wRec: number): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(([a, b]) => window.rnnlab.toScreen(a, b), [wx, wRec]);
+  expect(p, `(${wx}, ${wRec}) visible`).not.toBeNull();
+  return p!;
+}
+
+/** Presses the mouse at one surface point, moves in steps to another and releases. */
+export async function dragBetween(page: Page, from: [number, number], to: [number, number], steps: number): Promise<void> {
+  const a = await screenOf(page, ...from);
+  const b = await screenOf(page, ...to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(a.x + ((b.x - a.x) * i) / steps, a.y + ((b.y - a.y) * i) / steps);
+  await page.mouse.up();
+  await page.evaluate(() => window.rnnlab.ready());
+}

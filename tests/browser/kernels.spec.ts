@@ -10,7 +10,8 @@ import { compareGrid, mismatch, termScales } from '../reference';
 import { debugSurface, openApp } from './helpers';
 
 test.beforeEach(async ({ page }) => {
-  await openApp(page);
+  // still mode: no animation loop, so the (slow, software) compositor stays idle while kernels run
+  await openApp(page, '?still=1&gui=0');
   expect(await page.evaluate(() => window.rnnlab.backend)).toBe('webgpu');
 });
 

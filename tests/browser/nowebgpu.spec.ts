@@ -3,7 +3,7 @@
  * backend, render with three.js's WebGL2 fallback, say so, and still reproduce the tutorial.
  */
 import { expect, test } from '@playwright/test';
-import { openApp } from './helpers';
+import { dragBetween, openApp } from './helpers';
 import { colourAt, distinctColours, isHighColour, isLowColour } from './pixels';
 
 test('falls back to the CPU backend and WebGL2, says why, and reproduces the tutorial', async ({ page }) => {
@@ -33,13 +33,7 @@ test('falls back to the CPU backend and WebGL2, says why, and reproduces the tut
 
 test('dragging the start marker works on the fallback too', async ({ page }) => {
   await openApp(page, '?play=0&frame=0&gui=0');
-  const from = (await page.evaluate(() => window.rnnlab.toScreen(-1.5, 2)))!;
-  const to = (await page.evaluate(() => window.rnnlab.toScreen(1.5, 0.5)))!;
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 4; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 4, from.y + ((to.y - from.y) * i) / 4);
-  await page.mouse.up();
-  await page.evaluate(() => window.rnnlab.ready());
+  await dragBetween(page, [-1.5, 2], [1.5, 0.5], 4);
   const traj = await page.evaluate(() => window.rnnlab.trajectory());
   expect(Math.abs(traj[0][0] - 1.5)).toBeLessThanOrEqual(6 / 255);
   expect(Math.abs(traj[0][1] - 0.5)).toBeLessThanOrEqual(6 / 255);

@@ -1,13 +1,8 @@
 /** The visualizer as a user drives it, with WebGPU compute and rendering. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { colourAt, distinctColours, isHighColour, isLowColour } from './pixels';
-import { openApp } from './helpers';
+import { dragBetween, openApp, screenOf } from './helpers';
 
-async function screenOf(page: Page, wx: number, wRec: number) {
-  const p = await page.evaluate(([a, b]) => window.rnnlab.toScreen(a, b), [wx, wRec]);
-  expect(p, `(${wx}, ${wRec}) visible`).not.toBeNull();
-  return p!;
-}
 
 test('the 3D surface and the 2D panels are drawn, low cost dark and high cost yellow', async ({ page }) => {
   const errors = await openApp(page, '?play=0&frame=0&gui=0');
@@ -30,13 +25,7 @@ test('the 3D surface and the 2D panels are drawn, low cost dark and high cost ye
 
 test('dragging the start marker to toScreen(1.5, 0.5) restarts Rprop from there', async ({ page }) => {
   const errors = await openApp(page, '?play=0&frame=0');
-  const from = await screenOf(page, -1.5, 2);
-  const to = await screenOf(page, 1.5, 0.5);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 5, from.y + ((to.y - from.y) * i) / 5);
-  await page.mouse.up();
-  await page.evaluate(() => window.rnnlab.ready());
+  await dragBetween(page, [-1.5, 2], [1.5, 0.5], 5);
   const traj = await page.evaluate(() => window.rnnlab.trajectory());
   const cell = 6 / 255; // one grid cell at res 256 over [-3, 3]
   expect(Math.abs(traj[0][0] - 1.5)).toBeLessThanOrEqual(cell);
