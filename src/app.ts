@@ -6,7 +6,7 @@
 import type { EngineState } from './engine';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { gradientCheck, runModel } from './model/rnn';
+import { evaluatePoint, gradientCheck, runModel } from './model/rnn';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
 import { TUTORIAL_POINTS, formatNumber } from './views/common';
@@ -59,7 +59,7 @@ export class App {
   /** frames drawn, for the benchmark's frame-time measurements */
   framesDrawn = 0;
 
-  constructor(root: HTMLElement) {
+  constructor(root: HTMLElement, softwareRenderer: boolean) {
     this.root = root;
     root.innerHTML = '';
     this.view3d = el('section', { id: 'view3d' });
@@ -83,7 +83,7 @@ export class App {
     const panels = el('div', { id: 'panels' }, this.checkPanel, this.modelPanel);
     this.side.append(heatHost, plotHost, this.caption, panels);
     root.append(this.view3d, this.side, this.messageBox, this.help);
-    this.surfaceView = new SurfaceView(this.view3d);
+    this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
     this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
     this.heatmap = new HeatmapView(heatHost);
     this.gradPlot = new GradientPlot(plotHost);
@@ -288,8 +288,11 @@ export class App {
     this.lastShownFrame = k;
     const n = s.dataset.seqLen;
     const series = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
-    series.push({ label: 'start', css: '#ff6a00', values: s.trajectoryGrads[0].gradOverTime });
-    series.push({ label: `now (it. ${k})`, css: '#ffffff', values: s.trajectoryGrads[k].gradOverTime, emphasis: true } as never);
+    // The six points come from the backend (cached per data set); the start and the moving point
+    // change on every drag and frame, so they are taken from the float64 model right here.
+    const [sx, sr] = s.rprop.weights[0];
+    series.push({ label: 'start', css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
+    series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true } as never);
     this.gradPlot.setSeries(series);
     this.caption.textContent = `At the current point (${formatNumber(wx, 3)}, ${formatNumber(wRec, 3)}): ${explainGradient(wRec, n)}`;
     const gc = gradientCheck(s.dataset, wx, wRec);

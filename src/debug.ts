@@ -17,9 +17,12 @@ export interface RnnLabDebug {
   /**
    * Median milliseconds to produce one frame (JS, then the GPU finishing it), for 'orbit' (the
    * camera moves), 'drag' (the start moves: Rprop, its gradients and the frame) and 'slider'
-   * (the range changes: a new surface, its mesh and the frame).
+   * (the range changes: a new surface, its mesh and the frame); 'trajectory' is the computation
+   * alone when the start moves (Rprop in float64 and BPTT along the path on the backend).
    */
-  frameCost(kind: 'orbit' | 'drag' | 'slider', runs: number): Promise<{ ms: number; all: number[] }>;
+  frameCost(kind: 'orbit' | 'drag' | 'slider' | 'trajectory', runs: number): Promise<{ ms: number; all: number[] }>;
+  /** how many computations the engine has run */
+  computations(): number;
 }
 
 declare global {
@@ -56,6 +59,7 @@ export function createDebug(app: App): RnnLabDebug {
       }
       return { ms: median(all), all };
     },
+    computations: () => engine.computations,
     async frameCost(kind, runs) {
       await engine.ready();
       const view = app.surfaceViewForTiming();
@@ -63,6 +67,11 @@ export function createDebug(app: App): RnnLabDebug {
       const all: number[] = [];
       for (let i = 0; i <= runs; i++) {
         const t0 = performance.now();
+        if (kind === 'trajectory') {
+          await engine.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
+          if (i > 0) all.push(performance.now() - t0);
+          continue;
+        }
         if (kind === 'orbit') view.setCamera([base.cam[0] + 3 * (i + 1), base.cam[1], base.cam[2]]);
         else if (kind === 'drag') await app.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
         else await app.setParams({ range: [-3 + 0.01 * (i + 1), 3, -3, 3] });

@@ -26,8 +26,6 @@ export interface EngineState {
   testOutput: number;
   /** true when the surface holds values beyond float32 (shown as overflow) */
   overflow: boolean;
-  /** BPTT at every trajectory point, on the active backend (gradOverTime for the plot) */
-  trajectoryGrads: PointResult[];
   /** BPTT at the tutorial's six marked points, in MARKED_POINTS order */
   markedGrads: PointResult[];
 }
@@ -46,6 +44,8 @@ export class Engine {
   /** messages about refused or clamped input, newest set */
   messages: string[] = [];
   lastError: string | null = null;
+  /** how many computations ran (a burst of changes must not queue one each) */
+  computations = 0;
   private webgpuFailure: string | null = null;
   private running: Promise<void> | null = null;
   private dirty = false;
@@ -116,6 +116,7 @@ export class Engine {
   }
 
   private async compute(p: Params): Promise<void> {
+    this.computations++;
     await this.ensureBackend(p.backend);
     const dKey = JSON.stringify([p.data, p.preset, p.seed, p.samples, p.seqLen]);
     if (dKey !== this.datasetKey || !this.dataset) {
@@ -135,8 +136,6 @@ export class Engine {
     const r = sameData && same(optKey(prev.params), optKey(p)) ? prev.rprop : rprop(dataset, p);
     const last = r.weights[r.weights.length - 1];
     const sameBackend = prev && this.gradsBackend === this.backendKind;
-    const trajectoryGrads =
-      sameData && sameBackend && prev.rprop === r ? prev.trajectoryGrads : await this.backend.evaluate(dataset, r.weights);
     const markedGrads =
       sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, MARKED_POINTS);
     this.gradsBackend = this.backendKind;
@@ -154,7 +153,6 @@ export class Engine {
       gradientCheck: sameData ? prev.gradientCheck : gradientCheck(dataset, 1.2, 1.2),
       testOutput: runModel(TEST_INPUT, last[0], last[1]),
       overflow,
-      trajectoryGrads,
       markedGrads,
     };
     for (const fn of this.listeners) fn(this.state);

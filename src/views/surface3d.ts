@@ -46,8 +46,13 @@ export class SurfaceView {
   private trajectory: TrajectoryData | null = null;
   backendName = '';
 
-  constructor(container: HTMLElement) {
-    this.renderer = new THREE.WebGPURenderer({ antialias: true });
+  constructor(container: HTMLElement, software: boolean) {
+    // On a software rasteriser (SwiftShader) MSAA and half-float output cost 2.5x the frame time;
+    // real GPUs keep both.
+    this.renderer = new THREE.WebGPURenderer({
+      antialias: !software,
+      outputBufferType: software ? THREE.UnsignedByteType : THREE.HalfFloatType,
+    });
     this.renderer.setPixelRatio(1);
     this.renderer.setClearColor(0x10141b);
     container.appendChild(this.renderer.domElement);
@@ -462,4 +467,18 @@ function clearGroup(g: THREE.Group): void {
       else mat?.dispose();
     });
   }
+}
+
+/** True when the browser draws with a software rasteriser (SwiftShader), by WebGPU or WebGL. */
+export async function isSoftwareRenderer(): Promise<boolean> {
+  const soft = (s: string | undefined | null) => /swiftshader|llvmpipe|software/i.test(s ?? '');
+  try {
+    const adapter = await navigator.gpu?.requestAdapter();
+    if (adapter) return soft(`${adapter.info.vendor} ${adapter.info.architecture} ${adapter.info.description} ${adapter.info.device}`);
+  } catch {
+    // no WebGPU: ask WebGL below
+  }
+  const gl = document.createElement('canvas').getContext('webgl2');
+  const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+  return soft(gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '');
 }

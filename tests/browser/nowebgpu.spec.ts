@@ -33,7 +33,7 @@ test('falls back to the CPU backend and WebGL2, says why, and reproduces the tut
 
 test('dragging the start marker works on the fallback too', async ({ page }) => {
   await openApp(page, '?play=0&frame=0&gui=0');
-  await dragBetween(page, [-1.5, 2], [1.5, 0.5], 4);
+  await dragBetween(page, [-1.5, 2], [1.5, 0.5], 3);
   const traj = await page.evaluate(() => window.rnnlab.trajectory());
   expect(Math.abs(traj[0][0] - 1.5)).toBeLessThanOrEqual(6 / 255);
   expect(Math.abs(traj[0][1] - 0.5)).toBeLessThanOrEqual(6 / 255);

@@ -25,7 +25,7 @@ test('the 3D surface and the 2D panels are drawn, low cost dark and high cost ye
 
 test('dragging the start marker to toScreen(1.5, 0.5) restarts Rprop from there', async ({ page }) => {
   const errors = await openApp(page, '?play=0&frame=0');
-  await dragBetween(page, [-1.5, 2], [1.5, 0.5], 5);
+  await dragBetween(page, [-1.5, 2], [1.5, 0.5], 3);
   const traj = await page.evaluate(() => window.rnnlab.trajectory());
   const cell = 6 / 255; // one grid cell at res 256 over [-3, 3]
   expect(Math.abs(traj[0][0] - 1.5)).toBeLessThanOrEqual(cell);
@@ -44,7 +44,7 @@ test('dragging elsewhere orbits the camera and leaves the start alone', async ({
   const box = (await page.locator('#view3d canvas').boundingBox())!;
   await page.mouse.move(box.x + 60, box.y + box.height - 80);
   await page.mouse.down();
-  await page.mouse.move(box.x + 260, box.y + box.height - 80, { steps: 8 });
+  await page.mouse.move(box.x + 260, box.y + box.height - 80, { steps: 3 });
   await page.mouse.up();
   await page.evaluate(() => window.rnnlab.ready());
   expect(page.url()).toMatch(/cam=/);
@@ -177,4 +177,20 @@ test('the panels: gradient check, try the model, caption', async ({ page }) => {
   await expect(page.locator('#caption')).toContainText('grows 2.00× per step');
   await page.evaluate(() => window.rnnlab.setParams({ start: [1, -0.5] }));
   await expect(page.locator('#caption')).toContainText('sign alternates');
+});
+
+test('a burst of slider changes computes the newest values, not a queue of stale ones', async ({ page }) => {
+  await openApp(page, '?still=1&gui=0');
+  const result = await page.evaluate(async () => {
+    const before = window.rnnlabDebug.computations();
+    const pending: Promise<void>[] = [];
+    for (let i = 1; i <= 20; i++) pending.push(window.rnnlab.setParams({ res: 100 + i, start: [-1.5 + 0.01 * i, 2] }));
+    await Promise.all(pending);
+    const s = await window.rnnlab.surface();
+    const t = await window.rnnlab.trajectory();
+    return { runs: window.rnnlabDebug.computations() - before, res: s.wx.length, start: t[0] };
+  });
+  expect(result.res).toBe(120);
+  expect(result.start[0]).toBeCloseTo(-1.3, 12);
+  expect(result.runs).toBeLessThanOrEqual(3);
 });
