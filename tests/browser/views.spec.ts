@@ -194,3 +194,15 @@ test('a burst of slider changes computes the newest values, not a queue of stale
   expect(result.start[0]).toBeCloseTo(-1.3, 12);
   expect(result.runs).toBeLessThanOrEqual(3);
 });
+
+test('hover readout and the F shortcut', async ({ page }) => {
+  await openApp(page, '?play=0&gui=0');
+  const p = await screenOf(page, 2, 0.5);
+  await page.mouse.move(p.x, p.y);
+  await expect(page.locator('#hover')).toBeVisible();
+  await expect(page.locator('#hover')).toContainText(/wx 2\.\d+\s+wRec 0\.\d+\s+cost \d/);
+  await page.locator('body').press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await page.locator('body').press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+});
