@@ -10,7 +10,7 @@ import { evaluatePoint, gradientCheck, runModel } from './model/rnn';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
 import { TUTORIAL_POINTS, formatNumber } from './views/common';
-import { GradientPlot, explainGradient } from './views/gradplot';
+import { GradientPlot, explainGradient, type GradSeries } from './views/gradplot';
 import { HeatmapView } from './views/heatmap2d';
 import { SurfaceView } from './views/surface3d';
 import { ControlPanel } from './ui/gui';
@@ -287,12 +287,12 @@ export class App {
     if (k === this.lastShownFrame && this.drawnVersion === this.stateVersion) return;
     this.lastShownFrame = k;
     const n = s.dataset.seqLen;
-    const series = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
+    const series: GradSeries[] = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
     // The six points come from the backend (cached per data set); the start and the moving point
     // change on every drag and frame, so they are taken from the float64 model right here.
     const [sx, sr] = s.rprop.weights[0];
     series.push({ label: 'start', css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
-    series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true } as never);
+    series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
     this.gradPlot.setSeries(series);
     this.caption.textContent = `At the current point (${formatNumber(wx, 3)}, ${formatNumber(wRec, 3)}): ${explainGradient(wRec, n)}`;
     const gc = gradientCheck(s.dataset, wx, wRec);
@@ -419,7 +419,7 @@ export class App {
       }
       canvas.style.cursor = nearStart(e.clientX, e.clientY) ? 'grab' : '';
       const hit = this.surfaceView.raycastSurface(e.clientX, e.clientY);
-      this.showHover(hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY, this.view3d);
+      this.showHover(hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY);
     });
     const drop = (e: PointerEvent) => {
       if (!this.dragging) return;
@@ -435,7 +435,7 @@ export class App {
     const heat = this.heatmap.canvas;
     heat.addEventListener('pointermove', (e) => {
       const w = this.heatmap.fromClient(e.clientX, e.clientY);
-      this.showHover(w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY, this.side);
+      this.showHover(w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY);
     });
     heat.addEventListener('pointerleave', () => (this.hover.hidden = true));
     heat.addEventListener('click', (e) => {
@@ -444,7 +444,7 @@ export class App {
     });
   }
 
-  private showHover(wx: number | null, wRec: number | null, x: number, y: number, host: HTMLElement): void {
+  private showHover(wx: number | null, wRec: number | null, x: number, y: number): void {
     const s = this.state;
     if (wx === null || wRec === null || !s) {
       this.hover.hidden = true;
@@ -460,7 +460,6 @@ export class App {
     this.hover.textContent = `wx ${wx.toFixed(3)}  wRec ${wRec.toFixed(3)}  cost ${inGrid ? formatNumber(cost, 4) : 'outside the grid'}`;
     this.hover.style.left = `${x + 14}px`;
     this.hover.style.top = `${y + 14}px`;
-    void host;
   }
 
   // --- keyboard ----------------------------------------------------------------------------------

@@ -226,15 +226,6 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
   return { params: p, messages };
 }
 
-/** Reads the parameters from a URL query string; unknown keys that other layers own are skipped. */
-export function paramsFromQuery(search: string, ownedElsewhere: readonly string[] = []): Normalized {
-  const q = new URLSearchParams(search);
-  const raw: Record<string, string> = {};
-  q.forEach((v, k) => {
-    if (!ownedElsewhere.includes(k)) raw[k] = v;
-  });
-  return normalizeParams(raw);
-}
 
 function formatValue(v: Params[keyof Params]): string {
   if (typeof v === 'boolean') return v ? '1' : '0';

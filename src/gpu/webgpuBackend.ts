@@ -160,17 +160,11 @@ export class WebGpuBackend implements ComputeBackend {
     src.forEach(([b, bytes], i) => encoder.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
     this.device.queue.submit([encoder.finish()]);
     const host = new Float32Array(total / 4);
-    const t0 = performance.now();
     await staging.mapAsync(GPUMapMode.READ, 0, total);
-    const t1 = performance.now();
     host.set(new Float32Array(staging.getMappedRange(0, total)));
     staging.unmap();
-    this.lastTimings = { waitMs: t1 - t0, copyMs: performance.now() - t1 };
     return src.map(([, bytes], i) => host.subarray(offsets[i] / 4, (offsets[i] + bytes) / 4));
   }
-
-  /** where the last readback's time went (for the benchmark) */
-  lastTimings = { waitMs: 0, copyMs: 0 };
 
   surface(req: SurfaceRequest): Promise<SurfaceResult> {
     return this.serial(() => this.surfaceNow(req));
