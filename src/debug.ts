@@ -17,8 +17,8 @@ export interface RnnLabDebug {
   /**
    * Median milliseconds to produce one frame (JS, then the GPU finishing it), for 'orbit' (the
    * camera moves), 'drag' (the start moves: Rprop, its gradients and the frame) and 'slider'
-   * (the range changes: a new surface, its mesh and the frame); 'trajectory' is the computation
-   * alone when the start moves (Rprop in float64 and BPTT along the path on the backend).
+   * (the range changes: a new surface, its mesh and the frame); 'trajectory' is the engine alone
+   * when the start moves (Rprop in float64; in still mode its listeners draw the frame's JS part).
    */
   frameCost(kind: 'orbit' | 'drag' | 'slider' | 'trajectory', runs: number): Promise<{ ms: number; all: number[] }>;
   /** how many computations the engine has run */
