@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** Debian's Chromium by default; CHROMIUM_PATH overrides. Playwright's own browser download is never used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -24,6 +25,25 @@ export const NO_WEBGPU_ARGS = [...COMMON_ARGS, '--use-angle=swiftshader', '--ena
 
 const PORT = 4173;
 
+/**
+ * The visual suite again, with Chromium seeing another system font set (only DejaVu, only
+ * Liberation) through FONTCONFIG_FILE, against the same baselines: pixels must not depend on
+ * the machine's fonts.
+ */
+const otherFonts = (fonts: 'dejavu' | 'liberation') => ({
+  name: `webgpu-${fonts}-only`,
+  testMatch: /(visual|fonts)\.spec\.ts/,
+  snapshotPathTemplate: '{snapshotDir}/{testFileDir}/{testFileName}-snapshots/{arg}-webgpu{-snapshotSuffix}{ext}',
+  use: {
+    browserName: 'chromium' as const,
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: WEBGPU_ARGS,
+      env: { ...process.env, FONTCONFIG_FILE: resolve(`tests/fontconfig/${fonts}.conf`) } as Record<string, string>,
+    },
+  },
+});
+
 export default defineConfig({
   testDir: 'tests/browser',
   timeout: 120_000,
@@ -43,6 +63,8 @@ export default defineConfig({
       testIgnore: /nowebgpu/,
       use: { browserName: 'chromium', launchOptions: { executablePath: CHROMIUM, args: WEBGPU_ARGS } },
     },
+    otherFonts('dejavu'),
+    otherFonts('liberation'),
     {
       name: 'nowebgpu',
       testMatch: /nowebgpu/,

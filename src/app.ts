@@ -204,19 +204,15 @@ export class App {
   private redrawSurface(): void {
     const s = this.state;
     if (!s) return;
-    this.surfaceView.setSurface(s.surface, s.params.range, this.params.contours);
+    this.surfaceView.setSurface(s.surface, s.summary, s.params.range, this.params.contours);
     this.surfaceView.setTrajectory({ weights: s.rprop.weights, costs: s.rprop.costs });
-    this.heatmap.setSurface(s.surface, s.params.range, this.params.zoom === 'zoom', this.params.contours);
+    this.heatmap.setSurface(s.surface, s.summary, s.params.range, this.params.zoom === 'zoom', this.params.contours);
     this.drawColorbar(s);
     this.dirty = true;
   }
 
   private drawColorbar(s: EngineState): void {
-    let hMax = 1;
-    for (let i = 0; i < s.surface.cost.length; i++) {
-      const c = s.surface.cost[i];
-      if (c !== Infinity) hMax = Math.max(hMax, Math.log10(c + 1));
-    }
+    const hMax = s.summary.logTop;
     const stops = Array.from({ length: 11 }, (_, i) => `${viridisCss(i / 10)} ${i * 10}%`);
     const bar = el('div', { class: 'bar', style: `background: linear-gradient(to top, ${stops.join(', ')})` });
     const labels = el('div', { class: 'ticks' });
@@ -265,10 +261,14 @@ export class App {
     this.framesDrawn++;
     this.drawnVersion = this.stateVersion;
     this.dirty = false;
-    // A frame is on screen after the compositor's next frame.
+    // ready() means presented: the GPU has finished this frame's work (not just been handed it),
+    // then the compositor has had two frames to put it on screen.
     const waiters = this.drawWaiters;
     this.drawWaiters = [];
-    if (waiters.length) requestAnimationFrame(() => requestAnimationFrame(() => waiters.forEach((w) => w())));
+    if (waiters.length) {
+      const gpu = this.params.layout !== '2d' ? this.surfaceView.gpuDone() : Promise.resolve();
+      void gpu.then(() => requestAnimationFrame(() => requestAnimationFrame(() => waiters.forEach((w) => w()))));
+    }
   }
 
   private lastShownFrame = -1;

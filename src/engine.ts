@@ -10,6 +10,7 @@ import { createWebGpuBackend } from './gpu/webgpuBackend';
 import type { Dataset } from './model/dataset';
 import { MARKED_POINTS, gradientCheck, runModel, type GradientCheck } from './model/rnn';
 import { rprop, type RpropResult } from './model/rprop';
+import { summarizeSurface, type SurfaceSummary } from './model/surface';
 import { DEFAULT_PARAMS, datasetFor, normalizeParams, type Params } from './params';
 
 export const TEST_INPUT = [0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1];
@@ -26,6 +27,8 @@ export interface EngineState {
   testOutput: number;
   /** true when the surface holds values beyond float32 (shown as overflow) */
   overflow: boolean;
+  /** log costs and the one colour/height scale that every view of this surface uses */
+  summary: SurfaceSummary;
   /** BPTT at the tutorial's six marked points, in MARKED_POINTS order */
   markedGrads: PointResult[];
 }
@@ -139,12 +142,8 @@ export class Engine {
     const markedGrads =
       sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, MARKED_POINTS);
     this.gradsBackend = this.backendKind;
-    let overflow = false;
-    for (let i = 0; i < surface.cost.length; i++)
-      if (surface.cost[i] === Infinity) {
-        overflow = true;
-        break;
-      }
+    // Once per surface, not on every drag move.
+    const summary = prev && prev.surface === surface ? prev.summary : summarizeSurface(surface.cost);
     this.state = {
       params: p,
       dataset,
@@ -152,7 +151,8 @@ export class Engine {
       rprop: r,
       gradientCheck: sameData ? prev.gradientCheck : gradientCheck(dataset, 1.2, 1.2),
       testOutput: runModel(TEST_INPUT, last[0], last[1]),
-      overflow,
+      overflow: summary.overflow,
+      summary,
       markedGrads,
     };
     for (const fn of this.listeners) fn(this.state);

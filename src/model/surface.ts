@@ -145,3 +145,32 @@ export function surfaceByBptt(d: Dataset, range: Range, res: number): SurfaceGri
   }
   return grid;
 }
+
+/**
+ * What every view of one surface shares, computed once per surface: log10(cost + 1) per cell
+ * (Infinity where the cost is beyond float32), the colour and height scale's top (the largest
+ * finite value, at least one decade) and whether any cell overflowed.
+ */
+export interface SurfaceSummary {
+  logs: Float32Array;
+  logTop: number;
+  overflow: boolean;
+}
+
+export function summarizeSurface(cost: ArrayLike<number>): SurfaceSummary {
+  const logs = new Float32Array(cost.length);
+  let logTop = 1;
+  let overflow = false;
+  for (let i = 0; i < cost.length; i++) {
+    const c = cost[i];
+    if (c === Infinity) {
+      logs[i] = Infinity;
+      overflow = true;
+    } else {
+      const l = Math.log10(c + 1);
+      logs[i] = l;
+      if (l > logTop) logTop = l;
+    }
+  }
+  return { logs, logTop, overflow };
+}

@@ -78,7 +78,7 @@ export class ControlPanel {
     this.playCtl = play.add(m, 'play').name('play / pause (space)');
     play.add(m, 'stepBack').name('◀ step back (←)');
     play.add(m, 'stepForward').name('▶ step (→)');
-    play.add(m, 'restart').name('⟲ restart (R)');
+    play.add(m, 'restart').name('↺ restart (R)');
     this.frameCtl = play.add(m, 'frame', 0, p.iterations, 1).name('iteration').onChange((v: number) => onChange({ play: false, frame: v }));
     play.add(m, 'speed', 1, 500, 1).name('speed (it./s)').onChange((v: number) => onChange({ speed: v }));
 

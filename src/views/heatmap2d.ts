@@ -5,55 +5,39 @@
  */
 import type { SurfaceResult } from '../gpu/backend';
 import { Canvas2DView } from './canvas2d';
-import { contourLevels, logCost, OVERFLOW_RGB, scaleMax, viridis } from './colormap';
+import type { SurfaceSummary } from '../model/surface';
+import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourSegments } from './contours';
 import { TUTORIAL_POINTS, formatTick, niceTicks } from './common';
 
 const PAD = { left: 54, right: 14, top: 30, bottom: 44 };
+/** outside the computed grid (a window larger than the range) */
+const BACKGROUND_RGB: readonly [number, number, number] = [16, 20, 27];
 
 export class HeatmapView extends Canvas2DView {
   private surface: SurfaceResult | null = null;
-  private image: HTMLCanvasElement | null = null;
-  private logs: Float32Array = new Float32Array(0);
-  private hMax = 1;
+  private summary: SurfaceSummary | null = null;
   private contours: number[][] = [];
   /** the window drawn: [wxMin, wxMax, wRecMin, wRecMax] */
   private view: [number, number, number, number] = [-3, 3, -3, 3];
   private trajectory: [number, number][] = [];
   private frame = 0;
+  /** the heatmap and its contours at the plot's size: rebuilt only when the surface, window or size change */
+  private base: HTMLCanvasElement | null = null;
+  private baseKey = '';
   title = '';
 
   constructor(container: HTMLElement) {
     super(container, 'heatmap');
   }
 
-  setSurface(s: SurfaceResult, range: [number, number, number, number], zoom: boolean, withContours: boolean): void {
+  setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], zoom: boolean, withContours: boolean): void {
     this.surface = s;
-    const res = s.res;
-    this.logs = new Float32Array(res * res);
-    for (let i = 0; i < res * res; i++) this.logs[i] = logCost(s.cost[i]);
-    this.hMax = scaleMax(this.logs);
+    this.summary = summary;
     this.view = zoom ? [0, 2, 0, 2] : range;
     this.title = zoom ? 'log cost, zoom on [0, 2]²' : 'log10(cost + 1), top view';
-    // The image in grid pixels; drawing scales it to the plot's window.
-    const img = document.createElement('canvas');
-    img.width = res;
-    img.height = res;
-    const ctx = img.getContext('2d')!;
-    const data = ctx.createImageData(res, res);
-    for (let row = 0; row < res; row++)
-      for (let col = 0; col < res; col++) {
-        const l = this.logs[row * res + col];
-        const rgb = Number.isFinite(l) ? viridis(l / this.hMax) : OVERFLOW_RGB;
-        const k = ((res - 1 - row) * res + col) * 4; // wRec grows upwards
-        data.data[k] = rgb[0];
-        data.data[k + 1] = rgb[1];
-        data.data[k + 2] = rgb[2];
-        data.data[k + 3] = 255;
-      }
-    ctx.putImageData(data, 0, 0);
-    this.image = img;
-    this.contours = withContours ? contourLevels().map((level) => contourSegments(this.logs, res, res, level)) : [];
+    this.contours = withContours ? contourLevels().map((level) => contourSegments(summary.logs, s.res, s.res, level)) : [];
+    this.base = null;
   }
 
   setTrajectory(weights: [number, number][]): void {
@@ -96,28 +80,42 @@ export class HeatmapView extends Canvas2DView {
     return { x: rect.left + x + window.scrollX, y: rect.top + y + window.scrollY };
   }
 
-  draw(): void {
-    const ctx = this.ctx;
+  /**
+   * The heatmap (nearest grid cell per screen pixel, computed here in JS, so the pixels do not
+   * depend on how the browser scales images) and its contour lines, at the plot's size.
+   */
+  private baseLayer(): HTMLCanvasElement | null {
     const s = this.surface;
-    ctx.fillStyle = '#10141b';
-    ctx.fillRect(0, 0, this.width, this.height);
-    if (!s || !this.image) return;
+    const summary = this.summary;
+    if (!s || !summary) return null;
     const r = this.plotRect();
+    const key = `${this.width}x${this.height}:${this.view.join(',')}`;
+    if (this.base && this.baseKey === key) return this.base;
+    const canvas = document.createElement('canvas');
+    canvas.width = r.w;
+    canvas.height = r.h;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
     const [a, b, c, d] = this.view;
     const [ga, gb, gc, gd] = [s.wx[0], s.wx[s.res - 1], s.wRec[0], s.wRec[s.res - 1]];
-    // Source rectangle of the grid image that the window shows (grid pixels are cell centres).
-    const cell = (v: number, lo: number, hi: number) => ((v - lo) / (hi - lo)) * (s.res - 1) + 0.5;
-    const sx0 = cell(a, ga, gb);
-    const sx1 = cell(b, ga, gb);
-    const sy0 = s.res - cell(d, gc, gd);
-    const sy1 = s.res - cell(c, gc, gd);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(r.x, r.y, r.w, r.h);
-    ctx.clip();
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(this.image, sx0, sy0, sx1 - sx0, sy1 - sy0, r.x, r.y, r.w, r.h);
-
+    const colOf = new Int32Array(r.w);
+    for (let px = 0; px < r.w; px++) colOf[px] = Math.round(((a + ((px + 0.5) / r.w) * (b - a) - ga) / (gb - ga)) * (s.res - 1));
+    const image = ctx.createImageData(r.w, r.h);
+    const top = summary.logTop;
+    for (let py = 0; py < r.h; py++) {
+      const row = Math.round(((d - ((py + 0.5) / r.h) * (d - c) - gc) / (gd - gc)) * (s.res - 1));
+      for (let px = 0; px < r.w; px++) {
+        const col = colOf[px];
+        const k = (py * r.w + px) * 4;
+        const inside = row >= 0 && row < s.res && col >= 0 && col < s.res;
+        const l = inside ? summary.logs[row * s.res + col] : NaN;
+        const rgb = !inside ? BACKGROUND_RGB : Number.isFinite(l) ? viridis(l / top) : OVERFLOW_RGB;
+        image.data[k] = rgb[0];
+        image.data[k + 1] = rgb[1];
+        image.data[k + 2] = rgb[2];
+        image.data[k + 3] = 255;
+      }
+    }
+    ctx.putImageData(image, 0, 0);
     // contours, in grid index units
     ctx.strokeStyle = 'rgba(10, 12, 18, 0.6)';
     ctx.lineWidth = 1;
@@ -128,10 +126,29 @@ export class HeatmapView extends Canvas2DView {
       for (let i = 0; i < seg.length; i += 4) {
         const [x1, y1] = this.toPixel(gx(seg[i]), gy(seg[i + 1]));
         const [x2, y2] = this.toPixel(gx(seg[i + 2]), gy(seg[i + 3]));
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
+        ctx.moveTo(x1 - r.x, y1 - r.y);
+        ctx.lineTo(x2 - r.x, y2 - r.y);
       }
     ctx.stroke();
+    this.base = canvas;
+    this.baseKey = key;
+    return canvas;
+  }
+
+  draw(): void {
+    const ctx = this.ctx;
+    const s = this.surface;
+    ctx.fillStyle = '#10141b';
+    ctx.fillRect(0, 0, this.width, this.height);
+    const base = this.baseLayer();
+    if (!s || !base) return;
+    const r = this.plotRect();
+    const [a, b, c, d] = this.view;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(r.x, r.y, r.w, r.h);
+    ctx.clip();
+    ctx.drawImage(base, r.x, r.y);
 
     // |wRec| = 1
     ctx.setLineDash([6, 5]);

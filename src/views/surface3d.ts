@@ -10,7 +10,8 @@ import { CSS2DObject, CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer
 import { Line2 } from 'three/addons/lines/webgpu/Line2.js';
 import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import type { SurfaceResult } from '../gpu/backend';
-import { contourLevels, logCost, OVERFLOW_RGB, scaleMax, viridis } from './colormap';
+import type { SurfaceSummary } from '../model/surface';
+import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
 import { contourSegments } from './contours';
 import { TUTORIAL_POINTS, niceTicks, formatTick } from './common';
 
@@ -156,7 +157,7 @@ export class SurfaceView {
 
   // --- surface ---------------------------------------------------------------------------------
 
-  setSurface(s: SurfaceResult, range: [number, number, number, number], contours: boolean): void {
+  setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], contours: boolean): void {
     this.range = range;
     clearGroup(this.surfaceGroup);
     const res = s.res;
@@ -164,8 +165,9 @@ export class SurfaceView {
     this.m = m;
     const pick = (k: number) => Math.round((k * (res - 1)) / (m - 1));
     const logs = new Float32Array(m * m);
-    for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = logCost(s.cost[pick(j) * res + pick(i)]);
-    this.hMax = scaleMax(logs);
+    for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = summary.logs[pick(j) * res + pick(i)];
+    // The same scale as the heatmap and the colour bar (computed once per surface, over every cell).
+    this.hMax = summary.logTop;
     const positions = new Float32Array(m * m * 3);
     const colors = new Float32Array(m * m * 3);
     this.heights = new Float32Array(m * m);
@@ -363,8 +365,28 @@ export class SurfaceView {
   /** Resolves when the GPU has finished the frames submitted so far (for timing). */
   async gpuDone(): Promise<void> {
     const b = this.renderer.backend as unknown as { device?: GPUDevice; gl?: WebGL2RenderingContext };
-    if (b.device) await b.device.queue.onSubmittedWorkDone();
-    else b.gl?.finish();
+    if (b.device) {
+      await b.device.queue.onSubmittedWorkDone();
+      return;
+    }
+    const gl = b.gl;
+    if (!gl) return;
+    // A fence after the frame's commands, polled without blocking the page.
+    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    if (!sync) {
+      gl.finish();
+      return;
+    }
+    gl.flush();
+    try {
+      for (let i = 0; i < 600; i++) {
+        const status = gl.clientWaitSync(sync, 0, 0);
+        if (status === gl.ALREADY_SIGNALED || status === gl.CONDITION_SATISFIED || status === gl.WAIT_FAILED) return;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    } finally {
+      gl.deleteSync(sync);
+    }
   }
 
   render(): void {
