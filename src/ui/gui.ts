@@ -109,7 +109,7 @@ export class ControlPanel {
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);
-    this.playCtl.name(p.play ? '❚❚ pause (space)' : '▶ play (space)');
+    this.playCtl.name(p.play ? '⏸ pause (space)' : '▶ play (space)');
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
   }
 
