@@ -4,7 +4,16 @@
  */
 import type { App } from './app';
 import type { PointResult, SurfaceResult } from './gpu/backend';
+import type { OptimiserName, Hyper } from './model/optimiserSpec';
 import type { Params } from './params';
+
+export interface RunInfo {
+  opt: OptimiserName;
+  hyper: Hyper;
+  weights: [number, number][];
+  costs: number[];
+  diverged: number | null;
+}
 
 export interface RnnLabApi {
   /** resolves once everything for the current parameters is computed and its frame is drawn */
@@ -15,6 +24,8 @@ export interface RnnLabApi {
   evaluate(points: [number, number][]): Promise<PointResult[]>;
   surface(): Promise<Pick<SurfaceResult, 'wx' | 'wRec' | 'cost' | 'wxGrad' | 'wRecGrad'>>;
   trajectory(): Promise<[number, number][]>;
+  /** the main run then the compared runs (float64; hyper holds every hyperparameter the run used) */
+  runs(): Promise<RunInfo[]>;
   /** page coordinates (CSS px) of a surface point in the current view, or null when not visible */
   toScreen(wx: number, wRec: number): { x: number; y: number } | null;
   /** messages about refused or clamped input, as shown in the page */
@@ -53,7 +64,15 @@ export function createApi(app: App): RnnLabApi {
       const s = (await state()).surface;
       return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad };
     },
-    trajectory: async () => (await state()).rprop.weights.map(([a, b]) => [a, b]),
+    trajectory: async () => (await state()).runs[0].weights.map(([a, b]) => [a, b]),
+    runs: async () =>
+      (await state()).runs.map((r) => ({
+        opt: r.opt,
+        hyper: { ...r.hyper },
+        weights: r.weights.map(([a, b]) => [a, b] as [number, number]),
+        costs: [...r.costs],
+        diverged: r.diverged,
+      })),
     toScreen: (wx, wRec) => app.toScreen(wx, wRec),
     messages: () => app.getMessages(),
   };

@@ -1,48 +1,47 @@
 /**
- * The app: wires parameters -> engine -> views, the GUI, the URL, the keyboard and the pointer.
- * Data flows one way: every change goes through setParams, the engine computes, and the views
- * draw the state it hands out.
+ * The app: wires parameters -> engine -> views. Data flows one way: every change (GUI, URL,
+ * keyboard, pointer, script) goes through setParams, the engine computes, and the views draw the
+ * state it hands out. Playback, pointer, keyboard and the side panels live in src/ui/.
  */
 import type { EngineState } from './engine';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { evaluatePoint, gradientCheck, runModel } from './model/rnn';
+import { evaluatePoint } from './model/rnn';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
+import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
-import { TUTORIAL_POINTS, formatNumber } from './views/common';
-import { GradientPlot, explainGradient, type GradSeries } from './views/gradplot';
+import { TUTORIAL_POINTS } from './views/common';
+import { GradientPlot, type GradSeries } from './views/gradplot';
 import { HeatmapView } from './views/heatmap2d';
+import { LossPlot } from './views/lossplot';
+import { runColour } from './views/palette';
 import { SurfaceView } from './views/surface3d';
 import { ControlPanel } from './ui/gui';
 import { el } from './ui/dom';
+import { HELP, installKeyboard } from './ui/keyboard';
+import { SidePanels, renderReadout } from './ui/panels';
+import { Playback } from './ui/playback';
+import { installPointer } from './ui/pointer';
 
-const HELP = [
-  ['Space', 'play / pause'],
-  ['→ / ←', 'step one iteration forward / back'],
-  ['R', 'restart the animation'],
-  ['F', 'full screen'],
-  ['H', 'hide / show the control panel'],
-  ['?', 'this help'],
-  ['drag the orange dot', 'move the start point'],
-  ['drag elsewhere', 'orbit; wheel to zoom'],
-];
+type RawParams = Partial<Record<keyof Params, unknown>>;
 
 export class App {
   readonly engine = new Engine();
   params: Params = { ...DEFAULT_PARAMS };
-  private surfaceView!: SurfaceView;
-  private heatmap!: HeatmapView;
-  private gradPlot!: GradientPlot;
+  private readonly surfaceView: SurfaceView;
+  private readonly heatmap: HeatmapView;
+  private readonly gradPlot: GradientPlot;
+  private readonly lossPlot: LossPlot;
+  private readonly panels: SidePanels;
   private gui!: ControlPanel;
   private state: EngineState | null = null;
-  /** the animation's clock, in iterations */
-  private clock = 0;
-  private lastTime = 0;
+  private readonly playback = new Playback();
   private dirty = true;
   private dragging = false;
   private stateVersion = 0;
   private drawnVersion = -1;
   private drawWaiters: (() => void)[] = [];
+  private lastShownFrame = -1;
   private readonly root: HTMLElement;
   private readonly view3d: HTMLElement;
   private readonly side: HTMLElement;
@@ -51,9 +50,6 @@ export class App {
   private readonly colorbar: HTMLElement;
   private readonly status: HTMLElement;
   private readonly messageBox: HTMLElement;
-  private readonly caption: HTMLElement;
-  private readonly checkPanel: HTMLElement;
-  private readonly modelPanel: HTMLElement;
   private readonly help: HTMLElement;
   private messages: string[] = [];
   /** frames drawn, for the benchmark's frame-time measurements */
@@ -61,7 +57,7 @@ export class App {
 
   constructor(root: HTMLElement, softwareRenderer: boolean) {
     this.root = root;
-    root.innerHTML = '';
+    root.replaceChildren();
     this.view3d = el('section', { id: 'view3d' });
     this.side = el('aside', { id: 'side' });
     this.readout = el('div', { id: 'readout', class: 'overlay' });
@@ -69,28 +65,31 @@ export class App {
     this.colorbar = el('div', { id: 'colorbar', class: 'overlay' });
     this.status = el('div', { id: 'status', class: 'overlay' });
     this.messageBox = el('div', { id: 'messages', role: 'alert' });
-    this.caption = el('p', { id: 'caption' });
-    this.checkPanel = el('div', { id: 'gradcheck', class: 'panel' });
-    this.modelPanel = el('div', { id: 'trymodel', class: 'panel' });
     this.help = el('div', { id: 'help', hidden: '' });
     this.help.append(
-      el('h2', {}, 'Keyboard'),
+      el('h2', {}, 'Keyboard and pointer'),
       el('table', {}, ...HELP.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))),
       el('p', { class: 'hint' }, 'Press ? or Esc to close.'),
     );
+    this.panels = new SidePanels((text) => void this.setParams({ test: text }));
     const heatHost = el('div', { id: 'heatmap-host' });
+    const lossHost = el('div', { id: 'lossplot-host' });
     const plotHost = el('div', { id: 'gradplot-host' });
-    const panels = el('div', { id: 'panels' }, this.checkPanel, this.modelPanel);
-    this.side.append(heatHost, plotHost, this.caption, panels);
+    const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
+    this.side.append(heatHost, this.panels.legend, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
     root.append(this.view3d, this.side, this.messageBox, this.help);
     this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
     this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
     this.heatmap = new HeatmapView(heatHost);
+    this.lossPlot = new LossPlot(lossHost);
+    this.lossPlot.onScrub = (k) => {
+      this.playback.clock = k;
+      void this.setParams({ play: false, frame: k });
+    };
     this.gradPlot = new GradientPlot(plotHost);
-    this.buildModelPanel();
   }
 
-  async start(initial: Partial<Record<keyof Params, unknown>>): Promise<void> {
+  async start(initial: RawParams): Promise<void> {
     const { params, messages } = normalizeParams(initial);
     this.params = params;
     this.gui = new ControlPanel(this.root, params, (partial) => void this.setParams(partial), {
@@ -98,6 +97,7 @@ export class App {
       step: (d) => this.step(d),
       restart: () => this.restart(),
       copyLink: () => this.copyViewLink(),
+      scene: (id) => this.applyScene(id),
     });
     this.gui.sync(params);
     await this.surfaceView.init();
@@ -108,21 +108,39 @@ export class App {
     });
     this.surfaceView.controls.addEventListener('end', () => this.writeCameraToParams());
     this.engine.onState((s) => this.onState(s));
-    this.installPointer();
-    this.installKeyboard();
+    installPointer({
+      surfaceView: this.surfaceView,
+      heatmap: this.heatmap,
+      hover: this.hover,
+      state: () => this.state,
+      moveStart: (wx, wRec, final) => {
+        const start = [round(wx, 4), round(wRec, 4)];
+        if (final) void this.setParams({ start }).then(() => this.restart());
+        else void this.setParams({ start, frame: -1 });
+      },
+      setDragging: (on) => (this.dragging = on),
+      markDirty: () => (this.dirty = true),
+    });
+    installKeyboard({
+      togglePlay: () => this.togglePlay(),
+      step: (d) => this.step(d),
+      restart: () => this.restart(),
+      toggleGui: () => void this.setParams({ gui: !this.params.gui }),
+      toggleHelp: () => (this.help.hidden = !this.help.hidden),
+      closeHelp: () => (this.help.hidden = true),
+    });
     window.addEventListener('resize', () => this.layout());
     this.applyViewParams();
     this.engine.messages = [];
     await this.engine.setParams(pickEngine(params));
     this.showMessages([...messages, ...this.engine.messages]);
-    this.lastTime = performance.now();
     requestAnimationFrame((t) => this.tick(t));
   }
 
   // --- parameters ------------------------------------------------------------------------------
 
   /** The one entry point for changes: GUI, URL, keyboard, pointer and scripts all come here. */
-  async setParams(raw: Partial<Record<keyof Params, unknown>>): Promise<void> {
+  async setParams(raw: RawParams): Promise<void> {
     const { params, messages } = normalizeParams(raw, this.params);
     const old = this.params;
     this.params = params;
@@ -130,8 +148,8 @@ export class App {
     this.gui.sync(params);
     const engineChanged = ENGINE_KEYS.some((k) => JSON.stringify(old[k]) !== JSON.stringify(params[k]));
     if (JSON.stringify(old.cam) !== JSON.stringify(params.cam)) this.surfaceView.setCamera(params.cam);
-    if (params.frame !== old.frame && params.frame >= 0) this.clock = params.frame;
-    this.applyViewParams();
+    if (params.frame !== old.frame && params.frame >= 0) this.playback.clock = params.frame;
+    if (old.layout !== params.layout || old.gui !== params.gui) this.applyViewParams();
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
     this.writeUrl();
     this.dirty = true;
@@ -141,6 +159,15 @@ export class App {
       await this.engine.setParams(pickEngine(params));
       if (this.engine.lastError) this.showMessages([...messages, `could not compute: ${this.engine.lastError}`]);
     } else if (params.still) this.drawNow();
+  }
+
+  private applyScene(id: string): void {
+    const scene = SCENES.find((s) => s.id === id);
+    if (!scene) return;
+    const reset: RawParams = {};
+    for (const k of SCENE_KEYS) reset[k] = DEFAULT_PARAMS[k];
+    this.playback.clock = 0;
+    void this.setParams({ ...reset, ...sceneParams(scene), play: true, frame: -1 });
   }
 
   private writeUrl(): void {
@@ -178,6 +205,7 @@ export class App {
       const plotW = twoD ? Math.floor((w - 48) / 2) : sideW - 24;
       const heatH = twoD ? Math.min(plotW, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
       this.heatmap.resize(plotW, heatH);
+      this.lossPlot.resize(plotW, twoD ? Math.floor(heatH * 0.6) : Math.max(180, Math.floor(h * 0.26)));
       this.gradPlot.resize(plotW, twoD ? heatH : Math.max(200, Math.floor(h * 0.3)));
     }
     this.dirty = true;
@@ -190,11 +218,7 @@ export class App {
     this.state = s;
     this.stateVersion++;
     if (!prev || prev.surface !== s.surface) this.redrawSurface();
-    if (!prev || prev.rprop !== s.rprop || prev.surface !== s.surface) {
-      const traj = { weights: s.rprop.weights, costs: s.rprop.costs };
-      this.surfaceView.setTrajectory(traj);
-      this.heatmap.setTrajectory(s.rprop.weights);
-    }
+    else if (prev.runs !== s.runs) this.showRuns(s);
     this.gui.showRows(datasetToText(s.dataset, '\n'));
     this.updateStatus();
     this.dirty = true;
@@ -205,10 +229,19 @@ export class App {
     const s = this.state;
     if (!s) return;
     this.surfaceView.setSurface(s.surface, s.summary, s.params.range, this.params.contours);
-    this.surfaceView.setTrajectory({ weights: s.rprop.weights, costs: s.rprop.costs });
     this.heatmap.setSurface(s.surface, s.summary, s.params.range, this.params.zoom === 'zoom', this.params.contours);
+    this.showRuns(s);
     this.drawColorbar(s);
     this.dirty = true;
+  }
+
+  /** Hands every run, in its colour, to the views that draw runs. */
+  private showRuns(s: EngineState): void {
+    const coloured = s.runs.map((r, i) => ({ ...r, css: runColour(i) }));
+    this.surfaceView.setRuns(coloured);
+    this.heatmap.setRuns(coloured);
+    this.lossPlot.setSeries(coloured.map((r, i) => ({ label: r.opt, css: r.css, costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
+    this.panels.showRuns(s);
   }
 
   private drawColorbar(s: EngineState): void {
@@ -231,17 +264,20 @@ export class App {
     const s = this.state;
     if (s?.overflow)
       parts.push('Grey: the cost there is beyond float32 (about 3.4e38); it is shown flat at the top, not as a number.');
-    if (s?.rprop.diverged) parts.push('Rprop diverged: the weights left |w| ≤ 1e6, the path stops there.');
+    const diverged = s?.runs.filter((r) => r.diverged !== null).map((r) => r.opt) ?? [];
+    if (diverged.length) parts.push(`Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): ${diverged.join(', ')}.`);
     this.status.replaceChildren(...parts.map((t) => el('div', {}, t)));
     this.status.dataset.backend = e.backendKind;
   }
 
-  private currentFrame(): number {
+  /** the last iteration of the longest run */
+  private lastIndex(): number {
     const s = this.state;
-    if (!s) return 0;
-    const last = s.rprop.weights.length - 1;
-    const f = this.params.still || !this.params.play ? (this.params.frame >= 0 ? this.params.frame : this.params.still ? last : Math.floor(this.clock)) : Math.floor(this.clock);
-    return Math.min(last, Math.max(0, f));
+    return s ? Math.max(...s.runs.map((r) => r.weights.length - 1)) : 0;
+  }
+
+  private currentFrame(): number {
+    return this.state ? this.playback.frame(this.params, this.lastIndex()) : 0;
   }
 
   /** Draws the current state now (also used by the benchmark to time a frame). */
@@ -251,8 +287,10 @@ export class App {
     const k = this.currentFrame();
     this.surfaceView.setFrame(k);
     this.heatmap.setFrame(k);
-    this.gui.showFrame(k, s.rprop.weights.length - 1);
-    this.updateReadout(s, k);
+    this.lossPlot.setFrame(k);
+    this.gui.showFrame(k, this.lastIndex());
+    renderReadout(this.readout, s, k);
+    if (k !== this.lastShownFrame || this.drawnVersion !== this.stateVersion) this.showFramePanels(s, k);
     if (this.params.layout !== '2d') this.surfaceView.render();
     if (this.params.layout !== '3d') {
       this.heatmap.draw();
@@ -271,86 +309,30 @@ export class App {
     }
   }
 
-  private lastShownFrame = -1;
-
-  private updateReadout(s: EngineState, k: number): void {
-    const [wx, wRec] = s.rprop.weights[k];
-    const [dWx, dWRec] = s.rprop.deltas[k];
-    const last = s.rprop.weights.length - 1;
-    this.readout.innerHTML = '';
-    this.readout.append(
-      el('div', { class: 'big' }, `iteration ${k} / ${last}`),
-      el('div', {}, `wx = ${formatNumber(wx, 5)}   wRec = ${formatNumber(wRec, 5)}`),
-      el('div', {}, `cost = ${formatNumber(s.rprop.costs[k], 4)}`),
-      el('div', {}, `step sizes: Δwx = ${formatNumber(dWx, 3)}   ΔwRec = ${formatNumber(dWRec, 3)}`),
-    );
-    if (k === this.lastShownFrame && this.drawnVersion === this.stateVersion) return;
+  private showFramePanels(s: EngineState, k: number): void {
     this.lastShownFrame = k;
-    const n = s.dataset.seqLen;
+    const main = s.runs[0];
+    const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
     const series: GradSeries[] = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
     // The six points come from the backend (cached per data set); the start and the moving point
     // change on every drag and frame, so they are taken from the float64 model right here.
-    const [sx, sr] = s.rprop.weights[0];
+    const [sx, sr] = main.weights[0];
     series.push({ label: 'start', css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
     series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
     this.gradPlot.setSeries(series);
-    this.caption.textContent = `At the current point (${formatNumber(wx, 3)}, ${formatNumber(wRec, 3)}): ${explainGradient(wRec, n)}`;
-    const gc = gradientCheck(s.dataset, wx, wRec);
-    this.checkPanel.replaceChildren(
-      el('h3', {}, 'Gradient check here'),
-      el('table', {},
-        el('tr', {}, el('th', {}, ''), el('th', {}, 'numerical'), el('th', {}, 'backprop')),
-        el('tr', {}, el('th', {}, '∂C/∂wx'), el('td', {}, formatNumber(gc.numerical[0], 6)), el('td', {}, formatNumber(gc.backprop[0], 6))),
-        el('tr', {}, el('th', {}, '∂C/∂wRec'), el('td', {}, formatNumber(gc.numerical[1], 6)), el('td', {}, formatNumber(gc.backprop[1], 6))),
-      ),
-      el('div', { class: gc.pass ? 'pass' : 'fail' }, gc.pass ? 'pass (rtol 1e-5)' : 'FAIL: numerical and backprop disagree'),
-      el('div', { class: 'note', id: 'tutorial-check' }, `the tutorial's check at (1.2, 1.2): ${s.gradientCheck.pass ? 'pass' : 'FAIL'}`),
-    );
-    this.updateModelPanel(wx, wRec);
-  }
-
-  // --- try the model -----------------------------------------------------------------------------
-
-  private modelInput!: HTMLInputElement;
-  private modelOutput!: HTMLElement;
-
-  private buildModelPanel(): void {
-    this.modelInput = el('input', { type: 'text', id: 'test-input', spellcheck: 'false', 'aria-label': 'test sequence of 0 and 1' }) as HTMLInputElement;
-    this.modelOutput = el('div', { id: 'test-output' });
-    this.modelInput.addEventListener('input', () => void this.setParams({ test: this.modelInput.value }));
-    this.modelPanel.append(el('h3', {}, 'Try the model'), this.modelInput, this.modelOutput);
-  }
-
-  private updateModelPanel(wx: number, wRec: number): void {
-    if (document.activeElement !== this.modelInput) this.modelInput.value = this.params.test;
-    const input = [...this.params.test].map(Number);
-    const y = runModel(input, wx, wRec);
-    const target = input.reduce((a, b) => a + b, 0);
-    const s = this.state!;
-    const [fx, fr] = s.rprop.weights[s.rprop.weights.length - 1];
-    this.modelOutput.replaceChildren(
-      el('div', {}, `output ${formatNumber(y, 4)}   target ${target}   (weights of this iteration)`),
-      el('div', { class: 'note', id: 'trained-output' }, `trained weights (last iteration): output ${formatNumber(runModel(input, fx, fr), 4)}`),
-    );
+    this.panels.showFrame(s, k, this.params.test);
   }
 
   // --- animation -----------------------------------------------------------------------------
 
   private tick(now: number): void {
-    const dt = Math.min(0.1, (now - this.lastTime) / 1000);
-    this.lastTime = now;
-    const s = this.state;
-    if (s && !this.params.still) {
-      const last = s.rprop.weights.length - 1;
-      if (this.params.play && !this.dragging) {
-        const before = Math.floor(this.clock);
-        this.clock = Math.min(last, this.clock + dt * this.params.speed);
-        if (Math.floor(this.clock) !== before) this.dirty = true;
-        if (this.clock >= last) {
-          this.params = { ...this.params, play: false, frame: last };
-          this.gui.sync(this.params);
-          this.writeUrl();
-        }
+    if (this.state) {
+      const moved = this.playback.advance(now, this.params, this.lastIndex(), this.dragging);
+      if (moved) this.dirty = true;
+      if (moved === 'end') {
+        this.params = { ...this.params, play: false, frame: this.lastIndex() };
+        this.gui.sync(this.params);
+        this.writeUrl();
       }
     }
     if (this.dirty || this.drawWaiters.length || this.drawnVersion !== this.stateVersion) this.drawNow();
@@ -358,21 +340,20 @@ export class App {
   }
 
   togglePlay(): void {
-    const s = this.state;
-    const last = s ? s.rprop.weights.length - 1 : 0;
-    if (!this.params.play && this.currentFrame() >= last) this.clock = 0;
-    else this.clock = this.currentFrame();
-    void this.setParams({ play: !this.params.play, frame: this.params.play ? Math.floor(this.clock) : -1 });
+    const last = this.lastIndex();
+    if (!this.params.play && this.currentFrame() >= last) this.playback.clock = 0;
+    else this.playback.clock = this.currentFrame();
+    void this.setParams({ play: !this.params.play, frame: this.params.play ? Math.floor(this.playback.clock) : -1 });
   }
 
   step(delta: number): void {
     const k = this.currentFrame() + delta;
-    this.clock = Math.max(0, k);
+    this.playback.clock = Math.max(0, k);
     void this.setParams({ play: false, frame: Math.max(0, k) });
   }
 
   restart(): void {
-    this.clock = 0;
+    this.playback.clock = 0;
     void this.setParams({ play: true, frame: -1 });
   }
 
@@ -385,127 +366,7 @@ export class App {
     });
   }
 
-  // --- pointer -----------------------------------------------------------------------------------
-
-  private installPointer(): void {
-    const canvas = this.surfaceView.renderer.domElement;
-    // The marker floats a little above the surface: grab it near its centre or its foot.
-    const nearStart = (x: number, y: number) => {
-      const centre = this.surfaceView.startMarkerScreen();
-      const s = this.state;
-      const foot = s ? this.surfaceView.toScreen(...s.params.start) : null;
-      const near = (p: { x: number; y: number } | null, dx = 0, dy = 0) => p !== null && Math.hypot(p.x - dx - x, p.y - dy - y) < 18;
-      return near(centre) || near(foot, window.scrollX, window.scrollY);
-    };
-    canvas.addEventListener(
-      'pointerdown',
-      (e) => {
-        if (e.button !== 0 || !nearStart(e.clientX, e.clientY)) return;
-        // Picked up the start marker: stop OrbitControls from seeing this drag.
-        e.stopImmediatePropagation();
-        this.dragging = true;
-        this.surfaceView.controls.enabled = false;
-        this.surfaceView.setStartHighlight(true);
-        canvas.setPointerCapture(e.pointerId);
-        this.dirty = true;
-      },
-      { capture: true },
-    );
-    canvas.addEventListener('pointermove', (e) => {
-      if (this.dragging) {
-        const hit = this.surfaceView.raycastSurface(e.clientX, e.clientY);
-        if (hit) void this.setParams({ start: [round(hit.wx, 4), round(hit.wRec, 4)], frame: -1 });
-        return;
-      }
-      canvas.style.cursor = nearStart(e.clientX, e.clientY) ? 'grab' : '';
-      const hit = this.surfaceView.raycastSurface(e.clientX, e.clientY);
-      this.showHover(hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY);
-    });
-    const drop = (e: PointerEvent) => {
-      if (!this.dragging) return;
-      this.dragging = false;
-      this.surfaceView.controls.enabled = true;
-      this.surfaceView.setStartHighlight(false);
-      canvas.releasePointerCapture(e.pointerId);
-      this.restart();
-    };
-    canvas.addEventListener('pointerup', drop);
-    canvas.addEventListener('pointercancel', drop);
-    canvas.addEventListener('pointerleave', () => (this.hover.hidden = true));
-    const heat = this.heatmap.canvas;
-    heat.addEventListener('pointermove', (e) => {
-      const w = this.heatmap.fromClient(e.clientX, e.clientY);
-      this.showHover(w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY);
-    });
-    heat.addEventListener('pointerleave', () => (this.hover.hidden = true));
-    heat.addEventListener('click', (e) => {
-      const w = this.heatmap.fromClient(e.clientX, e.clientY);
-      if (w && e.shiftKey) void this.setParams({ start: [round(w.wx, 4), round(w.wRec, 4)] }).then(() => this.restart());
-    });
-  }
-
-  private showHover(wx: number | null, wRec: number | null, x: number, y: number): void {
-    const s = this.state;
-    if (wx === null || wRec === null || !s) {
-      this.hover.hidden = true;
-      return;
-    }
-    const g = s.surface;
-    const col = Math.round(((wx - g.wx[0]) / (g.wx[g.res - 1] - g.wx[0])) * (g.res - 1));
-    const row = Math.round(((wRec - g.wRec[0]) / (g.wRec[g.res - 1] - g.wRec[0])) * (g.res - 1));
-    const inGrid = col >= 0 && col < g.res && row >= 0 && row < g.res;
-    const cost = inGrid ? g.cost[row * g.res + col] : NaN;
-    this.hover.hidden = false;
-    if (this.hover.parentElement !== document.body) document.body.append(this.hover);
-    this.hover.textContent = `wx ${wx.toFixed(3)}  wRec ${wRec.toFixed(3)}  cost ${inGrid ? formatNumber(cost, 4) : 'outside the grid'}`;
-    this.hover.style.left = `${x + 14}px`;
-    this.hover.style.top = `${y + 14}px`;
-  }
-
-  // --- keyboard ----------------------------------------------------------------------------------
-
-  private installKeyboard(): void {
-    window.addEventListener('keydown', (e) => {
-      const t = e.target as HTMLElement;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      switch (e.key) {
-        case ' ':
-          this.togglePlay();
-          break;
-        case 'ArrowRight':
-          this.step(1);
-          break;
-        case 'ArrowLeft':
-          this.step(-1);
-          break;
-        case 'r':
-        case 'R':
-          this.restart();
-          break;
-        case 'f':
-        case 'F':
-          if (document.fullscreenElement) void document.exitFullscreen();
-          else void document.documentElement.requestFullscreen?.().catch(() => undefined);
-          break;
-        case 'h':
-        case 'H':
-          void this.setParams({ gui: !this.params.gui });
-          break;
-        case '?':
-          this.help.hidden = !this.help.hidden;
-          break;
-        case 'Escape':
-          this.help.hidden = true;
-          break;
-        default:
-          return;
-      }
-      e.preventDefault();
-    });
-  }
-
-  // --- camera ------------------------------------------------------------------------------------
+  // --- camera and links ----------------------------------------------------------------------
 
   private writeCameraToParams(): void {
     this.params = { ...this.params, cam: this.surfaceView.getCamera() };
@@ -525,6 +386,11 @@ export class App {
     return this.surfaceView.toScreen(wx, wRec);
   }
 
+  /** page coordinates of iteration k on the loss curve (tests) */
+  lossToScreen(k: number): { x: number; y: number } | null {
+    return this.lossPlot.iterationToScreen(k);
+  }
+
   surfaceViewForTiming(): SurfaceView {
     return this.surfaceView;
   }
@@ -535,7 +401,7 @@ export class App {
 }
 
 function pickEngine(p: Params): Partial<Params> {
-  const out: Partial<Record<keyof Params, unknown>> = {};
+  const out: RawParams = {};
   for (const k of ENGINE_KEYS) out[k] = p[k];
   return out as Partial<Params>;
 }

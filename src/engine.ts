@@ -9,9 +9,9 @@ import { CpuBackend } from './gpu/cpuBackend';
 import { createWebGpuBackend } from './gpu/webgpuBackend';
 import type { Dataset } from './model/dataset';
 import { MARKED_POINTS, gradientCheck, runModel, type GradientCheck } from './model/rnn';
-import { rprop, type RpropResult } from './model/rprop';
+import { runOptimiser, type OptimiserRun } from './model/optimisers';
 import { summarizeSurface, type SurfaceSummary } from './model/surface';
-import { DEFAULT_PARAMS, datasetFor, normalizeParams, type Params } from './params';
+import { DEFAULT_PARAMS, datasetFor, hyperFor, normalizeParams, type Params } from './params';
 
 export const TEST_INPUT = [0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1];
 
@@ -19,8 +19,8 @@ export interface EngineState {
   params: Params;
   dataset: Dataset;
   surface: SurfaceResult;
-  /** the Rprop run, float64 */
-  rprop: RpropResult;
+  /** the main run (the `opt` optimiser) then the compared runs, float64, all from params.start */
+  runs: OptimiserRun[];
   /** the tutorial's check at (1.2, 1.2) */
   gradientCheck: GradientCheck;
   /** trained weights on TEST_INPUT */
@@ -134,10 +134,16 @@ export class Engine {
       this.surfaceKey = sKey;
     }
     const prev = this.state;
-    const optKey = (q: Params) => [q.start, q.delta0, q.etaPlus, q.etaMinus, q.iterations];
     const sameData = prev && prev.dataset === dataset;
-    const r = sameData && same(optKey(prev.params), optKey(p)) ? prev.rprop : rprop(dataset, p);
-    const last = r.weights[r.weights.length - 1];
+    // A run is recomputed only when its optimiser, hyperparameters, start or length change.
+    const specs = [{ opt: p.opt, hyper: hyperFor(p) }, ...p.compare.map((c) => ({ opt: c.opt, hyper: hyperFor(p, c) }))];
+    const runs = specs.map((spec) => {
+      const old = sameData ? prev.runs.find((r) => r.opt === spec.opt && same(r.hyper, spec.hyper)) : undefined;
+      if (old && same(prev!.params.start, p.start) && prev!.params.iterations === p.iterations) return old;
+      return runOptimiser(dataset, spec.opt, spec.hyper, p.start, p.iterations);
+    });
+    const main = runs[0];
+    const last = main.weights[main.weights.length - 1];
     const sameBackend = prev && this.gradsBackend === this.backendKind;
     const markedGrads =
       sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, MARKED_POINTS);
@@ -148,7 +154,7 @@ export class Engine {
       params: p,
       dataset,
       surface,
-      rprop: r,
+      runs,
       gradientCheck: sameData ? prev.gradientCheck : gradientCheck(dataset, 1.2, 1.2),
       testOutput: runModel(TEST_INPUT, last[0], last[1]),
       overflow: summary.overflow,

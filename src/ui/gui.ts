@@ -4,7 +4,9 @@
  */
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
-import { MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, type Params } from '../params';
+import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, type HyperName } from '../model/optimiserSpec';
+import { MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
+import { SCENES } from '../scenes';
 import { el } from './dom';
 
 export interface PanelActions {
@@ -12,14 +14,22 @@ export interface PanelActions {
   step(delta: number): void;
   restart(): void;
   copyLink(): void;
+  scene(id: string): void;
 }
+
+/** How each hyperparameter is labelled, with its symbol where the literature has one. */
+const HYPER_LABELS: Record<HyperName, string> = {
+  delta0: 'Δ0 (first step)', etaPlus: 'η+ (grow)', etaMinus: 'η− (shrink)', deltaMin: 'Δmin', deltaMax: 'Δmax',
+  lr: 'learning rate', momentum: 'momentum', clip: 'clip norm', beta1: 'β1', beta2: 'β2', eps: 'ε',
+};
 
 type Change = (partial: Partial<Record<keyof Params, unknown>>) => void;
 
 /** Which folder shows the messages about which parameter. */
 const FOLDER_OF: Record<string, string> = {
   data: 'Data', preset: 'Data', seed: 'Data', samples: 'Data', seqLen: 'Data',
-  start: 'Optimiser (Rprop)', delta0: 'Optimiser (Rprop)', etaPlus: 'Optimiser (Rprop)', etaMinus: 'Optimiser (Rprop)', iterations: 'Optimiser (Rprop)',
+  start: 'Optimisers', iterations: 'Optimisers', opt: 'Optimisers', compare: 'Optimisers', tol: 'Optimisers',
+  ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View', test: 'View',
 };
@@ -32,13 +42,20 @@ export class ControlPanel {
   private frameCtl!: Controller;
   private playCtl!: Controller;
   private resCtl!: Controller;
+  private readonly hyperCtls = new Map<HyperName, Controller>();
+  private compareFolder!: GUI;
+  private compareShown = '';
+  private onChange: Change;
 
   constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
     this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: 300 });
     this.gui.domElement.id = 'gui';
+    this.onChange = onChange;
     this.model = {
       preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
-      startWx: p.start[0], startWRec: p.start[1], delta0: p.delta0, etaPlus: p.etaPlus, etaMinus: p.etaMinus, iterations: p.iterations,
+      startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol, scene: '',
+      ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
+      addRun: () => this.addRun(),
       play: actions.play, stepBack: () => actions.step(-1), stepForward: () => actions.step(1), restart: actions.restart,
       frame: 0, speed: p.speed,
       wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
@@ -66,13 +83,24 @@ export class ControlPanel {
     reset.addEventListener('click', () => onChange({ data: '' }));
     data.$children.append(el('div', { class: 'rows-editor' }, el('label', { for: 'rows' }, 'rows (edit or paste, one per line):'), this.rows, el('div', {}, apply, reset)));
 
-    const opt = folder('Optimiser (Rprop)');
+    this.gui
+      .add(m, 'scene', Object.fromEntries([['(choose a lesson)', ''], ...SCENES.map((sc) => [sc.name, sc.id])]))
+      .name('scene')
+      .onChange((id: string) => id && actions.scene(id));
+    const opt = folder('Optimisers');
     opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
     opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
-    opt.add(m, 'delta0', 0.0001, 1, 0.0001).name('Δ0 (first step)').onChange((v: number) => onChange({ delta0: v }));
-    opt.add(m, 'etaPlus', 1, 3, 0.01).name('η+ (grow)').onChange((v: number) => onChange({ etaPlus: v }));
-    opt.add(m, 'etaMinus', 0.01, 1, 0.01).name('η− (shrink)').onChange((v: number) => onChange({ etaMinus: v }));
+    opt.add(m, 'opt', [...OPTIMISERS]).name('optimiser').onChange((v: string) => onChange({ opt: v }));
+    for (const h of HYPER_NAMES) {
+      const [lo, hi] = HYPER_LIMITS[h];
+      // Sliders over a sane teaching range; any value in the limits can be typed.
+      const top = Math.min(hi, h === 'deltaMax' ? 100 : h === 'clip' ? 100 : h === 'etaPlus' ? 3 : h === 'lr' ? 1 : h === 'delta0' ? 1 : hi);
+      this.hyperCtls.set(h, opt.add(m, h, lo, top).name(HYPER_LABELS[h]).onFinishChange((v: number) => onChange({ [h]: v })));
+    }
     opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations').onChange((v: number) => onChange({ iterations: v }));
+    opt.add(m, 'tol', 1e-9, 1).name('converged below').onFinishChange((v: number) => onChange({ tol: v }));
+    this.compareFolder = opt.addFolder('Compared runs (up to 5)');
+    this.showCompare(p.compare);
 
     const play = folder('Playback');
     this.playCtl = play.add(m, 'play').name('play / pause (space)');
@@ -103,14 +131,44 @@ export class ControlPanel {
   sync(p: Params): void {
     Object.assign(this.model, {
       preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
-      startWx: p.start[0], startWRec: p.start[1], delta0: p.delta0, etaPlus: p.etaPlus, etaMinus: p.etaMinus, iterations: p.iterations,
+      startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol,
+      ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend,
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);
     this.playCtl.name(p.play ? '⏸ pause (space)' : '▶ play (space)');
+    const used = new Set(HYPER_USED[p.opt]);
+    for (const [h, c] of this.hyperCtls) c.show(used.has(h));
+    this.showCompare(p.compare);
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
+  }
+
+  /** One row per compared run: its text (name, then overrides), editable, and a remove button. */
+  private showCompare(runs: readonly CompareRun[]): void {
+    const text = formatCompare(runs);
+    if (text === this.compareShown) return;
+    this.compareShown = text;
+    for (const c of [...this.compareFolder.controllers]) c.destroy();
+    const model: Record<string, unknown> = {};
+    runs.forEach((run, i) => {
+      model[`run${i}`] = formatCompare([run]);
+      model[`remove${i}`] = () => this.onChange({ compare: runs.filter((_, j) => j !== i) });
+      this.compareFolder
+        .add(model, `run${i}`)
+        .name(`run ${i + 1}`)
+        // The edited run's text goes through the same parser as the URL (and its messages).
+        .onFinishChange((v: string) => this.onChange({ compare: runs.map((r, j) => (j === i ? v : formatCompare([r]))).join(';') }));
+      this.compareFolder.add(model, `remove${i}`).name(`× remove run ${i + 1}`);
+    });
+    if (runs.length < 5) this.compareFolder.add(this.model, 'addRun').name('+ add a run');
+  }
+
+  private addRun(): void {
+    const runs = parseCompare(this.compareShown).runs;
+    const unused = OPTIMISERS.find((o) => o !== this.model.opt && !runs.some((r) => r.opt === o)) ?? 'sgd';
+    this.onChange({ compare: [...runs, { opt: unused, overrides: {} }] });
   }
 
   showFrame(k: number, last: number): void {

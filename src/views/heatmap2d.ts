@@ -8,7 +8,12 @@ import { Canvas2DView } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourSegments } from './contours';
-import { TUTORIAL_POINTS, formatTick, niceTicks } from './common';
+import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks } from './common';
+
+export interface HeatmapRun {
+  weights: readonly [number, number][];
+  css: string;
+}
 
 const PAD = { left: 54, right: 14, top: 30, bottom: 44 };
 /** outside the computed grid (a window larger than the range) */
@@ -20,7 +25,7 @@ export class HeatmapView extends Canvas2DView {
   private contours: number[][] = [];
   /** the window drawn: [wxMin, wxMax, wRecMin, wRecMax] */
   private view: [number, number, number, number] = [-3, 3, -3, 3];
-  private trajectory: [number, number][] = [];
+  private runs: HeatmapRun[] = [];
   private frame = 0;
   /** the heatmap and its contours at the plot's size: rebuilt only when the surface, window or size change */
   private base: HTMLCanvasElement | null = null;
@@ -40,8 +45,8 @@ export class HeatmapView extends Canvas2DView {
     this.base = null;
   }
 
-  setTrajectory(weights: [number, number][]): void {
-    this.trajectory = weights;
+  setRuns(runs: HeatmapRun[]): void {
+    this.runs = runs;
   }
 
   setFrame(k: number): void {
@@ -165,19 +170,34 @@ export class HeatmapView extends Canvas2DView {
     }
     ctx.setLineDash([]);
 
-    // trajectory: the tutorial's dots, brighter up to the current frame
-    const t = this.trajectory;
-    const k = Math.min(this.frame, t.length - 1);
-    for (let i = 0; i < t.length; i++) {
-      const [x, y] = this.toPixel(t[i][0], t[i][1]);
-      ctx.fillStyle = i <= k ? '#ffffff' : 'rgba(255, 255, 255, 0.3)';
-      ctx.fillRect(x - 1.5, y - 1.5, 3, 3);
+    // Runs: the tutorial's dots, brighter up to the current frame; compared runs behind the main one.
+    for (let r = this.runs.length - 1; r >= 0; r--) {
+      const run = this.runs[r];
+      const t = run.weights;
+      if (t.length === 0) continue;
+      const { inside, edge } = clipPath(t, this.view);
+      const k = Math.min(this.frame, t.length - 1);
+      const size = r === 0 ? 3 : 2.5;
+      for (let i = 0; i < inside; i++) {
+        const [x, y] = this.toPixel(t[i][0], t[i][1]);
+        ctx.globalAlpha = i <= k ? 1 : 0.3;
+        ctx.fillStyle = run.css;
+        ctx.fillRect(x - size / 2, y - size / 2, size, size);
+      }
+      ctx.globalAlpha = 1;
+      if (edge) {
+        const [ex, ey] = this.toPixel(edge[0], edge[1]);
+        cross(ctx, ex, ey, 6, run.css);
+      }
+      if (k < inside) {
+        const [mx, my] = this.toPixel(t[k][0], t[k][1]);
+        disc(ctx, mx, my, r === 0 ? 5 : 4, run.css);
+      }
     }
-    if (t.length > 0) {
-      const [sx, sy] = this.toPixel(t[0][0], t[0][1]);
+    const main = this.runs[0]?.weights;
+    if (main && main.length > 0) {
+      const [sx, sy] = this.toPixel(main[0][0], main[0][1]);
       disc(ctx, sx, sy, 6, '#ff6a00');
-      const [mx, my] = this.toPixel(t[k][0], t[k][1]);
-      disc(ctx, mx, my, 5, '#ffffff');
     }
     for (const p of TUTORIAL_POINTS) {
       if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
@@ -218,6 +238,20 @@ export class HeatmapView extends Canvas2DView {
     ctx.fillText('wRec', 0, 0);
     ctx.restore();
   }
+}
+
+function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, stroke: string): void {
+  ctx.beginPath();
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = '#0b0d12';
+  ctx.stroke();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = stroke;
+  ctx.stroke();
 }
 
 function disc(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number, fill: string): void {

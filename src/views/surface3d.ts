@@ -13,7 +13,7 @@ import type { SurfaceResult } from '../gpu/backend';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
 import { contourSegments } from './contours';
-import { TUTORIAL_POINTS, niceTicks, formatTick } from './common';
+import { TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
 
 /** The mesh has at most this many vertices per side; finer grids are sampled. */
 const MESH_MAX = 257;
@@ -21,9 +21,11 @@ const HEIGHT = 1.1;
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const LIFT = 0.02;
 
-export interface TrajectoryData {
-  weights: [number, number][];
-  costs: number[];
+export interface RunDraw {
+  weights: readonly [number, number][];
+  costs: readonly number[];
+  css: string;
+  diverged: number | null;
 }
 
 export class SurfaceView {
@@ -35,7 +37,7 @@ export class SurfaceView {
   private readonly surfaceGroup = new THREE.Group();
   private readonly trajectoryGroup = new THREE.Group();
   private mesh: THREE.Mesh | null = null;
-  private progressLine: Line2 | null = null;
+  private runLines: { progress: Line2 | null; marker: THREE.Mesh; points: THREE.Vector3[]; inside: number }[] = [];
   private readonly marker: THREE.Mesh;
   private readonly startMarker: THREE.Mesh;
   private readonly startLabel: CSS2DObject;
@@ -44,7 +46,7 @@ export class SurfaceView {
   private m = 0;
   private range: [number, number, number, number] = [-3, 3, -3, 3];
   private hMax = 1;
-  private trajectory: TrajectoryData | null = null;
+  private runs: RunDraw[] = [];
   backendName = '';
 
   constructor(container: HTMLElement, software: boolean) {
@@ -205,7 +207,7 @@ export class SurfaceView {
     this.addValleyFloor(s);
     this.addAxes();
     this.addTutorialPoints(s);
-    if (this.trajectory) this.setTrajectory(this.trajectory);
+    if (this.runs.length) this.setRuns(this.runs);
   }
 
   private contourLines(logs: Float32Array, m: number): THREE.LineSegments {
@@ -334,32 +336,50 @@ export class SurfaceView {
     }
   }
 
-  // --- trajectory --------------------------------------------------------------------------------
+  // --- runs (trajectories) ----------------------------------------------------------------------
 
-  setTrajectory(t: TrajectoryData): void {
-    this.trajectory = t;
+  /** Draws every run: its path up to where it leaves the window, a marker, and a note where it left. */
+  setRuns(runs: RunDraw[]): void {
+    this.runs = runs;
     clearGroup(this.trajectoryGroup);
-    this.progressLine = null;
-    if (this.m < 2 || t.weights.length === 0) return;
-    const pts = t.weights.map(([wx, wRec], i) => this.onSurface(wx, wRec, t.costs[i]));
-    if (pts.length >= 2) {
-      const future = this.polyline(pts, 0xffffff, 1.5);
-      (future.material as THREE.Line2NodeMaterial).opacity = 0.35;
-      (future.material as THREE.Line2NodeMaterial).transparent = true;
-      this.progressLine = this.polyline(pts, 0xffffff, 3.5);
-      this.trajectoryGroup.add(future, this.progressLine);
-    }
-    this.startMarker.position.copy(pts[0]).add(new THREE.Vector3(0, 0.02, 0));
+    this.runLines = [];
+    if (this.m < 2 || runs.length === 0) return;
+    runs.forEach((run, r) => {
+      const colour = new THREE.Color(run.css);
+      const { inside, edge } = clipPath(run.weights, this.range);
+      const pts = run.weights.slice(0, inside).map(([wx, wRec], i) => this.onSurface(wx, wRec, run.costs[i]));
+      if (edge) pts.push(this.onSurface(edge[0], edge[1], 0));
+      let progress: Line2 | null = null;
+      if (pts.length >= 2) {
+        const future = this.polyline(pts, colour.getHex(), r === 0 ? 1.5 : 1.25);
+        (future.material as THREE.Line2NodeMaterial).opacity = 0.35;
+        (future.material as THREE.Line2NodeMaterial).transparent = true;
+        progress = this.polyline(pts, colour.getHex(), r === 0 ? 3.5 : 2.5);
+        this.trajectoryGroup.add(future, progress);
+      }
+      const marker = r === 0 ? this.marker : new THREE.Mesh(new THREE.SphereGeometry(0.03, 16, 12), new THREE.MeshBasicMaterial({ color: colour }));
+      if (r > 0) this.trajectoryGroup.add(marker);
+      if (edge) {
+        const k = run.diverged ?? inside;
+        const note = label(run.diverged !== null ? `× diverged at iteration ${k}` : `× leaves the plot at iteration ${inside}`, 'label exit');
+        note.element.style.color = run.css;
+        note.position.copy(pts[pts.length - 1]).add(new THREE.Vector3(0, 0.05, 0));
+        this.trajectoryGroup.add(note);
+      }
+      this.runLines.push({ progress, marker, points: pts, inside });
+    });
+    this.startMarker.position.copy(this.onSurface(runs[0].weights[0][0], runs[0].weights[0][1], runs[0].costs[0])).add(new THREE.Vector3(0, 0.02, 0));
   }
 
-  /** shows the trajectory up to iteration k, with the marker there */
+  /** shows every run up to iteration k, each with its marker there (or at its end) */
   setFrame(k: number): void {
-    const t = this.trajectory;
-    if (!t || t.weights.length === 0) return;
-    const i = Math.min(t.weights.length - 1, Math.max(0, k));
-    const [wx, wRec] = t.weights[i];
-    this.marker.position.copy(this.onSurface(wx, wRec, t.costs[i], LIFT + 0.01));
-    if (this.progressLine) (this.progressLine.geometry as LineGeometry).instanceCount = Math.max(0, i);
+    this.runLines.forEach((line) => {
+      if (line.points.length === 0) return;
+      // Inside the window: the point of iteration k; past the edge: the edge.
+      const i = Math.min(line.points.length - 1, Math.max(0, k));
+      line.marker.position.copy(line.points[i]).add(new THREE.Vector3(0, 0.01, 0));
+      if (line.progress) (line.progress.geometry as LineGeometry).instanceCount = Math.max(0, i);
+    });
   }
 
   /** Resolves when the GPU has finished the frames submitted so far (for timing). */

@@ -1,0 +1,42 @@
+/**
+ * Ready-made lessons, each just a set of URL parameters: choosing one resets the optimiser
+ * settings to their defaults and applies these.
+ */
+export interface Scene {
+  id: string;
+  name: string;
+  /** what the scene shows, for the README and the caption */
+  about: string;
+  query: string;
+}
+
+export const SCENES: readonly Scene[] = [
+  { id: 'tutorial', name: 'the tutorial', about: "Rprop from (-1.5, 2) down the wall into the valley, as in the tutorial's figure 3.", query: '' },
+  {
+    id: 'gd-explodes',
+    name: 'gradient descent explodes',
+    about: 'From the same start, plain gradient descent is thrown off the wall within a few iterations, clipping survives but crawls, Rprop reaches the valley.',
+    query: 'compare=sgd,lr=0.0001;clip,lr=0.05,clip=0.5',
+  },
+  {
+    id: 'rprop-family',
+    name: 'the Rprop family',
+    about: "The tutorial's Rprop against Rprop-, iRprop-, Rprop+ and iRprop+: all sign-based, all reach the valley, by different paths.",
+    query: 'compare=rprop-;irprop-;rprop%2B;irprop%2B',
+  },
+  {
+    id: 'adam-vs-rprop',
+    name: 'Adam against Rprop',
+    about: 'Adam normalises the gradient too, but its running averages remember the wall: with the default learning rate it is still high up after 500 iterations.',
+    query: 'compare=adam;adam,lr=0.05,beta1=0.8',
+  },
+];
+
+/** The keys a scene resets before applying its own. */
+export const SCENE_KEYS = ['opt', 'compare', 'start', 'iterations', 'tol', 'delta0', 'etaPlus', 'etaMinus', 'deltaMin', 'deltaMax', 'lr', 'momentum', 'clip', 'beta1', 'beta2', 'eps'] as const;
+
+export function sceneParams(scene: Scene): Record<string, string> {
+  const out: Record<string, string> = {};
+  new URLSearchParams(scene.query).forEach((v, k) => (out[k] = v));
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * The side panels and the readout: the runs' legend, the caption, the gradient check at the
+ * current point, "try the model", and the per-run readout over the 3D view. They only show the
+ * state they are given.
+ */
+import type { EngineState } from '../engine';
+import { gradientCheck, runModel } from '../model/rnn';
+import { formatNumber } from '../views/common';
+import { explainGradient } from '../views/gradplot';
+import { runColour } from '../views/palette';
+import { explainRuns, runName, runOutcome } from '../views/runText';
+import { isRpropFamily } from '../model/optimiserSpec';
+import { el } from './dom';
+
+export class SidePanels {
+  readonly legend = el('div', { id: 'runs-legend', class: 'panel' });
+  readonly caption = el('p', { id: 'caption' });
+  readonly runsCaption = el('p', { id: 'runs-caption' });
+  readonly checkPanel = el('div', { id: 'gradcheck', class: 'panel' });
+  readonly modelPanel = el('div', { id: 'trymodel', class: 'panel' });
+  private readonly modelInput: HTMLInputElement;
+  private readonly modelOutput = el('div', { id: 'test-output' });
+  private shownState: EngineState | null = null;
+
+  constructor(onTestInput: (text: string) => void) {
+    this.modelInput = el('input', { type: 'text', id: 'test-input', spellcheck: 'false', 'aria-label': 'test sequence of 0 and 1' }) as HTMLInputElement;
+    this.modelInput.addEventListener('input', () => onTestInput(this.modelInput.value));
+    this.modelPanel.append(el('h3', {}, 'Try the model'), this.modelInput, this.modelOutput);
+  }
+
+  /** What depends on the runs only (not on the iteration): legend and the runs' caption. */
+  showRuns(s: EngineState): void {
+    if (this.shownState && this.shownState.runs === s.runs && this.shownState.params.tol === s.params.tol) return;
+    this.shownState = s;
+    const tol = s.params.tol;
+    this.legend.replaceChildren(
+      el('h3', {}, s.runs.length > 1 ? 'Runs' : 'Run'),
+      ...s.runs.map((run, i) =>
+        el(
+          'div',
+          { class: 'legend-row', 'data-run': String(i) },
+          el('i', { class: 'swatch', style: `background:${runColour(i)}` }),
+          el('span', { class: 'run-name' }, runName(run.opt, run.hyper)),
+          el('span', { class: run.diverged !== null ? 'run-outcome bad' : 'run-outcome' }, runOutcome(run, tol)),
+        ),
+      ),
+    );
+    this.runsCaption.textContent = explainRuns(s.dataset, s.runs, tol);
+  }
+
+  /** What depends on the iteration shown. */
+  showFrame(s: EngineState, k: number, test: string): void {
+    const main = s.runs[0];
+    const i = Math.min(k, main.weights.length - 1);
+    const [wx, wRec] = main.weights[i];
+    this.caption.textContent = `At the current point (${formatNumber(wx, 3)}, ${formatNumber(wRec, 3)}): ${explainGradient(wRec, s.dataset.seqLen)}`;
+    const gc = gradientCheck(s.dataset, wx, wRec);
+    this.checkPanel.replaceChildren(
+      el('h3', {}, 'Gradient check here'),
+      el('table', {},
+        el('tr', {}, el('th', {}, ''), el('th', {}, 'numerical'), el('th', {}, 'backprop')),
+        el('tr', {}, el('th', {}, '∂C/∂wx'), el('td', {}, formatNumber(gc.numerical[0], 6)), el('td', {}, formatNumber(gc.backprop[0], 6))),
+        el('tr', {}, el('th', {}, '∂C/∂wRec'), el('td', {}, formatNumber(gc.numerical[1], 6)), el('td', {}, formatNumber(gc.backprop[1], 6))),
+      ),
+      el('div', { class: gc.pass ? 'pass' : 'fail' }, gc.pass ? 'pass (rtol 1e-5)' : 'FAIL: numerical and backprop disagree'),
+      el('div', { class: 'note', id: 'tutorial-check' }, `the tutorial's check at (1.2, 1.2): ${s.gradientCheck.pass ? 'pass' : 'FAIL'}`),
+    );
+    if (document.activeElement !== this.modelInput) this.modelInput.value = test;
+    const input = [...test].map(Number);
+    const target = input.reduce((a, b) => a + b, 0);
+    const [fx, fr] = main.weights[main.weights.length - 1];
+    this.modelOutput.replaceChildren(
+      el('div', {}, `output ${formatNumber(runModel(input, wx, wRec), 4)}   target ${target}   (weights of this iteration)`),
+      el('div', { class: 'note', id: 'trained-output' }, `trained weights (last iteration): output ${formatNumber(runModel(input, fx, fr), 4)}`),
+    );
+  }
+}
+
+/** The readout over the 3D view: the iteration, then each run's weights, cost and step sizes there. */
+export function renderReadout(target: HTMLElement, s: EngineState, k: number): void {
+  const last = Math.max(...s.runs.map((r) => r.weights.length - 1));
+  const rows = s.runs.map((run, r) => {
+    const i = Math.min(k, run.weights.length - 1);
+    const [wx, wRec] = run.weights[i];
+    const [a, b] = run.steps[i];
+    if (k > i && run.diverged !== null)
+      return el('tr', { 'data-run': String(r) }, el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt), el('td', { colspan: '4' }, `diverged at iteration ${run.diverged}: left |w| ≤ 1e6`));
+    const stepText = isRpropFamily(run.opt) ? `Δ ${formatNumber(a, 3)}, ${formatNumber(b, 3)}` : `step ${formatNumber(Math.hypot(a, b), 3)}`;
+    return el(
+      'tr',
+      { 'data-run': String(r) },
+      el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt),
+      el('td', {}, formatNumber(wx, 4)),
+      el('td', {}, formatNumber(wRec, 4)),
+      el('td', {}, formatNumber(run.costs[i], 3)),
+      el('td', {}, stepText),
+    );
+  });
+  target.replaceChildren(
+    el('div', { class: 'big' }, `iteration ${k} / ${last}`),
+    el('table', {}, el('tr', {}, el('th', {}, 'run'), el('th', {}, 'wx'), el('th', {}, 'wRec'), el('th', {}, 'cost'), el('th', {}, 'step sizes')), ...rows),
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * The loss curve: cost against iteration for every run, log y axis, the current iteration
+ * marked; pressing or dragging on it scrubs the animation. uPlot draws it (log scales, fast
+ * redraws, a maintained library) with the bundled font.
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface LossSeries {
+  label: string;
+  css: string;
+  costs: readonly number[];
+  /** iteration where the run diverged, or null */
+  diverged: number | null;
+  emphasis?: boolean;
+}
+
+/** Costs at or below this are drawn at this value (a log axis has no 0). */
+const FLOOR = 1e-16;
+
+export class LossPlot {
+  readonly host: HTMLElement;
+  private plot: uPlot | null = null;
+  private series: LossSeries[] = [];
+  private frame = 0;
+  private width = 400;
+  private height = 220;
+  private scrubbing = false;
+  onScrub: (k: number) => void = () => undefined;
+
+  constructor(container: HTMLElement) {
+    this.host = document.createElement('div');
+    this.host.id = 'lossplot';
+    container.append(this.host);
+  }
+
+  resize(width: number, height: number): void {
+    this.width = Math.max(200, Math.floor(width));
+    this.height = Math.max(120, Math.floor(height));
+    this.plot?.setSize({ width: this.width, height: this.height });
+  }
+
+  setSeries(series: LossSeries[]): void {
+    this.series = series;
+    this.plot?.destroy();
+    this.plot = null;
+    if (series.length === 0) return;
+    const n = Math.max(...series.map((s) => s.costs.length));
+    const x = Array.from({ length: n }, (_, i) => i);
+    const ys = series.map((s) =>
+      x.map((i) => {
+        const c = s.costs[i];
+        if (c === undefined) return null;
+        // log10 on a linear axis labelled in decades; an overflowed cost is the divergence mark, not a point
+        return Number.isFinite(c) ? Math.log10(Math.max(FLOOR, c)) : null;
+      }),
+    );
+    // Whole decades from the smallest to the largest finite cost, labelled every `step` decades.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const y of ys) for (const v of y) if (v !== null) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    const dLo = Number.isFinite(lo) ? Math.floor(lo) : -1;
+    const dHi = Number.isFinite(hi) ? Math.max(dLo + 1, Math.ceil(hi)) : 1;
+    const step = Math.max(1, Math.ceil((dHi - dLo) / 6));
+    const decades: number[] = [];
+    for (let e = dHi; e >= dLo; e -= step) decades.unshift(e);
+    const axis = { stroke: '#c8d0da', grid: { stroke: 'rgba(255,255,255,0.08)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.25)', width: 1 }, font: '12px Inter, sans-serif', labelFont: '600 13px Inter, sans-serif' };
+    const opts: uPlot.Options = {
+      width: this.width,
+      height: this.height,
+      pxAlign: 1,
+      title: 'cost per iteration (log scale)',
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false }, y: false },
+      scales: { x: { time: false }, y: { range: () => [dLo, dHi] } },
+      axes: [
+        { ...axis, label: 'iteration', labelSize: 20, size: 36 },
+        { ...axis, size: 56, splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
+      ],
+      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.css, width: s.emphasis ? 2.5 : 1.75, points: { show: false }, spanGaps: false }))],
+      hooks: { draw: [(u) => this.drawOverlay(u)] },
+    };
+    this.plot = new uPlot(opts, [x, ...ys] as uPlot.AlignedData, this.host);
+    this.installScrub(this.plot);
+  }
+
+  setFrame(k: number): void {
+    if (k === this.frame) return;
+    this.frame = k;
+    this.plot?.redraw(false, false);
+  }
+
+  /** The current iteration's line, and a cross where each diverged run ends. */
+  private drawOverlay(u: uPlot): void {
+    const ctx = u.ctx;
+    const { top, height } = u.bbox;
+    ctx.save();
+    const x = Math.round(u.valToPos(this.frame, 'x', true)) + 0.5;
+    ctx.strokeStyle = 'rgba(255,255,255,0.7)';
+    ctx.lineWidth = 1;
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    for (const s of this.series) {
+      if (s.diverged === null) continue;
+      const px = u.valToPos(s.diverged, 'x', true);
+      const py = top + 6;
+      ctx.strokeStyle = s.css;
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      ctx.moveTo(px - 5, py - 5);
+      ctx.lineTo(px + 5, py + 5);
+      ctx.moveTo(px + 5, py - 5);
+      ctx.lineTo(px - 5, py + 5);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  private installScrub(u: uPlot): void {
+    const at = (e: PointerEvent) => {
+      const rect = u.over.getBoundingClientRect();
+      const n = Math.max(...this.series.map((s) => s.costs.length)) - 1;
+      const k = Math.round(u.posToVal(e.clientX - rect.left, 'x'));
+      return Math.min(n, Math.max(0, k));
+    };
+    u.over.addEventListener('pointerdown', (e) => {
+      this.scrubbing = true;
+      u.over.setPointerCapture(e.pointerId);
+      this.onScrub(at(e));
+    });
+    u.over.addEventListener('pointermove', (e) => {
+      if (this.scrubbing) this.onScrub(at(e));
+    });
+    const end = () => (this.scrubbing = false);
+    u.over.addEventListener('pointerup', end);
+    u.over.addEventListener('pointercancel', end);
+  }
+
+  /** page coordinates of iteration k on the x axis (for tests) */
+  iterationToScreen(k: number): { x: number; y: number } | null {
+    const u = this.plot;
+    if (!u) return null;
+    const rect = u.over.getBoundingClientRect();
+    return { x: rect.left + u.valToPos(k, 'x') + window.scrollX, y: rect.top + rect.height / 2 + window.scrollY };
+  }
+}
+
+function formatPower(e: number): string {
+  if (e === 0) return '1';
+  if (e === 1) return '10';
+  return `1e${e}`;
+}
