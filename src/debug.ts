@@ -2,9 +2,12 @@
  * window.rnnlabDebug: hooks for the project's own tests and benchmark (not a stable API).
  */
 import type { App } from './app';
-import type { SurfaceMethod, SurfaceResult } from './gpu/backend';
+import type { BackendKind, SurfaceMethod, SurfaceResult } from './gpu/backend';
 import { rangeFromList } from './gpu/backend';
 import { WebGpuBackend } from './gpu/webgpuBackend';
+import type { AtlasRunStats } from './gpu/webgpuAtlas';
+import type { AtlasMode } from './model/atlas';
+import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from './model/optimiserSpec';
 import { datasetFor, normalizeParams, type Params } from './params';
 
 export interface RnnLabDebug {
@@ -23,6 +26,49 @@ export interface RnnLabDebug {
   frameCost(kind: 'orbit' | 'drag' | 'slider' | 'trajectory', runs: number): Promise<{ ms: number; all: number[] }>;
   /** how many computations the engine has run */
   computations(): number;
+  /**
+   * An atlas on the active backend, for data-set parameters merged over the current ones; the
+   * result as plain arrays (Infinity survives), the progress calls, the time, and optionally a
+   * cancellation after `cancelAfterMs` or once `cancelAtProgress` (0..1) of the work is done.
+   */
+  atlas(req: DebugAtlasRequest, opts?: DebugAtlasOptions): Promise<DebugAtlasResult>;
+  /** destroys the active WebGPU backend's device (the lost-device path); false on the CPU backend */
+  loseDevice(): boolean;
+}
+
+export interface DebugAtlasRequest {
+  /** the data set: parameters (data, preset, seed, samples, seqLen) merged over the current ones */
+  params?: Partial<Params>;
+  mode: AtlasMode;
+  opt: OptimiserName;
+  hyper?: Partial<Hyper>;
+  iterations: number;
+  tol: number;
+  xAxis: number[];
+  yAxis: number[];
+  start?: [number, number];
+}
+
+export interface DebugAtlasOptions {
+  cancelAfterMs?: number;
+  cancelAtProgress?: number;
+  /** false: leave the arrays out (benchmark) */
+  arrays?: boolean;
+}
+
+export interface DebugAtlasResult {
+  backend: BackendKind;
+  finalCost: number[];
+  convergedAt: number[];
+  divergedAt: number[];
+  cancelled: boolean;
+  /** from the call to the result */
+  ms: number;
+  /** from setting the signal to the result (cancelled runs) */
+  cancelLatencyMs: number | null;
+  progress: [number, number][];
+  /** WebGPU: dispatches and their longest time */
+  stats: AtlasRunStats | null;
 }
 
 declare global {
@@ -60,6 +106,57 @@ export function createDebug(app: App): RnnLabDebug {
       return { ms: median(all), all };
     },
     computations: () => engine.computations,
+    async atlas(r, opts = {}) {
+      await engine.ready();
+      const { params } = normalizeParams(r.params ?? {}, engine.params);
+      const backend = engine.backend;
+      const signal = { cancelled: false };
+      const progress: [number, number][] = [];
+      let tCancel: number | null = null;
+      const cancel = () => {
+        if (tCancel === null) tCancel = performance.now();
+        signal.cancelled = true;
+      };
+      const t0 = performance.now();
+      const timer = opts.cancelAfterMs !== undefined ? setTimeout(cancel, opts.cancelAfterMs) : undefined;
+      const res = await backend.atlas(
+        {
+          dataset: datasetFor(params),
+          mode: r.mode,
+          opt: r.opt,
+          hyper: { ...HYPER_DEFAULTS, ...r.hyper },
+          iterations: r.iterations,
+          tol: r.tol,
+          xAxis: Float64Array.from(r.xAxis),
+          yAxis: Float64Array.from(r.yAxis),
+          start: r.start ?? params.start,
+        },
+        (done, total) => {
+          progress.push([done, total]);
+          if (opts.cancelAtProgress !== undefined && done >= opts.cancelAtProgress * total) cancel();
+        },
+        signal,
+      );
+      const t1 = performance.now();
+      clearTimeout(timer);
+      const arrays = opts.arrays !== false;
+      return {
+        backend: backend.kind,
+        finalCost: arrays ? Array.from(res.finalCost) : [],
+        convergedAt: arrays ? Array.from(res.convergedAt) : [],
+        divergedAt: arrays ? Array.from(res.divergedAt) : [],
+        cancelled: !!res.cancelled,
+        ms: t1 - t0,
+        cancelLatencyMs: tCancel === null ? null : t1 - tCancel,
+        progress,
+        stats: backend instanceof WebGpuBackend && !res.cancelled ? backend.atlasKernel.lastRun : null,
+      };
+    },
+    loseDevice() {
+      if (!(engine.backend instanceof WebGpuBackend)) return false;
+      engine.backend.device.destroy();
+      return true;
+    },
     async frameCost(kind, runs) {
       await engine.ready();
       const view = app.surfaceViewForTiming();

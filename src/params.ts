@@ -2,13 +2,43 @@
  * The app's parameters: one object, the same names in params(), setParams() and the URL query.
  * Parsing and clamping live here so that the URL, the GUI and scripts all get the same rules
  * and the same messages. No DOM.
+ *
+ * Rules: nothing throws; a value that cannot be used keeps the previous value and adds one
+ * message naming what was refused; a number out of range is clamped, with a message; a value
+ * that is already normalized passes again unchanged and without a message (the engine
+ * normalizes what the app hands it a second time). Echoes of user input in messages are cut
+ * to ECHO_MAX characters, so a 10^5-character value never lands whole in the page.
  */
-import { MAX_SAMPLES, MAX_SEQ_LEN, parseRows, randomDataset, tutorialDataset, type Dataset } from './model/dataset';
+import { MAX_SAMPLES, MAX_SEQ_LEN, datasetToText, parseRows, randomDataset, tutorialDataset, type Dataset } from './model/dataset';
+import {
+  HYPER_DEFAULTS,
+  HYPER_LIMITS,
+  HYPER_NAMES,
+  HYPER_USED,
+  OPTIMISERS,
+  isOptimiser,
+  isRpropFamily,
+  type Hyper,
+  type HyperName,
+  type OptimiserName,
+} from './model/optimiserSpec';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type Preset = 'tutorial' | 'random';
+export type Layout = 'both' | '3d' | '2d';
+export type Zoom = 'full' | 'zoom';
+/** The trainability atlas (SPEC section 8): off, over start points, or over two hyperparameters. */
+export type AtlasMode = 'off' | 'starts' | 'lr';
 
-export interface Params {
+/** One extra run from the same start: an optimiser and the hyperparameters it sets differently. */
+export interface CompareRun {
+  opt: OptimiserName;
+  /** only hyperparameters that opt uses (HYPER_USED), in HYPER_NAMES order */
+  overrides: Partial<Hyper>;
+}
+
+/** The hyperparameters (SPEC section 7: delta0 ... eps) are shared by the main run and every compared run. */
+export interface Params extends Hyper {
   /** user rows of 0/1, comma separated; overrides the presets when not empty */
   data: string;
   preset: Preset;
@@ -19,22 +49,37 @@ export interface Params {
   range: [number, number, number, number];
   /** grid points per side */
   res: number;
-  /** Rprop start (wx, wRec) */
+  /** start of every run (wx, wRec) */
   start: [number, number];
-  delta0: number;
-  etaPlus: number;
-  etaMinus: number;
+  /** the main run's optimiser (SPEC section 7) */
+  opt: OptimiserName;
   iterations: number;
+  /** a run has converged once its cost is below tol */
+  tol: number;
+  /** up to MAX_COMPARE extra runs from the same start; URL form: "sgd,lr=0.0001;clip,lr=0.05,clip=0.5;adam" */
+  compare: CompareRun[];
   backend: BackendChoice;
+  /** the trainability atlas (SPEC section 8) */
+  atlas: AtlasMode;
+  /** atlas cells per side */
+  atlasRes: number;
+  /**
+   * atlas=lr: the hyperparameter grid xmin,xmax,ymin,ymax. For the lr optimisers these are
+   * log10 learning rates of wx (x) and wRec (y); for the Rprop family the numbers are used as
+   * given: x = etaPlus, y = etaMinus (linear). See atlasAxes.
+   */
+  atlasRange: [number, number, number, number];
 
   // --- view and playback (no effect on the numbers) ---
+  /** draw the atlas on the 3D surface */
+  atlasOn3d: boolean;
   /** which views: the 3D surface, the 2D panels, or both */
   layout: Layout;
   /** contour lines at the tutorial's levels, in 3D and 2D */
   contours: boolean;
   /** 2D heatmap: the whole range, or the tutorial's zoom on [0, 2]^2 */
   zoom: Zoom;
-  /** animation speed, Rprop iterations per second */
+  /** animation speed, iterations per second */
   speed: number;
   /** whether the trajectory animation runs */
   play: boolean;
@@ -50,10 +95,9 @@ export interface Params {
   gui: boolean;
 }
 
-export type Layout = 'both' | '3d' | '2d';
-export type Zoom = 'full' | 'zoom';
 export const DEFAULT_CAMERA: [number, number, number] = [35, 52, 5.4];
 
+/** The key order is the URL's order. */
 export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   data: '',
   preset: 'tutorial',
@@ -63,11 +107,16 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   range: [-3, 3, -3, 3],
   res: 256,
   start: [-1.5, 2],
-  delta0: 0.001,
-  etaPlus: 1.2,
-  etaMinus: 0.5,
+  opt: 'rprop',
+  ...HYPER_DEFAULTS,
   iterations: 500,
+  tol: 1e-3,
+  compare: [],
   backend: 'auto',
+  atlas: 'off',
+  atlasRes: 128,
+  atlasRange: [-5, -1, -5, -1],
+  atlasOn3d: false,
   layout: 'both',
   contours: true,
   zoom: 'full',
@@ -82,13 +131,109 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
 
 /** Keys that change the computed numbers; the rest only change what is drawn. */
 export const ENGINE_KEYS: readonly (keyof Params)[] = [
-  'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'delta0', 'etaPlus', 'etaMinus', 'iterations', 'backend',
+  'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'opt', ...HYPER_NAMES, 'iterations', 'tol', 'compare',
+  'backend', 'atlas', 'atlasRes', 'atlasRange',
 ];
 
 /** Weights beyond this are refused: with seqLen <= 100 every float64 sum stays finite. */
 export const WEIGHT_LIMIT = 10;
 export const MAX_RES = 2048;
 export const MAX_ITERATIONS = 10000;
+/** At most this many compared runs besides the main one. */
+export const MAX_COMPARE = 5;
+export const ATLAS_RES_MIN = 16;
+export const ATLAS_RES_MAX = 1024;
+/**
+ * Every atlasRange number is clamped to this at parse time, whatever the optimiser: the union of
+ * what the two families can use (log10 lr down to -12; etaPlus up to 10). The optimiser-specific
+ * limits (ATLAS_LR_LIMIT, ATLAS_ETA_LIMITS) are applied by atlasAxes, which reports the change;
+ * they cannot be applied at parse time because opt and atlasRange change independently (the
+ * default range is a learning-rate range while the default opt is rprop).
+ */
+export const ATLAS_RANGE_LIMIT: readonly [number, number] = [-12, 10];
+/** lr optimisers: log10 of each learning rate, 1e-12 .. 1e3. */
+export const ATLAS_LR_LIMIT: readonly [number, number] = [-12, 3];
+/** Rprop family: etaPlus (x) and etaMinus (y) as given, the same limits as a single run's (HYPER_LIMITS), etaMinus 0 allowed at the edge. */
+export const ATLAS_ETA_LIMITS: { readonly x: readonly [number, number]; readonly y: readonly [number, number] } = { x: [1, 10], y: [0, 1] };
+/** Rprop family: the axes used when atlasRange does not reach into ATLAS_ETA_LIMITS (e.g. the default lr range). */
+export const ATLAS_ETA_DEFAULT: readonly [number, number, number, number] = [1, 2, 0, 1];
+/**
+ * Each axis of range and atlasRange spans at least this much: a span of 1e-300 (or of
+ * denormals) passes min < max but leaves the views dividing by nothing (NaN geometry).
+ */
+export const MIN_SPAN = 1e-3;
+/** User input echoed in a message is cut to this many characters (then "…"). */
+export const ECHO_MAX = 40;
+/** At most this many messages about one key (compare runs) or about unknown keys; the rest are counted. */
+const MAX_MESSAGES_PER_KEY = 5;
+
+/**
+ * Hyperparameters whose maximum is excluded, on top of HYPER_LIMITS: Adam divides by
+ * 1 - beta^t, which is 0 at beta = 1 (every step NaN).
+ */
+const HYPER_MAX_EXCLUSIVE: Partial<Record<HyperName, true>> = { beta1: true, beta2: true };
+
+/** How each key is read: what the tests and the GUI can rely on. */
+export type ParamSpec =
+  | { kind: 'number'; min: number; max: number; integer: boolean; minExclusive: boolean; maxExclusive: boolean }
+  | { kind: 'choice'; values: readonly string[] }
+  | { kind: 'flag' }
+  /** `length` numbers within [min, max]; ordered: each (min, max) pair must have max - min >= MIN_SPAN */
+  | { kind: 'list'; length: number; min: number; max: number; ordered: boolean; names: string }
+  | { kind: 'cam' }
+  | { kind: 'data' }
+  | { kind: 'test' }
+  | { kind: 'compare' };
+
+const number = (min: number, max: number, integer = false, minExclusive = false, maxExclusive = false): ParamSpec => ({
+  kind: 'number', min, max, integer, minExclusive, maxExclusive,
+});
+
+function hyperSpec(name: HyperName): Extract<ParamSpec, { kind: 'number' }> {
+  const [min, max, minExclusive] = HYPER_LIMITS[name];
+  return { kind: 'number', min, max, integer: false, minExclusive, maxExclusive: HYPER_MAX_EXCLUSIVE[name] === true };
+}
+
+export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
+  data: { kind: 'data' },
+  preset: { kind: 'choice', values: ['tutorial', 'random'] },
+  seed: number(0, 0xffffffff, true),
+  samples: number(1, MAX_SAMPLES, true),
+  seqLen: number(1, MAX_SEQ_LEN, true),
+  range: { kind: 'list', length: 4, min: -WEIGHT_LIMIT, max: WEIGHT_LIMIT, ordered: true, names: 'wxMin,wxMax,wRecMin,wRecMax' },
+  res: number(2, MAX_RES, true),
+  start: { kind: 'list', length: 2, min: -WEIGHT_LIMIT, max: WEIGHT_LIMIT, ordered: false, names: 'wx,wRec' },
+  opt: { kind: 'choice', values: OPTIMISERS },
+  delta0: hyperSpec('delta0'),
+  etaPlus: hyperSpec('etaPlus'),
+  etaMinus: hyperSpec('etaMinus'),
+  deltaMin: hyperSpec('deltaMin'),
+  deltaMax: hyperSpec('deltaMax'),
+  lr: hyperSpec('lr'),
+  momentum: hyperSpec('momentum'),
+  clip: hyperSpec('clip'),
+  beta1: hyperSpec('beta1'),
+  beta2: hyperSpec('beta2'),
+  eps: hyperSpec('eps'),
+  iterations: number(0, MAX_ITERATIONS, true),
+  tol: number(0, 1e6, false, true),
+  compare: { kind: 'compare' },
+  backend: { kind: 'choice', values: ['auto', 'webgpu', 'cpu'] },
+  atlas: { kind: 'choice', values: ['off', 'starts', 'lr'] },
+  atlasRes: number(ATLAS_RES_MIN, ATLAS_RES_MAX, true),
+  atlasRange: { kind: 'list', length: 4, min: ATLAS_RANGE_LIMIT[0], max: ATLAS_RANGE_LIMIT[1], ordered: true, names: 'xmin,xmax,ymin,ymax' },
+  atlasOn3d: { kind: 'flag' },
+  layout: { kind: 'choice', values: ['both', '3d', '2d'] },
+  contours: { kind: 'flag' },
+  zoom: { kind: 'choice', values: ['full', 'zoom'] },
+  speed: number(1, 1000),
+  play: { kind: 'flag' },
+  frame: number(-1, MAX_ITERATIONS, true),
+  test: { kind: 'test' },
+  still: { kind: 'flag' },
+  cam: { kind: 'cam' },
+  gui: { kind: 'flag' },
+};
 
 export const PARAM_KEYS = Object.keys(DEFAULT_PARAMS) as (keyof Params)[];
 
@@ -100,136 +245,399 @@ export interface Normalized {
 
 type Raw = Partial<Record<keyof Params, unknown>>;
 
-function toNumberList(v: unknown, count: number): number[] | null {
-  const list = Array.isArray(v) ? v.map(Number) : String(v).split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
-  if (list.length !== count || list.some((x) => !Number.isFinite(x))) return null;
-  return list;
+// --- helpers that never throw ----------------------------------------------------------------
+
+/** String(v), for any v (symbols, objects without a prototype, throwing toString included). */
+function safeString(v: unknown): string {
+  try {
+    return typeof v === 'symbol' ? v.toString() : String(v);
+  } catch {
+    try {
+      return Object.prototype.toString.call(v);
+    } catch {
+      return '[value]';
+    }
+  }
 }
+
+/** User input for a message: quoted, control characters made visible, cut to ECHO_MAX characters. */
+export function echo(v: unknown): string {
+  const s = safeString(v);
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    if (n === ECHO_MAX) return `"${out}…"`;
+    out += /[\u0000-\u001f\u007f-\u009f]/.test(ch) ? '\ufffd' : ch;
+    n++;
+  }
+  return `"${out}"`;
+}
+
+/** A number from a typed number or a numeric string; anything else (booleans, objects, '', '  ') is NaN. */
+function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string') return v.trim() === '' ? NaN : Number(v);
+  return NaN;
+}
+
+function toNumberList(v: unknown, count: number): number[] | null {
+  let list: number[];
+  if (Array.isArray(v)) list = v.map(toNumber);
+  else if (typeof v === 'string') {
+    // a count+1-th comma already means a wrong count: do not split a huge string further
+    const parts = v.split(',', count + 1);
+    list = parts.map(toNumber);
+  } else return null;
+  if (list.length !== count || list.some((x) => !Number.isFinite(x))) return null;
+  return list.map((x) => x + 0); // no -0
+}
+
+function hasOwn(o: object, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+type NumberSpec = Extract<ParamSpec, { kind: 'number' }>;
+type Checked = { value: number; message: string | null } | { value: null; message: string };
+
+/**
+ * One number against its limits: refused (not a number, or on the wrong side of an excluded
+ * bound) or clamped (outside an included bound, or rounded to a whole number), with a message.
+ */
+function checkNumber(label: string, raw: unknown, s: NumberSpec, kept: string): Checked {
+  const v = toNumber(raw);
+  if (!Number.isFinite(v)) return { value: null, message: `${label}: ${echo(raw)} is not a number; kept ${kept}` };
+  const allowed = `allowed ${s.minExclusive ? '>' : ''}${s.min} .. ${s.maxExclusive ? '<' : ''}${s.max}${s.integer ? ', whole numbers' : ''}`;
+  if (s.minExclusive && v <= s.min) return { value: null, message: `${label}: ${v} must be greater than ${s.min}; kept ${kept}` };
+  if (s.maxExclusive && v >= s.max) return { value: null, message: `${label}: ${v} must be below ${s.max}; kept ${kept}` };
+  let c = s.integer ? Math.round(v) : v;
+  c = Math.min(s.max, Math.max(s.min, c)) + 0;
+  if (c !== v) return { value: c, message: `${label}: ${v} clamped to ${c} (${allowed})` };
+  return { value: c, message: null };
+}
+
+/** An optimiser name; "rprop+" typed into a URL arrives as "rprop " (a '+' is a space in a query) and is read as meant. */
+function readOptimiser(v: unknown): OptimiserName | null {
+  if (isOptimiser(v)) return v;
+  if (typeof v === 'string' && / $/.test(v)) {
+    const plus = `${v.slice(0, -1)}+`;
+    if (isOptimiser(plus)) return plus;
+  }
+  return null;
+}
+
+/** Keeps the first `max` messages and counts the rest in one more. */
+function capMessages(list: string[], what: string): string[] {
+  if (list.length <= MAX_MESSAGES_PER_KEY) return list;
+  return [...list.slice(0, MAX_MESSAGES_PER_KEY), `${what}: ${list.length - MAX_MESSAGES_PER_KEY} more problems not listed`];
+}
+
+// --- compare ---------------------------------------------------------------------------------
+
+interface RunDraft {
+  /** 1-based position in the input, for messages */
+  index: number;
+  opt: unknown;
+  /** [name, value] in the order given */
+  overrides: [unknown, unknown][];
+  /** the run as given, for messages */
+  text: unknown;
+}
+
+/** "rprop+" in a URL arrives as "rprop " (a '+' is a space in a query): read it as meant; other spaces around the name do not matter. */
+function readRunOptimiser(v: unknown): OptimiserName | null {
+  if (typeof v !== 'string') return readOptimiser(v);
+  return readOptimiser(v.trimStart()) ?? readOptimiser(v.trim());
+}
+
+function validateRuns(drafts: RunDraft[], notes: string[]): CompareRun[] {
+  const runs: CompareRun[] = [];
+  const excess: number[] = [];
+  for (const d of drafts) {
+    if (runs.length >= MAX_COMPARE) {
+      excess.push(d.index); // refused whatever it holds
+      continue;
+    }
+    const label = `compare: run ${d.index}`;
+    const opt = readRunOptimiser(d.opt);
+    if (!opt) {
+      notes.push(`${label} ${echo(d.text)}: ${echo(d.opt)} is not an optimiser (one of ${OPTIMISERS.join(', ')}); run refused`);
+      continue;
+    }
+    const overrides: Partial<Hyper> = {};
+    for (const [name, value] of d.overrides) {
+      const hyper = typeof name === 'string' ? name.trim() : name;
+      if (typeof hyper !== 'string' || !(HYPER_NAMES as string[]).includes(hyper)) {
+        notes.push(`${label} (${opt}): ${echo(hyper)} is not a hyperparameter (one of ${HYPER_NAMES.join(', ')}); ignored`);
+        continue;
+      }
+      const h = hyper as HyperName;
+      if (!HYPER_USED[opt].includes(h)) {
+        notes.push(`${label} (${opt}): ${h} is not used by ${opt} (it uses ${HYPER_USED[opt].join(', ')}); ignored`);
+        continue;
+      }
+      const c = checkNumber(`${label} (${opt}) ${h}`, value, hyperSpec(h), 'the shared value');
+      if (c.message) notes.push(c.message);
+      if (c.value !== null) overrides[h] = c.value;
+    }
+    const ordered: Partial<Hyper> = {};
+    for (const h of HYPER_NAMES) if (overrides[h] !== undefined) ordered[h] = overrides[h];
+    runs.push({ opt, overrides: ordered });
+  }
+  // first, so that a cap on the number of messages never hides it
+  if (excess.length === 1) notes.unshift(`compare: at most ${MAX_COMPARE} runs; refused run ${excess[0]}`);
+  else if (excess.length > 1) notes.unshift(`compare: at most ${MAX_COMPARE} runs; refused ${excess.length} runs (${excess[0]} to ${excess[excess.length - 1]})`);
+  return runs;
+}
+
+/**
+ * Parses the compare string: runs separated by ';', each an optimiser name followed by
+ * comma-separated name=value overrides, e.g. "sgd,lr=0.0001;clip,lr=0.05,clip=0.5;adam".
+ * Refused runs, hyperparameters and values get a message each (at most a few, then a count);
+ * the valid runs are kept. Empty runs (";;", a trailing ";") are skipped without a message.
+ */
+export function parseCompare(text: string): { runs: CompareRun[]; messages: string[] } {
+  const notes: string[] = [];
+  const drafts: RunDraft[] = [];
+  let index = 0;
+  for (const segment of safeString(text).split(';')) {
+    if (segment.trim() === '') continue;
+    index++;
+    const [name, ...tokens] = segment.split(',');
+    const overrides: [unknown, unknown][] = [];
+    for (const token of tokens) {
+      if (token.trim() === '') continue; // "sgd,,lr=1" and a trailing "," are fine
+      const eq = token.indexOf('=');
+      if (eq < 0) notes.push(`compare: run ${index}: ${echo(token.trim())} is not name=value; ignored`);
+      else overrides.push([token.slice(0, eq), token.slice(eq + 1)]);
+    }
+    drafts.push({ index, opt: name, overrides, text: segment.trim() });
+  }
+  const runs = validateRuns(drafts, notes);
+  return { runs, messages: capMessages(notes, 'compare') };
+}
+
+/** The URL form of compare runs (the inverse of parseCompare). */
+export function formatCompare(runs: readonly CompareRun[]): string {
+  return runs
+    .map((r) => [r.opt, ...HYPER_NAMES.filter((h) => r.overrides[h] !== undefined).map((h) => `${h}=${r.overrides[h]}`)].join(','))
+    .join(';');
+}
+
+/** compare from a URL (the string form) or a script (the string, or an array of {opt, overrides}). */
+function readCompare(v: unknown): { runs: CompareRun[] | null; messages: string[] } {
+  if (!Array.isArray(v)) {
+    if (v === null || typeof v === 'object') return { runs: null, messages: [`compare: ${echo(v)} is not a list of runs; kept the current runs`] };
+    return parseCompare(safeString(v));
+  }
+  const notes: string[] = [];
+  const drafts: RunDraft[] = [];
+  v.forEach((item: unknown, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      notes.push(`compare: run ${i + 1} ${echo(item)} is not {opt, overrides}; run refused`);
+      return;
+    }
+    const o = item as { opt?: unknown; overrides?: unknown };
+    let overrides: [unknown, unknown][] = [];
+    if (o.overrides !== undefined && o.overrides !== null) {
+      if (typeof o.overrides === 'object' && !Array.isArray(o.overrides)) overrides = Object.entries(o.overrides);
+      else notes.push(`compare: run ${i + 1}: overrides ${echo(o.overrides)} is not {name: value}; ignored`);
+    }
+    drafts.push({ index: i + 1, opt: o.opt, overrides, text: o.opt });
+  });
+  const runs = validateRuns(drafts, notes);
+  return { runs, messages: capMessages(notes, 'compare') };
+}
+
+function copyRuns(runs: readonly CompareRun[]): CompareRun[] {
+  return runs.map((r) => ({ opt: r.opt, overrides: { ...r.overrides } }));
+}
+
+/** The full hyperparameters a run uses: the shared ones of params, then the run's overrides. */
+export function hyperFor(p: Readonly<Hyper>, run?: Readonly<CompareRun>): Hyper {
+  const h = {} as Hyper;
+  for (const n of HYPER_NAMES) h[n] = p[n];
+  if (run) for (const n of HYPER_NAMES) if (run.overrides[n] !== undefined) h[n] = run.overrides[n]!;
+  return h;
+}
+
+// --- the atlas axes --------------------------------------------------------------------------
+
+export interface AtlasAxis {
+  /** the hyperparameter on this axis, e.g. "lr of wx" or "etaPlus" */
+  label: string;
+  /** for log axes the log10 exponents, else the values; lo < hi */
+  lo: number;
+  hi: number;
+  /** the value at t is 10^t (learning rates), else t (etas) */
+  log: boolean;
+}
+
+/**
+ * The hyperparameter grid of atlas=lr for the optimiser opt (default: the main one).
+ * lr optimisers: x, y = log10 of the learning rate of wx and of wRec, each within
+ * ATLAS_LR_LIMIT. Rprop family: x = etaPlus, y = etaMinus, used as given (linear), within
+ * ATLAS_ETA_LIMITS; an axis that does not reach into those limits (the default lr range
+ * -5,-1 for instance) uses ATLAS_ETA_DEFAULT's. `note` says what was changed, or is null.
+ */
+export function atlasAxes(p: Pick<Params, 'opt' | 'atlasRange'>, opt: OptimiserName = p.opt): { x: AtlasAxis; y: AtlasAxis; note: string | null } {
+  const r = p.atlasRange;
+  const changed: string[] = [];
+  const axis = (label: string, lo: number, hi: number, lim: readonly [number, number], fallback: readonly [number, number], log: boolean): AtlasAxis => {
+    let a = Math.min(lim[1], Math.max(lim[0], lo));
+    let b = Math.min(lim[1], Math.max(lim[0], hi));
+    if (!(b - a >= MIN_SPAN)) [a, b] = fallback;
+    if (a !== lo || b !== hi) changed.push(`${label} ${a}..${b}`);
+    return { label, lo: a, hi: b, log };
+  };
+  if (isRpropFamily(opt)) {
+    const x = axis('etaPlus', r[0], r[1], ATLAS_ETA_LIMITS.x, [ATLAS_ETA_DEFAULT[0], ATLAS_ETA_DEFAULT[1]], false);
+    const y = axis('etaMinus', r[2], r[3], ATLAS_ETA_LIMITS.y, [ATLAS_ETA_DEFAULT[2], ATLAS_ETA_DEFAULT[3]], false);
+    const note = changed.length
+      ? `atlasRange: for ${opt} the axes are etaPlus (${ATLAS_ETA_LIMITS.x.join('..')}) and etaMinus (${ATLAS_ETA_LIMITS.y.join('..')}) as given; using ${changed.join(', ')}`
+      : null;
+    return { x, y, note };
+  }
+  const x = axis('log10 lr of wx', r[0], r[1], ATLAS_LR_LIMIT, [-5, -1], true);
+  const y = axis('log10 lr of wRec', r[2], r[3], ATLAS_LR_LIMIT, [-5, -1], true);
+  const note = changed.length ? `atlasRange: for ${opt} the axes are log10 learning rates within ${ATLAS_LR_LIMIT.join('..')}; using ${changed.join(', ')}` : null;
+  return { x, y, note };
+}
+
+// --- normalizeParams -------------------------------------------------------------------------
 
 /**
  * Merges raw values (strings from a URL, or typed values from a script) into base, clamping
  * numbers into their sane ranges. Invalid values keep base's value and add a message.
  */
 export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normalized {
-  const p: Params = { ...base, range: [...base.range], start: [...base.start], cam: [...base.cam] };
+  const p: Params = {
+    ...base,
+    range: [...base.range],
+    start: [...base.start],
+    cam: [...base.cam],
+    atlasRange: [...base.atlasRange],
+    compare: copyRuns(base.compare),
+  };
   const messages: string[] = [];
+  if (raw === null || typeof raw !== 'object') {
+    if (raw !== undefined) messages.push(`parameters: ${echo(raw)} is not a set of name: value; ignored`);
+    return { params: p, messages };
+  }
+  const out = p as unknown as Record<string, unknown>;
 
-  const num = (key: keyof Params, min: number, max: number, integer: boolean, minExclusive = false): void => {
-    if (raw[key] === undefined) return;
-    const v = Number(raw[key]);
-    if (raw[key] === '' || raw[key] === null || !Number.isFinite(v)) {
-      messages.push(`${key}: "${String(raw[key])}" is not a number; kept ${String(p[key])}`);
-      return;
-    }
-    let c = integer ? Math.round(v) : v;
-    if (minExclusive && c <= min) {
-      messages.push(`${key}: must be greater than ${min}; kept ${String(p[key])}`);
-      return;
-    }
-    c = Math.min(max, Math.max(min, c));
-    if (c !== v) messages.push(`${key}: ${v} clamped to ${c} (allowed ${minExclusive ? '>' : ''}${min} .. ${max}${integer ? ', whole numbers' : ''})`);
-    (p as unknown as Record<string, number>)[key] = c;
-  };
-
-  if (raw.data !== undefined && raw.data !== null) {
-    const text = String(raw.data).trim();
-    if (text === '') p.data = '';
-    else {
-      try {
-        parseRows(text);
-        p.data = text.replace(/\s*[,;\n\r]+\s*/g, ',').replace(/\s+/g, '');
-      } catch (e) {
-        messages.push(`data: ${(e as Error).message}`);
+  for (const key of PARAM_KEYS) {
+    if (!hasOwn(raw, key)) continue;
+    const v: unknown = raw[key];
+    if (v === undefined) continue;
+    const spec = PARAM_SPEC[key];
+    const shown = () => formatValue(p[key]);
+    switch (spec.kind) {
+      case 'number': {
+        const c = checkNumber(key, v, spec, shown());
+        if (c.message) messages.push(c.message);
+        if (c.value !== null) out[key] = c.value;
+        break;
+      }
+      case 'choice': {
+        const choice = key === 'opt' ? readOptimiser(v) : v;
+        if (typeof choice === 'string' && spec.values.includes(choice)) out[key] = choice;
+        else messages.push(`${key}: ${echo(v)} is not one of ${spec.values.join(', ')}; kept ${shown()}`);
+        break;
+      }
+      case 'flag': {
+        if (v === true || v === 'true' || v === '1' || v === 1) out[key] = true;
+        else if (v === false || v === 'false' || v === '0' || v === 0) out[key] = false;
+        else messages.push(`${key}: ${echo(v)} is not 0 or 1; kept ${shown()}`);
+        break;
+      }
+      case 'list': {
+        const list = toNumberList(v, spec.length);
+        const kept = `kept ${shown()}`;
+        if (!list) {
+          messages.push(`${key}: ${echo(v)} must be ${spec.length === 2 ? 'two' : 'four'} numbers ${spec.names}; ${kept}`);
+          break;
+        }
+        if (spec.ordered && !(list[0] < list[1] && list[2] < list[3])) {
+          messages.push(`${key}: each minimum must be below its maximum; ${kept}`);
+          break;
+        }
+        const c = list.map((x) => Math.min(spec.max, Math.max(spec.min, x)));
+        if (spec.ordered && !(c[0] < c[1] && c[2] < c[3])) {
+          messages.push(`${key}: must overlap [${spec.min}, ${spec.max}]; ${kept}`);
+          break;
+        }
+        if (spec.ordered && !(c[1] - c[0] >= MIN_SPAN && c[3] - c[2] >= MIN_SPAN)) {
+          messages.push(`${key}: each maximum must exceed its minimum by at least ${MIN_SPAN}; ${kept}`);
+          break;
+        }
+        if (c.some((x, i) => x !== list[i])) messages.push(`${key}: clamped to [${spec.min}, ${spec.max}]: ${c.join(',')}`);
+        out[key] = c;
+        break;
+      }
+      case 'cam': {
+        const c = toNumberList(v, 3);
+        if (!c) {
+          messages.push(`cam: ${echo(v)} must be azimuth,elevation,distance; kept ${shown()}`);
+          break;
+        }
+        // the azimuth is an angle: any value is taken modulo 360 into [-180, 180), silently
+        const azimuth = c[0] >= -180 && c[0] < 180 ? c[0] : ((((c[0] + 180) % 360) + 360) % 360) - 180;
+        const clamped: [number, number, number] = [azimuth + 0, Math.min(89, Math.max(-89, c[1])), Math.min(20, Math.max(1.5, c[2]))];
+        if (clamped[1] !== c[1] || clamped[2] !== c[2]) messages.push(`cam: clamped to ${clamped.join(',')} (elevation -89..89, distance 1.5..20)`);
+        p.cam = clamped;
+        break;
+      }
+      case 'data': {
+        if (v === null || typeof v === 'object') {
+          messages.push(`data: ${echo(v)} is not text; kept the current data`);
+          break;
+        }
+        const text = safeString(v).trim();
+        if (text === '') {
+          p.data = '';
+          break;
+        }
+        try {
+          p.data = datasetToText(parseRows(text)); // canonical: rows of 0/1 joined by commas
+        } catch (e) {
+          messages.push(`data: ${safeString((e as Error)?.message)}`);
+        }
+        break;
+      }
+      case 'test': {
+        if (v === null || typeof v === 'object') {
+          messages.push(`test: ${echo(v)} is not text; kept ${echo(p.test)}`);
+          break;
+        }
+        const s = safeString(v);
+        const t = s.replace(/[\s,]+/g, '');
+        if (/^[01]{1,200}$/.test(t)) p.test = t;
+        else messages.push(`test: ${echo(s)} must be 1 to 200 digits 0 or 1; kept ${echo(p.test)}`);
+        break;
+      }
+      case 'compare': {
+        const { runs, messages: notes } = readCompare(v);
+        messages.push(...notes);
+        if (runs) p.compare = runs;
+        break;
       }
     }
   }
-  if (raw.preset !== undefined) {
-    if (raw.preset === 'tutorial' || raw.preset === 'random') p.preset = raw.preset;
-    else messages.push(`preset: "${String(raw.preset)}" is not tutorial or random; kept ${p.preset}`);
-  }
-  num('seed', 0, 0xffffffff, true);
-  num('samples', 1, MAX_SAMPLES, true);
-  num('seqLen', 1, MAX_SEQ_LEN, true);
-  num('res', 2, MAX_RES, true);
-  num('delta0', 0, 10, false, true);
-  num('etaPlus', 1, 10, false);
-  num('etaMinus', 0, 1, false, true);
-  num('iterations', 0, MAX_ITERATIONS, true);
 
-  if (raw.range !== undefined) {
-    const r = toNumberList(raw.range, 4);
-    if (!r) messages.push(`range: "${String(raw.range)}" must be four numbers wxMin,wxMax,wRecMin,wRecMax; kept ${p.range.join(',')}`);
-    else if (!(r[0] < r[1]) || !(r[2] < r[3])) messages.push(`range: each minimum must be below its maximum; kept ${p.range.join(',')}`);
-    else {
-      const c = r.map((v) => Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, v)));
-      if (c[0] >= c[1] || c[2] >= c[3]) messages.push(`range: must overlap [-${WEIGHT_LIMIT}, ${WEIGHT_LIMIT}]; kept ${p.range.join(',')}`);
-      else {
-        if (c.some((v, i) => v !== r[i])) messages.push(`range: clamped to [-${WEIGHT_LIMIT}, ${WEIGHT_LIMIT}]: ${c.join(',')}`);
-        p.range = c as Params['range'];
-      }
-    }
-  }
-  if (raw.start !== undefined) {
-    const s = toNumberList(raw.start, 2);
-    if (!s) messages.push(`start: "${String(raw.start)}" must be two numbers wx,wRec; kept ${p.start.join(',')}`);
-    else {
-      const c = s.map((v) => Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, v)));
-      if (c.some((v, i) => v !== s[i])) messages.push(`start: clamped to [-${WEIGHT_LIMIT}, ${WEIGHT_LIMIT}]: ${c.join(',')}`);
-      p.start = c as Params['start'];
-    }
-  }
-  if (raw.backend !== undefined) {
-    if (raw.backend === 'auto' || raw.backend === 'webgpu' || raw.backend === 'cpu') p.backend = raw.backend;
-    else messages.push(`backend: "${String(raw.backend)}" is not webgpu, cpu or auto; kept ${p.backend}`);
-  }
-  const choice = <K extends 'layout' | 'zoom'>(key: K, allowed: readonly Params[K][]) => {
-    if (raw[key] === undefined) return;
-    if ((allowed as unknown[]).includes(raw[key])) p[key] = raw[key] as Params[K];
-    else messages.push(`${key}: "${String(raw[key])}" is not one of ${allowed.join(', ')}; kept ${p[key]}`);
-  };
-  const flag = (key: 'contours' | 'play' | 'still' | 'gui') => {
-    const v = raw[key];
-    if (v === undefined) return;
-    if (v === true || v === 'true' || v === '1' || v === 1) p[key] = true;
-    else if (v === false || v === 'false' || v === '0' || v === 0) p[key] = false;
-    else messages.push(`${key}: "${String(v)}" is not 0 or 1; kept ${p[key] ? 1 : 0}`);
-  };
-  choice('layout', ['both', '3d', '2d']);
-  choice('zoom', ['full', 'zoom']);
-  flag('contours');
-  flag('play');
-  flag('still');
-  flag('gui');
-  num('speed', 1, 1000, false);
-  num('frame', -1, MAX_ITERATIONS, true);
-  if (raw.test !== undefined) {
-    const t = String(raw.test).replace(/[\s,]+/g, '');
-    if (/^[01]{1,200}$/.test(t)) p.test = t;
-    else messages.push(`test: "${String(raw.test).slice(0, 30)}" must be 1 to 200 digits 0 or 1; kept ${p.test}`);
-  }
-  if (raw.cam !== undefined) {
-    const c = toNumberList(raw.cam, 3);
-    if (!c) messages.push(`cam: "${String(raw.cam)}" must be azimuth,elevation,distance; kept ${p.cam.join(',')}`);
-    else {
-      const clamped: [number, number, number] = [
-        ((((c[0] + 180) % 360) + 360) % 360) - 180,
-        Math.min(89, Math.max(-89, c[1])),
-        Math.min(20, Math.max(1.5, c[2])),
-      ];
-      if (clamped[1] !== c[1] || clamped[2] !== c[2]) messages.push(`cam: clamped to ${clamped.join(',')} (elevation -89..89, distance 1.5..20)`);
-      p.cam = clamped;
-    }
-  }
+  const unknown: string[] = [];
   for (const key of Object.keys(raw)) {
-    if (!(PARAM_KEYS as string[]).includes(key)) messages.push(`unknown parameter "${key}" ignored`);
+    if (!(PARAM_KEYS as string[]).includes(key)) unknown.push(`unknown parameter ${echo(key)} ignored`);
   }
+  messages.push(...capMessages(unknown, 'unknown parameters'));
   return { params: p, messages };
 }
 
-
+/** The URL form of one value. */
 function formatValue(v: Params[keyof Params]): string {
   if (typeof v === 'boolean') return v ? '1' : '0';
-  return Array.isArray(v) ? v.join(',') : String(v);
+  if (Array.isArray(v)) return v.some((x) => typeof x === 'object') ? formatCompare(v as CompareRun[]) : v.join(',');
+  return String(v);
 }
 
 /** The query string for params: only values that differ from the defaults, in a fixed order. */
@@ -239,7 +647,8 @@ export function paramsToQuery(p: Params): string {
     const v = formatValue(p[key]);
     if (v !== formatValue(DEFAULT_PARAMS[key])) q.set(key, v);
   }
-  return q.toString().replace(/%2C/g, ',');
+  // ',' ';' '=' are safe inside a query value and easier to read unescaped
+  return q.toString().replace(/%2C/gi, ',').replace(/%3B/gi, ';').replace(/%3D/gi, '=');
 }
 
 /** The data set that params describe: typed rows first, else the chosen preset. */

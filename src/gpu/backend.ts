@@ -3,6 +3,7 @@
  * Results are float32 on both (beyond float32's range: +/-Infinity), so a view or a test can
  * treat them alike.
  */
+import type { AtlasRequest as ModelAtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
 import type { Range, SurfaceGrid } from '../model/surface';
 
@@ -28,11 +29,48 @@ export interface PointResult {
   gradOverTime: number[];
 }
 
+/**
+ * The trainability atlas (SPEC section 8) of `dataset`: one optimiser run per cell of the grid
+ * xAxis x yAxis (see src/model/atlas.ts for the modes and the axes).
+ */
+export interface AtlasRequest extends ModelAtlasRequest {
+  dataset: Dataset;
+}
+
+/**
+ * Row-major (rows = yAxis, columns = xAxis). finalCost is float32 (beyond it +Infinity, never
+ * NaN). A cancelled run resolves with cancelled: true and empty arrays.
+ */
+export interface AtlasResult {
+  finalCost: Float32Array;
+  convergedAt: Int32Array;
+  divergedAt: Int32Array;
+  cancelled?: boolean;
+}
+
+/** Set `cancelled` to stop a running atlas (latest wins): it resolves soon with cancelled: true. */
+export interface AtlasSignal {
+  cancelled: boolean;
+}
+
+/** Progress in cell-iterations (iterations + 1 evaluations per cell), after each chunk of work. */
+export type AtlasProgress = (done: number, total: number) => void;
+
 export interface ComputeBackend {
   readonly kind: BackendKind;
   surface(req: SurfaceRequest): Promise<SurfaceResult>;
   evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]>;
+  /**
+   * The atlas, in chunks short enough for the page to stay responsive; onProgress after each
+   * chunk (done rises to total); `signal.cancelled` is checked between chunks.
+   */
+  atlas(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult>;
   dispose(): void;
+}
+
+/** The result of a cancelled atlas. */
+export function cancelledAtlas(): AtlasResult {
+  return { finalCost: new Float32Array(0), convergedAt: new Int32Array(0), divergedAt: new Int32Array(0), cancelled: true };
 }
 
 export function rangeFromList(r: readonly [number, number, number, number]): Range {

@@ -1,37 +1,68 @@
-/** The CPU backend: the float64 model in a Web Worker, so the page stays responsive. */
+/**
+ * The CPU backend: the float64 model in Web Workers, so the page stays responsive. One worker
+ * serves surface() and evaluate(); the atlas runs on a pool of workers (one per core, up to 4)
+ * in bands of rows, each sized from the measured speed to take about `atlasChunkMs`.
+ */
+import type { AtlasRequest as ModelAtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
-import type { ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
-import type { CpuRequest, CpuResponse } from './cpuProtocol';
+import {
+  cancelledAtlas,
+  type AtlasProgress,
+  type AtlasRequest,
+  type AtlasResult,
+  type AtlasSignal,
+  type ComputeBackend,
+  type PointResult,
+  type SurfaceRequest,
+  type SurfaceResult,
+} from './backend';
+import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: CpuResponse) => void; reject: (e: Error) => void };
 
+const MAX_ATLAS_WORKERS = 4;
+/** how often a running atlas looks at its signal while its workers are busy */
+const CANCEL_POLL_MS = 10;
+
 export class CpuBackend implements ComputeBackend {
   readonly kind = 'cpu' as const;
+  /** the time one band of atlas rows should take in a worker, ms */
+  atlasChunkMs = 60;
   private readonly worker: Worker;
+  private readonly pool: Worker[] = [];
   private nextId = 1;
+  private nextRun = 1;
   private readonly pending = new Map<number, Pending>();
+  private atlasTail: Promise<unknown> = Promise.resolve();
+  /** measured atlas speed, cell-iterations per ms per worker (kept between runs) */
+  private atlasRate = 500;
 
   constructor() {
-    this.worker = new Worker(new URL('./cpuWorker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (ev: MessageEvent<CpuResponse>) => {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('./cpuWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (ev: MessageEvent<CpuResponse>) => {
       const p = this.pending.get(ev.data.id);
       if (!p) return;
       this.pending.delete(ev.data.id);
       if (ev.data.type === 'error') p.reject(new Error(ev.data.message));
       else p.resolve(ev.data);
     };
-    this.worker.onerror = (ev) => {
+    worker.onerror = (ev) => {
       for (const p of this.pending.values()) p.reject(new Error(`CPU worker failed: ${ev.message}`));
       this.pending.clear();
     };
+    return worker;
   }
 
-  private call(req: DistributiveOmit<CpuRequest, 'id'>): Promise<CpuResponse> {
+  private call(req: DistributiveOmit<CpuRequest, 'id'>, worker = this.worker): Promise<CpuResponse> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...req, id });
+      worker.postMessage({ ...req, id });
     });
   }
 
@@ -47,7 +78,89 @@ export class CpuBackend implements ComputeBackend {
     return r.results;
   }
 
+  /** The atlas workers, started on first use. */
+  private atlasPool(): Worker[] {
+    if (this.pool.length === 0) {
+      const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+      const count = Math.max(1, Math.min(MAX_ATLAS_WORKERS, cores));
+      for (let i = 0; i < count; i++) this.pool.push(this.spawn());
+    }
+    return this.pool;
+  }
+
+  atlas(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+    // One atlas at a time; a cancelled one resolves at once (its last bands finish unseen).
+    const work = () => this.atlasNow(req, onProgress, signal);
+    const run = this.atlasTail.then(work, work);
+    this.atlasTail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async atlasNow(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+    if (signal?.cancelled) return cancelledAtlas();
+    const { dataset, ...rest } = req;
+    const model: ModelAtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
+    const cols = model.xAxis.length;
+    const rows = model.yAxis.length;
+    const cells = cols * rows;
+    const evals = model.iterations + 1;
+    const total = cells * evals;
+    const finalCost = new Float32Array(cells);
+    const convergedAt = new Int32Array(cells);
+    const divergedAt = new Int32Array(cells);
+    if (cells === 0) return { finalCost, convergedAt, divergedAt };
+    const runId = this.nextRun++;
+    const workers = this.atlasPool();
+    for (const w of workers) w.postMessage({ type: 'atlasSetup', runId, dataset, req: model } satisfies AtlasSetup);
+
+    let nextRow = 0;
+    let done = 0;
+    let stopped = false;
+    const band = async (w: Worker) => {
+      while (nextRow < rows && !stopped) {
+        const rowCost = cols * evals;
+        const count = Math.max(1, Math.min(rows - nextRow, Math.floor((this.atlasRate * this.atlasChunkMs) / rowCost)));
+        const rowStart = nextRow;
+        const rowEnd = rowStart + count;
+        nextRow = rowEnd;
+        const t0 = performance.now();
+        const r = await this.call({ type: 'atlasRows', runId, rowStart, rowEnd }, w);
+        if (stopped) return;
+        if (r.type !== 'atlasRows') throw new Error('unexpected worker reply');
+        const ms = Math.max(1, performance.now() - t0);
+        this.atlasRate = Math.max(10, Math.min(this.atlasRate * 4, (count * rowCost) / ms));
+        finalCost.set(r.finalCost, rowStart * cols);
+        convergedAt.set(r.convergedAt, rowStart * cols);
+        divergedAt.set(r.divergedAt, rowStart * cols);
+        done += count * rowCost;
+        onProgress?.(done, total);
+      }
+    };
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const cancelled = new Promise<'cancelled'>((resolve) => {
+      if (!signal) return;
+      poll = setInterval(() => {
+        if (signal.cancelled) resolve('cancelled');
+      }, CANCEL_POLL_MS);
+    });
+    try {
+      const outcome = await Promise.race([Promise.all(workers.map(band)), cancelled]);
+      if (outcome === 'cancelled' || signal?.cancelled) {
+        stopped = true;
+        return cancelledAtlas();
+      }
+    } catch (e) {
+      stopped = true;
+      throw e;
+    } finally {
+      clearInterval(poll);
+    }
+    return { finalCost, convergedAt, divergedAt };
+  }
+
   dispose(): void {
     this.worker.terminate();
+    for (const w of this.pool) w.terminate();
+    this.pool.length = 0;
   }
 }

@@ -1,12 +1,25 @@
+import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
 import type { Range } from '../model/surface';
 import type { PointResult, SurfaceMethod, SurfaceResult } from './backend';
 
 export type CpuRequest =
   | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod }
-  | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][] };
+  | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][] }
+  /** rows [rowStart, rowEnd) of the atlas that the last 'atlasSetup' with this runId described */
+  | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number };
+
+/** Sent once per run to each atlas worker, before its rows; no reply. */
+export interface AtlasSetup {
+  type: 'atlasSetup';
+  runId: number;
+  dataset: Dataset;
+  req: AtlasRequest;
+}
 
 export type CpuResponse =
   | { id: number; type: 'surface'; result: SurfaceResult }
   | { id: number; type: 'evaluate'; results: PointResult[] }
+  /** the rows' cells, row-major from rowStart */
+  | { id: number; type: 'atlasRows'; finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array }
   | { id: number; type: 'error'; message: string };

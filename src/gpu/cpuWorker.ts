@@ -1,14 +1,36 @@
 /// <reference lib="webworker" />
-/** The CPU backend's worker: float64 model code off the main thread, results as float32. */
+/**
+ * The CPU backend's worker: float64 model code off the main thread, results as float32.
+ * The same script serves the atlas workers (several, one per core): an 'atlasSetup' message
+ * describes a run, then 'atlasRows' messages compute bands of its rows.
+ */
+import { computeAtlasRows, createAtlasOutput, type AtlasOutput, type AtlasRequest } from '../model/atlas';
+import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
 import { surfaceByBptt, surfaceByRows } from '../model/surface';
-import type { CpuRequest, CpuResponse } from './cpuProtocol';
+import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
+
+let atlas: { runId: number; dataset: Dataset; req: AtlasRequest; out: AtlasOutput } | null = null;
 
 function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
     const grid = method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
     return { id: req.id, type: 'surface', result: grid };
+  }
+  if (req.type === 'atlasRows') {
+    if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
+    const cols = atlas.req.xAxis.length;
+    computeAtlasRows(atlas.dataset, atlas.req, req.rowStart, req.rowEnd, atlas.out);
+    const a = req.rowStart * cols;
+    const b = req.rowEnd * cols;
+    return {
+      id: req.id,
+      type: 'atlasRows',
+      finalCost: Float32Array.from(atlas.out.finalCost.subarray(a, b)),
+      convergedAt: atlas.out.convergedAt.slice(a, b),
+      divergedAt: atlas.out.divergedAt.slice(a, b),
+    };
   }
   const results = req.points.map(([wx, wRec]) => {
     const e = evaluatePoint(req.dataset, wx, wRec);
@@ -23,12 +45,26 @@ function handle(req: CpuRequest): CpuResponse {
   return { id: req.id, type: 'evaluate', results };
 }
 
-self.onmessage = (ev: MessageEvent<CpuRequest>) => {
+function transferables(resp: CpuResponse): Transferable[] {
+  if (resp.type === 'surface') return [resp.result.cost.buffer, resp.result.wxGrad.buffer, resp.result.wRecGrad.buffer];
+  if (resp.type === 'atlasRows') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
+  return [];
+}
+
+self.onmessage = (ev: MessageEvent<CpuRequest | AtlasSetup>) => {
+  const msg = ev.data;
+  if (msg.type === 'atlasSetup') {
+    const { xAxis, yAxis } = msg.req;
+    const cells = xAxis.length * yAxis.length;
+    // the full-grid output is kept while its size fits (computeAtlasRows writes rows in place)
+    const out = atlas && atlas.out.divergedAt.length === cells ? atlas.out : createAtlasOutput(xAxis.length, yAxis.length);
+    atlas = { runId: msg.runId, dataset: msg.dataset, req: msg.req, out };
+    return;
+  }
   try {
-    const resp = handle(ev.data);
-    const transfer = resp.type === 'surface' ? [resp.result.cost.buffer, resp.result.wxGrad.buffer, resp.result.wRecGrad.buffer] : [];
-    (self as unknown as Worker).postMessage(resp, transfer);
+    const resp = handle(msg);
+    (self as unknown as Worker).postMessage(resp, transferables(resp));
   } catch (e) {
-    (self as unknown as Worker).postMessage({ id: ev.data.id, type: 'error', message: (e as Error).message } satisfies CpuResponse);
+    (self as unknown as Worker).postMessage({ id: msg.id, type: 'error', message: (e as Error).message } satisfies CpuResponse);
   }
 };

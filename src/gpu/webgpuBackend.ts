@@ -13,7 +13,8 @@ import evaluatePointsWgsl from '../../shaders/evaluate_points.wgsl?raw';
 import surfaceBpttWgsl from '../../shaders/surface_bptt.wgsl?raw';
 import type { Dataset } from '../model/dataset';
 import { linspace } from '../model/surface';
-import type { ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
+import type { AtlasProgress, AtlasRequest, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
+import { WebGpuAtlas } from './webgpuAtlas';
 
 const WORKGROUP = 64;
 const UNIFORM_BYTES = 32;
@@ -74,6 +75,10 @@ export class WebGpuBackend implements ComputeBackend {
   /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
   maxRowsPerDispatch: number;
   lost: string | null = null;
+  /** the trainability atlas kernels (shaders/atlas.wgsl) */
+  readonly atlasKernel: WebGpuAtlas;
+  private disposed = false;
+  private readonly lostListeners: ((message: string) => void)[] = [];
 
   private readonly pipelines: Record<'rows' | 'points' | 'fixup' | 'bptt' | 'evaluate', GPUComputePipeline>;
   private readonly uniforms: GPUBuffer;
@@ -89,6 +94,8 @@ export class WebGpuBackend implements ComputeBackend {
     this.maxRowsPerDispatch = device.limits.maxComputeWorkgroupsPerDimension;
     device.lost.then((info) => {
       this.lost = `GPU device lost: ${info.message || info.reason}`;
+      if (this.disposed) return;
+      for (const cb of this.lostListeners.splice(0)) cb(this.lost);
     });
     const module = (...parts: string[]) => device.createShaderModule({ code: parts.join('\n') });
     const pipeline = (code: GPUShaderModule, entryPoint: string) =>
@@ -101,6 +108,26 @@ export class WebGpuBackend implements ComputeBackend {
       evaluate: pipeline(module(xfloatWgsl, bpttWgsl, evaluatePointsWgsl), 'evaluate_points'),
     };
     this.uniforms = device.createBuffer({ size: UNIFORM_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.atlasKernel = new WebGpuAtlas(device, () => this.lost);
+  }
+
+  /**
+   * `cb` is called once when the device is lost for any reason other than our own dispose()
+   * (at once, asynchronously, when it is lost already).
+   */
+  onLost(cb: (message: string) => void): void {
+    if (this.disposed) return;
+    if (this.lost) {
+      const message = this.lost;
+      queueMicrotask(() => cb(message));
+      return;
+    }
+    this.lostListeners.push(cb);
+  }
+
+  /** The trainability atlas (shaders/atlas.wgsl); runs beside surface() and evaluate(). */
+  atlas(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+    return this.atlasKernel.run(req, onProgress, signal);
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -303,6 +330,9 @@ export class WebGpuBackend implements ComputeBackend {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.lostListeners.length = 0;
+    this.atlasKernel.dispose();
     for (const b of this.buffers.values()) b.buffer.destroy();
     this.buffers.clear();
     this.device.destroy();

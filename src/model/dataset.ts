@@ -89,6 +89,18 @@ export function randomDataset(seed: number, samples: number, seqLen: number): Da
 export const MAX_SAMPLES = 256;
 export const MAX_SEQ_LEN = 100;
 
+/** A row for a message: its first 20 characters (whole code points), then "…". */
+function shortRow(row: string): string {
+  const chars = Array.from(row.slice(0, 42)).slice(0, 21);
+  return `"${chars.slice(0, 20).map((c) => (/\p{C}/u.test(c) ? '\ufffd' : c)).join('')}${chars.length > 20 ? '…' : ''}"`;
+}
+
+/** One character for a message, with its code point when it is not printable ASCII (e.g. a zero-width space). */
+function showChar(code: number): string {
+  const ch = String.fromCodePoint(code);
+  return code >= 0x21 && code <= 0x7e ? `"${ch}"` : `"${/\p{C}/u.test(ch) ? '' : ch}" (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
 /**
  * Parses user rows: sequences of 0/1 separated by commas, semicolons or new lines; spaces
  * inside a row are allowed ("0 1 1 0"). Throws an Error with a message fit for the page.
@@ -102,7 +114,7 @@ export function parseRows(text: string): Dataset {
   if (rawRows.length > MAX_SAMPLES) throw new Error(`too many rows: ${rawRows.length} (at most ${MAX_SAMPLES})`);
   rawRows.forEach((row, i) => {
     const bad = row.search(/[^01]/);
-    if (bad >= 0) throw new Error(`row ${i + 1} ("${row.slice(0, 20)}") has "${row[bad]}": only 0 and 1 are allowed`);
+    if (bad >= 0) throw new Error(`row ${i + 1} (${shortRow(row)}) has ${showChar(row.codePointAt(bad)!)}: only 0 and 1 are allowed`);
   });
   const seqLen = rawRows[0].length;
   rawRows.forEach((row, i) => {

@@ -44,7 +44,7 @@ export class ControlPanel {
   private resCtl!: Controller;
   private readonly hyperCtls = new Map<HyperName, Controller>();
   private compareFolder!: GUI;
-  private compareShown = '';
+  private compareShown: string | null = null;
   private onChange: Change;
 
   constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
@@ -166,7 +166,7 @@ export class ControlPanel {
   }
 
   private addRun(): void {
-    const runs = parseCompare(this.compareShown).runs;
+    const runs = parseCompare(this.compareShown ?? '').runs;
     const unused = OPTIMISERS.find((o) => o !== this.model.opt && !runs.some((r) => r.opt === o)) ?? 'sgd';
     this.onChange({ compare: [...runs, { opt: unused, overrides: {} }] });
   }

@@ -1,0 +1,229 @@
+/**
+ * The trainability atlas of SPEC section 8 in float64: one run of an optimiser (section 7) from
+ * every cell of a grid; per cell the cost at the last iterate, the first iteration whose cost is
+ * below tol, and where the run diverged. Pure model code, no DOM; meant for a Web Worker that
+ * computes bands of rows (computeAtlasRows) and posts them back.
+ *
+ * Modes: 'starts' - cell (row, col) starts at (xAxis[col], yAxis[row]) (rows = wRec);
+ * 'lr' - every cell starts at req.start and the axes are hyperparameters: for sgd, momentum,
+ * clip and adam log10 of the learning rate of wx (x) and of wRec (y); for the Rprop family
+ * etaPlus (x) and etaMinus (y), linear.
+ */
+import { HYPER_DEFAULTS, isRpropFamily, type Hyper, type OptimiserName } from './optimiserSpec';
+import { costModel, OptimiserState, WEIGHT_LIMIT, type CostGrad, type OptimiserRun } from './optimisers';
+import type { Dataset } from './dataset';
+import { linspace, type Range } from './surface';
+
+export type AtlasMode = 'starts' | 'lr';
+export const ATLAS_MODES: readonly AtlasMode[] = ['starts', 'lr'];
+
+/** SPEC section 8's default convergence threshold on the cost. */
+export const ATLAS_TOL = 1e-3;
+
+export interface AtlasRequest {
+  mode: AtlasMode;
+  opt: OptimiserName;
+  /** the run's hyperparameters; in 'lr' mode the axes replace lr (per weight) or etaPlus/etaMinus */
+  hyper: Hyper;
+  iterations: number;
+  tol: number;
+  /** columns: wx ('starts'), log10 lr of wx or etaPlus ('lr') */
+  xAxis: Float64Array;
+  /** rows: wRec ('starts'), log10 lr of wRec or etaMinus ('lr') */
+  yAxis: Float64Array;
+  /** the start of every cell in 'lr' mode (unused in 'starts' mode) */
+  start: readonly [number, number];
+}
+
+/**
+ * Row-major (rows = yAxis, columns = xAxis), yAxis.length * xAxis.length cells each.
+ *
+ * The last iterate of a cell is the last w_k whose cost and gradient the run evaluated: when a
+ * step leaves |w| <= 1e6 (SPEC section 7: diverged = k + 1) the point outside, which
+ * runOptimiser still records with its cost, is not an iterate of the atlas (as in the
+ * atlas-tutorial.json fixture); see atlasCellOfRun.
+ */
+export interface AtlasOutput {
+  /** cost at the last iterate; +Infinity where it overflows (a Float32Array also past 3.4e38), never NaN */
+  finalCost: Float32Array | Float64Array;
+  /** first k with cost(w_k) < tol, else -1 */
+  convergedAt: Int32Array;
+  /** the run's `diverged` (SPEC section 7), else -1 */
+  divergedAt: Int32Array;
+}
+
+export function createAtlasOutput(cols: number, rows: number = cols, finalCost: 'float32' | 'float64' = 'float32'): AtlasOutput {
+  const n = cols * rows;
+  return {
+    finalCost: finalCost === 'float64' ? new Float64Array(n) : new Float32Array(n),
+    convergedAt: new Int32Array(n).fill(-1),
+    divergedAt: new Int32Array(n).fill(-1),
+  };
+}
+
+/** Default axis bounds of the 'lr' mode. */
+export const ATLAS_LOG10_LR_BOUNDS: readonly [number, number] = [-8, 0];
+export const ATLAS_ETA_PLUS_BOUNDS: readonly [number, number] = [1, 2];
+export const ATLAS_ETA_MINUS_BOUNDS: readonly [number, number] = [0.05, 1];
+
+export interface AtlasBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** What the axes hold: 'starts' wx / wRec; 'lr' log10 lr of wx / of wRec, or etaPlus / etaMinus. */
+export function atlasAxisNames(mode: AtlasMode, opt: OptimiserName): [string, string] {
+  if (mode === 'starts') return ['wx', 'wRec'];
+  return isRpropFamily(opt) ? ['etaPlus', 'etaMinus'] : ['log10 lr(wx)', 'log10 lr(wRec)'];
+}
+
+/** Default bounds: 'starts' the surface's range; 'lr' the bounds above for the optimiser's family. */
+export function atlasBounds(mode: AtlasMode, opt: OptimiserName, range: Range): AtlasBounds {
+  if (mode === 'starts') return { xMin: range.wxMin, xMax: range.wxMax, yMin: range.wRecMin, yMax: range.wRecMax };
+  if (isRpropFamily(opt))
+    return { xMin: ATLAS_ETA_PLUS_BOUNDS[0], xMax: ATLAS_ETA_PLUS_BOUNDS[1], yMin: ATLAS_ETA_MINUS_BOUNDS[0], yMax: ATLAS_ETA_MINUS_BOUNDS[1] };
+  return { xMin: ATLAS_LOG10_LR_BOUNDS[0], xMax: ATLAS_LOG10_LR_BOUNDS[1], yMin: ATLAS_LOG10_LR_BOUNDS[0], yMax: ATLAS_LOG10_LR_BOUNDS[1] };
+}
+
+/**
+ * The grid's axes: linspace over the bounds, ends included (in 'lr' mode of the learning rates'
+ * log10, so the rates are log-spaced). `bounds` overrides atlasBounds(mode, opt, range).
+ */
+export function atlasAxes(
+  mode: AtlasMode,
+  opt: OptimiserName,
+  res: number,
+  range: Range,
+  bounds: AtlasBounds = atlasBounds(mode, opt, range),
+): { xAxis: Float64Array; yAxis: Float64Array; bounds: AtlasBounds; names: [string, string] } {
+  return {
+    xAxis: linspace(bounds.xMin, bounds.xMax, res),
+    yAxis: linspace(bounds.yMin, bounds.yMax, res),
+    bounds,
+    names: atlasAxisNames(mode, opt),
+  };
+}
+
+export interface AtlasCell {
+  start: [number, number];
+  hyper: Hyper;
+  /** per-weight learning rates [wx, wRec] ('lr' mode, sgd/momentum/clip/adam), else undefined */
+  lr?: [number, number];
+}
+
+/** The run of one cell: its start and hyperparameters (runOptimiser(d, opt, hyper, start, it, { lr })). */
+export function atlasCell(req: AtlasRequest, row: number, col: number): AtlasCell {
+  const x = req.xAxis[col];
+  const y = req.yAxis[row];
+  if (req.mode === 'starts') return { start: [x, y], hyper: req.hyper };
+  const start: [number, number] = [req.start[0], req.start[1]];
+  if (isRpropFamily(req.opt)) return { start, hyper: { ...req.hyper, etaPlus: x, etaMinus: y } };
+  return { start, hyper: req.hyper, lr: [10 ** x, 10 ** y] };
+}
+
+/**
+ * Runs the cells of rows [rowStart, rowEnd) and writes them into `out` (full-grid, row-major).
+ * Allocation-free per iteration and per cell; per cell exactly SPEC section 7's run.
+ */
+export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number, rowEnd: number, out: AtlasOutput): void {
+  const { mode, opt, iterations, tol, xAxis, yAxis } = req;
+  const cols = xAxis.length;
+  const model = costModel(d);
+  const lrMode = mode === 'lr';
+  const etaMode = lrMode && isRpropFamily(opt);
+  // One private copy of the hyperparameters: the eta axes write into it cell by cell.
+  const hyper: Hyper = { ...HYPER_DEFAULTS, ...req.hyper };
+  const state = new OptimiserState(opt, hyper);
+  const w = state.w;
+  const cg: CostGrad = { cost: 0, wxGrad: 0, wRecGrad: 0 };
+  const { finalCost, convergedAt, divergedAt } = out;
+  let lrWRec = 0;
+  for (let row = Math.max(0, rowStart); row < Math.min(rowEnd, yAxis.length); row++) {
+    const y = yAxis[row];
+    if (lrMode && !etaMode) lrWRec = 10 ** y;
+    for (let col = 0; col < cols; col++) {
+      const x = xAxis[col];
+      if (!lrMode) state.reset(x, y);
+      else {
+        if (etaMode) {
+          hyper.etaPlus = x;
+          hyper.etaMinus = y;
+        } else state.setLearningRates(10 ** x, lrWRec);
+        state.reset(req.start[0], req.start[1]);
+      }
+      let conv = -1;
+      let div = -1;
+      let cost = 0;
+      for (let k = 0; ; k++) {
+        model.evaluate(w[0], w[1], cg);
+        cost = cg.cost;
+        if (conv < 0 && cost < tol) conv = k;
+        if (!(Number.isFinite(cost) && Number.isFinite(cg.wxGrad) && Number.isFinite(cg.wRecGrad))) {
+          div = k;
+          break;
+        }
+        if (k >= iterations) break;
+        state.step(cost, cg.wxGrad, cg.wRecGrad);
+        if (!(Math.abs(w[0]) <= WEIGHT_LIMIT && Math.abs(w[1]) <= WEIGHT_LIMIT)) {
+          // Stepped past |w| = 1e6: diverged = k + 1; finalCost stays the cost at w_k.
+          div = k + 1;
+          break;
+        }
+      }
+      const i = row * cols + col;
+      finalCost[i] = cost;
+      convergedAt[i] = conv;
+      divergedAt[i] = div;
+    }
+  }
+}
+
+/** A cell's numbers from the equivalent runOptimiser run (see AtlasOutput for the last iterate). */
+export function atlasCellOfRun(
+  run: Pick<OptimiserRun, 'weights' | 'costs' | 'diverged'>,
+  tol: number,
+): { finalCost: number; convergedAt: number; divergedAt: number } {
+  const [wx, wRec] = run.weights[run.weights.length - 1];
+  // Diverged at k > 0 with the last point outside the limit: the step out (a non-finite cost or
+  // gradient ends at a point inside, or at the start).
+  const escaped = run.diverged !== null && run.diverged > 0 && !(Math.abs(wx) <= WEIGHT_LIMIT && Math.abs(wRec) <= WEIGHT_LIMIT);
+  const n = escaped ? run.costs.length - 1 : run.costs.length;
+  let convergedAt = -1;
+  for (let k = 0; k < n; k++)
+    if (run.costs[k] < tol) {
+      convergedAt = k;
+      break;
+    }
+  return { finalCost: run.costs[n - 1], convergedAt, divergedAt: run.diverged ?? -1 };
+}
+
+export type AtlasClass = 'converged' | 'diverged' | 'notConverged';
+
+/** SPEC section 8: diverged if divergedAt >= 0, else converged if convergedAt >= 0, else not converged. */
+export function atlasClass(out: AtlasOutput, i: number): AtlasClass {
+  if (out.divergedAt[i] >= 0) return 'diverged';
+  return out.convergedAt[i] >= 0 ? 'converged' : 'notConverged';
+}
+
+export interface AtlasSummary {
+  cells: number;
+  /** shares of the cells, 0..1, summing to 1 */
+  converged: number;
+  diverged: number;
+  notConverged: number;
+}
+
+/** Shares of the three classes over all cells of `out`. */
+export function atlasSummary(out: AtlasOutput): AtlasSummary {
+  const cells = out.divergedAt.length;
+  let converged = 0;
+  let diverged = 0;
+  for (let i = 0; i < cells; i++) {
+    if (out.divergedAt[i] >= 0) diverged++;
+    else if (out.convergedAt[i] >= 0) converged++;
+  }
+  if (cells === 0) return { cells, converged: 0, diverged: 0, notConverged: 0 };
+  return { cells, converged: converged / cells, diverged: diverged / cells, notConverged: (cells - converged - diverged) / cells };
+}

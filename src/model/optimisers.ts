@@ -1,0 +1,422 @@
+/**
+ * The optimisers of SPEC section 7 in float64: full-batch cost and gradient, one optimiser state
+ * that steps any of them without allocating, and whole runs with SPEC's stopping rule.
+ * Pure model code, no DOM; also used by the trainability atlas (atlas.ts) in a Web Worker.
+ *
+ * Why the cost and gradient are fast: the output of sample i is y_i = wx * P_i(wRec) with
+ * P_i(r) = sum_k x_{i,k} r^(n-k) (0/1 coefficients), so BPTT's wRecGrad is sum_i g_i wx P_i'(r)
+ * and its wxGrad sum_i g_i P_i(r) (g_i = dC/dy_i). P_i and P_i' are evaluated by Horner's rule in
+ * r^m over chunks of m inputs: one table of the 2^m chunk polynomials (and their derivatives) per
+ * evaluation, shared by all samples, then ceil(n/m) steps per sample instead of n. The numbers
+ * agree with evaluatePoint (rnn.ts) to rounding; nothing is expanded, so there is no
+ * cancellation near the minimum beyond what BPTT itself has.
+ */
+import type { Dataset } from './dataset';
+import { HYPER_DEFAULTS, isRpropFamily, type Hyper, type OptimiserName } from './optimiserSpec';
+
+/** SPEC section 7: a step to |wx| or |wRec| beyond this ends the run as diverged. */
+export const WEIGHT_LIMIT = 1e6;
+
+export interface CostGrad {
+  /** mean squared error; +Infinity (never NaN) when it overflows */
+  cost: number;
+  wxGrad: number;
+  wRecGrad: number;
+}
+
+/**
+ * A data set prepared for fast cost and gradient evaluation: the inputs of every sample as codes
+ * of m-input chunks (leading zeros pad the first chunk; they leave S at 0).
+ */
+export class CostModel {
+  readonly samples: number;
+  readonly seqLen: number;
+  /** inputs per chunk */
+  readonly chunk: number;
+  readonly chunks: number;
+  private readonly codes: Uint16Array;
+  private readonly targets: Float64Array;
+  /** chunk polynomials T[b](r) = sum_j bit_j(b) r^j and their derivatives, per evaluation */
+  private readonly T: Float64Array;
+  private readonly D: Float64Array;
+
+  constructor(d: Dataset) {
+    const N = d.samples;
+    const n = d.seqLen;
+    // Work per evaluation ~ N * ceil(n / m) chunk steps + 2^m table entries.
+    let best = 1;
+    let bestWork = Infinity;
+    for (let m = 1; m <= 10; m++) {
+      const work = N * Math.ceil(n / m) + 0.8 * (1 << m);
+      if (work < bestWork) {
+        bestWork = work;
+        best = m;
+      }
+    }
+    const m = best;
+    const chunks = Math.ceil(n / m);
+    const pad = chunks * m - n;
+    const codes = new Uint16Array(N * chunks);
+    for (let i = 0; i < N; i++) {
+      for (let c = 0; c < chunks; c++) {
+        let b = 0;
+        for (let j = 0; j < m; j++) {
+          const k = c * m + j - pad;
+          b = (b << 1) | (k >= 0 && d.x[i * n + k] ? 1 : 0);
+        }
+        codes[i * chunks + c] = b;
+      }
+    }
+    this.samples = N;
+    this.seqLen = n;
+    this.chunk = m;
+    this.chunks = chunks;
+    this.codes = codes;
+    this.targets = Float64Array.from(d.targets);
+    this.T = new Float64Array(1 << m);
+    this.D = new Float64Array(1 << m);
+  }
+
+  /** Cost and both gradients at (wx, wRec), written into out (no allocation). */
+  evaluate(wx: number, r: number, out: CostGrad): CostGrad {
+    const { samples: N, chunk: m, chunks: nc, codes, targets: t, T, D } = this;
+    if (N === 0) {
+      out.cost = 0;
+      out.wxGrad = 0;
+      out.wRecGrad = 0;
+      return out;
+    }
+    const size = 1 << m;
+    T[0] = 0;
+    D[0] = 0;
+    for (let b = 1; b < size; b++) {
+      const h = b >> 1;
+      T[b] = T[h] * r + (b & 1);
+      D[b] = D[h] * r + T[h];
+    }
+    // R = r^m and its derivative m r^(m-1), from the table's top bit (T[2^(m-1)] = r^(m-1)).
+    const top = size >> 1;
+    const R = T[top] * r;
+    const Rd = D[top] * r + T[top];
+    let c = 0;
+    let g0 = 0;
+    let g1 = 0;
+    for (let i = 0, o = 0; i < N; i++, o += nc) {
+      let p = 0;
+      let q = 0;
+      for (let k = 0; k < nc; k++) {
+        const b = codes[o + k];
+        q = q * R + p * Rd + D[b];
+        p = p * R + T[b];
+      }
+      const e = (wx === 0 ? 0 : wx * p) - t[i];
+      c += e * e;
+      const g = (2 * e) / N;
+      g0 += g * p;
+      g1 += g * q;
+    }
+    const cost = c / N;
+    out.cost = cost === cost ? cost : Infinity; // NaN only comes from overflow (Inf - Inf, 0 * Inf)
+    out.wxGrad = g0;
+    out.wRecGrad = g1 * wx;
+    return out;
+  }
+}
+
+const models = new WeakMap<Dataset, CostModel>();
+
+/**
+ * The prepared form of a data set, cached per Dataset object. Data sets are treated as
+ * immutable: a Dataset's x and targets must not be changed in place after first use.
+ */
+export function costModel(d: Dataset): CostModel {
+  let m = models.get(d);
+  if (!m) {
+    m = new CostModel(d);
+    models.set(d, m);
+  }
+  return m;
+}
+
+/**
+ * Full-batch cost and gradient at (wx, wRec), float64: the same numbers as evaluatePoint's
+ * cost, wxGrad and wRecGrad to rounding. Allocation-free when `out` is given (and the data set
+ * was seen before).
+ */
+export function costAndGradient(d: Dataset, wx: number, wRec: number, out: CostGrad = { cost: 0, wxGrad: 0, wRecGrad: 0 }): CostGrad {
+  return costModel(d).evaluate(wx, wRec, out);
+}
+
+// Optimiser codes for the stepping switch.
+const RPROP = 0;
+const RPROP_MINUS = 1;
+const IRPROP_MINUS = 2;
+const RPROP_PLUS = 3;
+const IRPROP_PLUS = 4;
+const SGD = 5;
+const MOMENTUM = 6;
+const CLIP = 7;
+const ADAM = 8;
+const CODES: Readonly<Record<OptimiserName, number>> = {
+  rprop: RPROP,
+  'rprop-': RPROP_MINUS,
+  'irprop-': IRPROP_MINUS,
+  'rprop+': RPROP_PLUS,
+  'irprop+': IRPROP_PLUS,
+  sgd: SGD,
+  momentum: MOMENTUM,
+  clip: CLIP,
+  adam: ADAM,
+};
+
+/**
+ * The state of one optimiser on the two weights; `step` moves w from w_k to w_{k+1} given the
+ * cost and gradient at w_k (SPEC section 7). `reset` starts a run. No allocation per step or per
+ * run (only Adam's table of bias corrections grows, once, to the longest run): the atlas reuses
+ * one state for all its cells. The hyperparameters object is kept by reference and read at every
+ * step, so a caller may change its fields between runs (the atlas's eta axes do).
+ */
+export class OptimiserState {
+  /** current weights (wx, wRec) */
+  readonly w = new Float64Array(2);
+  /** Rprop family: the step sizes Delta; others: |w_{k+1} - w_k| of the last step (0 at start) */
+  readonly steps = new Float64Array(2);
+  /** iterations done */
+  k = 0;
+  private code = RPROP;
+  private rpropFamily = true;
+  private hyper: Hyper = HYPER_DEFAULTS;
+  private readonly lr = new Float64Array(2);
+  private readonly delta = new Float64Array(2);
+  /** previous gradient (tutorial rprop: previous sign) */
+  private readonly gp = new Float64Array(2);
+  /** previous step (rprop+, irprop+) */
+  private readonly dwp = new Float64Array(2);
+  /** momentum buffer, or Adam's first moment */
+  private readonly m = new Float64Array(2);
+  /** Adam's second moment */
+  private readonly v = new Float64Array(2);
+  private prevCost = Infinity;
+  /** Adam: 1 - beta1^t and 1 - beta2^t at index t - 1, valid for the first biasLength t */
+  private bias1 = new Float64Array(0);
+  private bias2 = new Float64Array(0);
+  private biasLength = 0;
+  private biasBeta1 = NaN;
+  private biasBeta2 = NaN;
+
+  constructor(opt: OptimiserName, hyper: Hyper, lr?: readonly [number, number]) {
+    this.configure(opt, hyper, lr);
+  }
+
+  /** Sets the optimiser and its hyperparameters; `lr` overrides hyper.lr per weight. Call reset next. */
+  configure(opt: OptimiserName, hyper: Hyper, lr?: readonly [number, number]): void {
+    this.code = CODES[opt];
+    this.rpropFamily = isRpropFamily(opt);
+    this.hyper = hyper;
+    this.lr[0] = lr ? lr[0] : hyper.lr;
+    this.lr[1] = lr ? lr[1] : hyper.lr;
+  }
+
+  /** Per-weight learning rates without touching the rest of the configuration. */
+  setLearningRates(lrWx: number, lrWRec: number): void {
+    this.lr[0] = lrWx;
+    this.lr[1] = lrWRec;
+  }
+
+  /** Starts a run at (wx, wRec): all state 0, Delta = delta0, E_{-1} = +Infinity. */
+  reset(wx: number, wRec: number): void {
+    this.w[0] = wx;
+    this.w[1] = wRec;
+    this.k = 0;
+    this.prevCost = Infinity;
+    const d0 = this.hyper.delta0;
+    for (let j = 0; j < 2; j++) {
+      this.delta[j] = d0;
+      this.gp[j] = 0;
+      this.dwp[j] = 0;
+      this.m[j] = 0;
+      this.v[j] = 0;
+      this.steps[j] = this.rpropFamily ? d0 : 0;
+    }
+  }
+
+  private fillBias(needed: number): void {
+    const h = this.hyper;
+    let n = this.bias1.length;
+    if (needed > n) {
+      n = Math.max(needed, 2 * n, 512);
+      this.bias1 = new Float64Array(n);
+      this.bias2 = new Float64Array(n);
+    }
+    for (let i = 0; i < n; i++) {
+      this.bias1[i] = 1 - Math.pow(h.beta1, i + 1);
+      this.bias2[i] = 1 - Math.pow(h.beta2, i + 1);
+    }
+    this.biasLength = n;
+    this.biasBeta1 = h.beta1;
+    this.biasBeta2 = h.beta2;
+  }
+
+  /** One iteration: w_k -> w_{k+1}, given the (finite) cost and gradient at w_k. */
+  step(cost: number, g0: number, g1: number): void {
+    const h = this.hyper;
+    const { w, delta, gp, dwp, steps } = this;
+    const code = this.code;
+    if (this.rpropFamily) {
+      // Whether rprop+'s undo applies on a sign change: always for rprop+, for irprop+ only
+      // when the cost went up (E_k > E_{k-1}).
+      const undo = code === RPROP_PLUS || (code === IRPROP_PLUS && cost > this.prevCost);
+      for (let j = 0; j < 2; j++) {
+        let g = j === 0 ? g0 : g1;
+        if (code === RPROP) {
+          // The tutorial's: sign equality (the first iteration always shrinks), no bounds.
+          const s = Math.sign(g);
+          delta[j] *= s === gp[j] ? h.etaPlus : h.etaMinus;
+          gp[j] = s;
+          w[j] -= s * delta[j];
+        } else {
+          const p = g * gp[j];
+          if (code === RPROP_MINUS || code === IRPROP_MINUS) {
+            if (p > 0) delta[j] = Math.min(delta[j] * h.etaPlus, h.deltaMax);
+            else if (p < 0) {
+              delta[j] = Math.max(delta[j] * h.etaMinus, h.deltaMin);
+              if (code === IRPROP_MINUS) g = 0;
+            }
+            w[j] -= Math.sign(g) * delta[j];
+            gp[j] = g;
+          } else {
+            let dw = 0;
+            if (p < 0) {
+              delta[j] = Math.max(delta[j] * h.etaMinus, h.deltaMin);
+              if (undo) w[j] -= dwp[j];
+              gp[j] = 0;
+            } else {
+              if (p > 0) delta[j] = Math.min(delta[j] * h.etaPlus, h.deltaMax);
+              dw = -Math.sign(g) * delta[j];
+              w[j] += dw;
+              gp[j] = g;
+            }
+            dwp[j] = dw;
+          }
+        }
+        steps[j] = delta[j];
+      }
+    } else {
+      let norm = 0;
+      let clipped = false;
+      if (code === CLIP) {
+        norm = Math.sqrt(g0 * g0 + g1 * g1);
+        if (norm === Infinity) norm = Math.hypot(g0, g1); // finite g whose squares overflow
+        clipped = norm >= h.clip; // then g = g * clip / norm (Pascanu et al. 2013)
+      }
+      let bc1 = 1;
+      let bc2 = 1;
+      if (code === ADAM) {
+        // Bias corrections 1 - beta^t, t = k + 1, from a table (Math.pow once per t and betas).
+        const k = this.k;
+        if (k >= this.biasLength || h.beta1 !== this.biasBeta1 || h.beta2 !== this.biasBeta2) this.fillBias(k + 1);
+        bc1 = this.bias1[k];
+        bc2 = this.bias2[k];
+      }
+      for (let j = 0; j < 2; j++) {
+        let g = j === 0 ? g0 : g1;
+        const lr = this.lr[j];
+        const before = w[j];
+        if (code === SGD) w[j] -= lr * g;
+        else if (code === MOMENTUM) {
+          this.m[j] = this.k === 0 ? g : h.momentum * this.m[j] + g;
+          w[j] -= lr * this.m[j];
+        } else if (code === CLIP) {
+          if (clipped) g = (g * h.clip) / norm;
+          w[j] -= lr * g;
+        } else {
+          this.m[j] = h.beta1 * this.m[j] + (1 - h.beta1) * g;
+          this.v[j] = h.beta2 * this.v[j] + (1 - h.beta2) * g * g;
+          w[j] -= (lr * (this.m[j] / bc1)) / (Math.sqrt(this.v[j] / bc2) + h.eps);
+        }
+        steps[j] = Math.abs(w[j] - before);
+      }
+    }
+    this.prevCost = cost;
+    this.k++;
+  }
+}
+
+export interface OptimiserRun {
+  opt: OptimiserName;
+  hyper: Hyper;
+  /** w_0 (the start), w_1, ...: iterations + 1 of them unless diverged */
+  weights: [number, number][];
+  /** cost at each of weights (+Infinity where it overflows) */
+  costs: number[];
+  /** k where the run diverged (SPEC section 7), else null */
+  diverged: number | null;
+  /** per weight: Rprop family, Delta after k iterations (steps[0] = delta0); others |w_k - w_{k-1}| (steps[0] = 0) */
+  steps: [number, number][];
+}
+
+export interface RunOptions {
+  /** learning rate per weight [wx, wRec] (sgd, momentum, clip, adam), replacing hyper.lr */
+  lr?: readonly [number, number];
+  /** factors on the learning rate per weight [wx, wRec] (after `lr`, if given) */
+  lrScale?: readonly [number, number];
+}
+
+/** The effective per-weight learning rates of a run. */
+export function runLearningRates(hyper: Hyper, opts?: RunOptions): [number, number] {
+  const lr: [number, number] = opts?.lr ? [opts.lr[0], opts.lr[1]] : [hyper.lr, hyper.lr];
+  if (opts?.lrScale) {
+    lr[0] *= opts.lrScale[0];
+    lr[1] *= opts.lrScale[1];
+  }
+  return lr;
+}
+
+/**
+ * One run of an optimiser from `start` (SPEC section 7, with its stopping rule): for k = 0, 1, ...
+ * the cost and gradient at w_k; not finite: ends at w_k, diverged = k; k = iterations: ends;
+ * else steps to w_{k+1}, and |wx| or |wRec| > 1e6 there ends the run with diverged = k + 1.
+ */
+export function runOptimiser(
+  d: Dataset,
+  opt: OptimiserName,
+  hyper: Hyper,
+  start: readonly [number, number],
+  iterations: number,
+  opts?: RunOptions,
+): OptimiserRun {
+  const model = costModel(d);
+  const state = new OptimiserState(opt, hyper, runLearningRates(hyper, opts));
+  state.reset(start[0], start[1]);
+  const { w, steps: st } = state;
+  const weights: [number, number][] = [];
+  const costs: number[] = [];
+  const steps: [number, number][] = [];
+  const cg: CostGrad = { cost: 0, wxGrad: 0, wRecGrad: 0 };
+  let diverged: number | null = null;
+  for (let k = 0; ; k++) {
+    model.evaluate(w[0], w[1], cg);
+    weights.push([w[0], w[1]]);
+    costs.push(cg.cost);
+    steps.push([st[0], st[1]]);
+    if (!(Number.isFinite(cg.cost) && Number.isFinite(cg.wxGrad) && Number.isFinite(cg.wRecGrad))) {
+      diverged = k;
+      break;
+    }
+    if (k >= iterations) break;
+    state.step(cg.cost, cg.wxGrad, cg.wRecGrad);
+    if (!(Math.abs(w[0]) <= WEIGHT_LIMIT && Math.abs(w[1]) <= WEIGHT_LIMIT)) {
+      weights.push([w[0], w[1]]);
+      costs.push(model.evaluate(w[0], w[1], cg).cost);
+      steps.push([st[0], st[1]]);
+      diverged = k + 1;
+      break;
+    }
+  }
+  return { opt, hyper, weights, costs, diverged, steps };
+}
+
+/** Hyperparameters from a partial set: the defaults, then the given values. */
+export function withDefaults(partial: Partial<Hyper> = {}): Hyper {
+  return { ...HYPER_DEFAULTS, ...partial };
+}
