@@ -57,6 +57,9 @@ export class Engine {
   private datasetKey = '';
   private dataset: Dataset | null = null;
   private gradsBackend: BackendKind | null = null;
+  /** set when the WebGPU device was lost: the next computation gets a new backend */
+  private lostDevice: string | null = null;
+  private devicesLost = 0;
 
   onState(fn: (s: EngineState) => void): void {
     this.listeners.push(fn);
@@ -65,13 +68,31 @@ export class Engine {
   /** Picks the backend the params ask for; WebGPU falls back to the CPU with a reason. */
   private async ensureBackend(choice: Params['backend']): Promise<void> {
     const want: BackendKind = choice === 'cpu' ? 'cpu' : 'webgpu';
-    if (this.backend && (this.backendKind === want || (want === 'webgpu' && this.webgpuFailure))) return;
-    this.backend?.dispose();
-    if (want === 'webgpu') {
+    const lost = this.lostDevice;
+    if (!lost && this.backend && (this.backendKind === want || (want === 'webgpu' && this.webgpuFailure))) return;
+    this.lostDevice = null;
+    try {
+      this.backend?.dispose();
+    } catch {
+      // a lost device may refuse to be cleaned up; it is gone either way
+    }
+    this.surfaceKey = '';
+    this.gradsBackend = null;
+    const after = lost ? ` (the GPU device was lost: ${lost})` : '';
+    // A device lost once gets one new device; lost again, the CPU takes over for good.
+    if (lost && this.devicesLost > 1) this.webgpuFailure = `the GPU device was lost ${this.devicesLost} times (${lost})`;
+    if (want === 'webgpu' && !(lost && this.devicesLost > 1)) {
       try {
-        this.backend = await createWebGpuBackend();
+        const gpu = await createWebGpuBackend();
+        gpu.onLost((message) => {
+          this.devicesLost++;
+          this.lostDevice = message || 'unknown reason';
+          console.warn(`[rnnlab] GPU device lost: ${this.lostDevice}; recomputing on a new backend`);
+          void this.schedule();
+        });
+        this.backend = gpu;
         this.backendKind = 'webgpu';
-        this.backendReason = `WebGPU (${(this.backend as { adapterName?: string }).adapterName ?? 'GPU'})`;
+        this.backendReason = `WebGPU (${gpu.adapterName ?? 'GPU'})${lost ? `, a new device${after}` : ''}`;
         return;
       } catch (e) {
         this.webgpuFailure = (e as Error).message;
@@ -80,8 +101,7 @@ export class Engine {
     this.backend = new CpuBackend();
     this.backendKind = 'cpu';
     this.backendReason =
-      want === 'cpu' ? 'CPU (float64 in a Web Worker), as asked by backend=cpu' : `CPU fallback (float64 in a Web Worker): ${this.webgpuFailure}`;
-    this.surfaceKey = '';
+      want === 'cpu' ? 'CPU (float64 in a Web Worker), as asked by backend=cpu' : `CPU fallback (float64 in a Web Worker): ${this.webgpuFailure}${after}`;
   }
 
   /** Merges new parameters; resolves once the state for them is computed. */
