@@ -42,6 +42,9 @@ export class App {
   private drawnVersion = -1;
   private drawWaiters: (() => void)[] = [];
   private lastShownFrame = -1;
+  /** what the 2D panels last drew, and a counter bumped by every layout */
+  private panelsKey = '';
+  private layoutVersion = 0;
   private readonly root: HTMLElement;
   private readonly view3d: HTMLElement;
   private readonly side: HTMLElement;
@@ -154,6 +157,7 @@ export class App {
     this.writeUrl();
     this.dirty = true;
     this.lastShownFrame = -1; // panels depend on params too (the test sequence)
+    this.panelsKey = '';
     if (old.still && !params.still) requestAnimationFrame((t) => this.tick(t));
     if (engineChanged) {
       await this.engine.setParams(pickEngine(params));
@@ -197,6 +201,7 @@ export class App {
     const h = window.innerHeight;
     const sideW = p.layout === '3d' ? 0 : p.layout === '2d' ? w : Math.round(Math.min(560, Math.max(400, w * 0.34)));
     const viewW = p.layout === '2d' ? 0 : w - sideW;
+    this.layoutVersion++;
     this.view3d.style.width = `${viewW}px`;
     this.side.style.width = `${sideW}px`;
     if (viewW > 0) this.surfaceView.resize(viewW, h);
@@ -293,8 +298,13 @@ export class App {
     if (k !== this.lastShownFrame || this.drawnVersion !== this.stateVersion) this.showFramePanels(s, k);
     if (this.params.layout !== '2d') this.surfaceView.render();
     if (this.params.layout !== '3d') {
-      this.heatmap.draw();
-      this.gradPlot.draw();
+      // The 2D panels are redrawn only when what they show changed (not on every orbit step).
+      const key = `${this.stateVersion}:${k}:${this.layoutVersion}:${this.params.zoom}:${this.params.contours}`;
+      if (key !== this.panelsKey) {
+        this.heatmap.draw();
+        this.gradPlot.draw();
+        this.panelsKey = key;
+      }
     }
     this.framesDrawn++;
     this.drawnVersion = this.stateVersion;

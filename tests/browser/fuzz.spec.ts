@@ -121,6 +121,17 @@ function attachErrors(page: Page): string[] {
   return errors;
 }
 
+/** ready(), or a failure naming the query after 60 s (a hung load must not eat the whole test's time silently). */
+async function ready(page: Page, query: string): Promise<void> {
+  const outcome = await page.evaluate(() =>
+    Promise.race([
+      window.rnnlab.ready().then(() => 'ready'),
+      new Promise<string>((resolve) => setTimeout(() => resolve('ready() did not resolve within 60 s'), 60_000)),
+    ]),
+  );
+  expect(outcome, query).toBe('ready');
+}
+
 /** NaN counts of surface() and trajectory(), computed in the page (typed arrays stay there). */
 async function nanCounts(page: Page): Promise<{ surface: number; trajectory: number; cells: number; points: number }> {
   return page.evaluate(async () => {
@@ -163,7 +174,7 @@ test.describe('fuzzed URLs', () => {
         const expected = normalizeParams(rawFromQuery(query));
         await page.goto(`/?${query}`);
         await page.waitForFunction(() => 'rnnlab' in window);
-        await page.evaluate(() => window.rnnlab.ready());
+        await ready(page, query);
         const counts = await nanCounts(page);
         expect(counts, query).toMatchObject({ surface: 0, trajectory: 0 });
         expect(counts.cells, query).toBe(expected.params.res ** 2);
@@ -180,7 +191,7 @@ test.describe('fuzzed URLs', () => {
     const errors = attachErrors(page);
     await page.goto('/?still=1&res=32');
     await page.waitForFunction(() => 'rnnlab' in window);
-    await page.evaluate(() => window.rnnlab.ready());
+    await ready(page, 'still=1&res=32');
     for (const query of QUERIES) {
       const t0 = Date.now();
       const before = (await page.evaluate(() => window.rnnlab.params())) as Params;
