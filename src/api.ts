@@ -7,6 +7,15 @@ import type { PointResult, SurfaceResult } from './gpu/backend';
 import type { OptimiserName, Hyper } from './model/optimiserSpec';
 import type { Params } from './params';
 
+export interface AtlasInfo {
+  mode: 'starts' | 'lr';
+  wx: Float64Array;
+  wRec: Float64Array;
+  finalCost: Float32Array;
+  convergedAt: Int32Array;
+  divergedAt: Int32Array;
+}
+
 export interface RunInfo {
   opt: OptimiserName;
   hyper: Hyper;
@@ -26,6 +35,12 @@ export interface RnnLabApi {
   trajectory(): Promise<[number, number][]>;
   /** the main run then the compared runs (float64; hyper holds every hyperparameter the run used) */
   runs(): Promise<RunInfo[]>;
+  /**
+   * The main run's trainability atlas, once complete for the current params (null when
+   * atlas=off): axes as Float64Array (in 'lr' mode the hyperparameters' values: learning
+   * rates, not their log10, or the etas), values row-major with rows = the second axis.
+   */
+  atlas(): Promise<AtlasInfo | null>;
   /** page coordinates (CSS px) of a surface point in the current view, or null when not visible */
   toScreen(wx: number, wRec: number): { x: number; y: number } | null;
   /** messages about refused or clamped input, as shown in the page */
@@ -73,6 +88,21 @@ export function createApi(app: App): RnnLabApi {
         costs: [...r.costs],
         diverged: r.diverged,
       })),
+    atlas: async () => {
+      await ready();
+      const a = engine.atlas;
+      const main = a?.runs[0];
+      if (!a || !main?.result) return null;
+      const values = (axis: Float64Array, log: boolean) => (log ? axis.map((t) => 10 ** t) : axis.slice());
+      return {
+        mode: a.mode,
+        wx: values(main.xAxis, main.xLog),
+        wRec: values(main.yAxis, main.yLog),
+        finalCost: main.result.finalCost,
+        convergedAt: main.result.convergedAt,
+        divergedAt: main.result.divergedAt,
+      };
+    },
     toScreen: (wx, wRec) => app.toScreen(wx, wRec),
     messages: () => app.getMessages(),
   };

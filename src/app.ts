@@ -3,7 +3,10 @@
  * keyboard, pointer, script) goes through setParams, the engine computes, and the views draw the
  * state it hands out. Playback, pointer, keyboard and the side panels live in src/ui/.
  */
-import type { EngineState } from './engine';
+import type { AtlasState, EngineState } from './engine';
+import { isRpropFamily } from './model/optimiserSpec';
+import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './views/atlasPanel';
+import { runName } from './views/runText';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
 import { evaluatePoint } from './model/rnn';
@@ -33,6 +36,7 @@ export class App {
   private readonly gradPlot: GradientPlot;
   private readonly lossPlot: LossPlot;
   private readonly panels: SidePanels;
+  private readonly atlasPanel: AtlasPanel;
   private gui!: ControlPanel;
   private state: EngineState | null = null;
   private readonly playback = new Playback();
@@ -77,9 +81,10 @@ export class App {
     this.panels = new SidePanels((text) => void this.setParams({ test: text }));
     const heatHost = el('div', { id: 'heatmap-host' });
     const lossHost = el('div', { id: 'lossplot-host' });
+    const atlasHost = el('div', { id: 'atlas-host' });
     const plotHost = el('div', { id: 'gradplot-host' });
     const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
-    this.side.append(heatHost, this.panels.legend, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
+    this.side.append(heatHost, this.panels.legend, atlasHost, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
     root.append(this.view3d, this.side, this.messageBox, this.help);
     this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
     this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
@@ -90,6 +95,16 @@ export class App {
       void this.setParams({ play: false, frame: k });
     };
     this.gradPlot = new GradientPlot(plotHost);
+    this.atlasPanel = new AtlasPanel(atlasHost);
+    this.atlasPanel.onHover = (info, x, y) => this.showHoverText(info ? info.text : null, x, y);
+    this.atlasPanel.onPick = (x, y) => this.pickAtlasCell(x, y);
+    // A wheel turn sends several notches: recompute once it stops.
+    let zoomTimer = 0;
+    this.atlasPanel.onZoom = (range) => {
+      clearTimeout(zoomTimer);
+      zoomTimer = window.setTimeout(() => void this.setParams({ atlasRange: range.map((v) => Number(v.toPrecision(9))) }), 250);
+    };
+    document.head.append(el('style', {}, ATLAS_CSS));
   }
 
   async start(initial: RawParams): Promise<void> {
@@ -111,6 +126,7 @@ export class App {
     });
     this.surfaceView.controls.addEventListener('end', () => this.writeCameraToParams());
     this.engine.onState((s) => this.onState(s));
+    this.engine.onAtlas((a) => this.showAtlas(a));
     installPointer({
       surfaceView: this.surfaceView,
       heatmap: this.heatmap,
@@ -154,6 +170,7 @@ export class App {
     if (params.frame !== old.frame && params.frame >= 0) this.playback.clock = params.frame;
     if (old.layout !== params.layout || old.gui !== params.gui) this.applyViewParams();
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
+    if (old.atlasOn3d !== params.atlasOn3d) this.applyAtlasDrape();
     this.writeUrl();
     this.dirty = true;
     this.lastShownFrame = -1; // panels depend on params too (the test sequence)
@@ -210,6 +227,7 @@ export class App {
       const plotW = twoD ? Math.floor((w - 48) / 2) : sideW - 24;
       const heatH = twoD ? Math.min(plotW, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
       this.heatmap.resize(plotW, heatH);
+      this.atlasPanel.setWidth(plotW);
       this.lossPlot.resize(plotW, twoD ? Math.floor(heatH * 0.6) : Math.max(180, Math.floor(h * 0.26)));
       this.gradPlot.resize(plotW, twoD ? heatH : Math.max(200, Math.floor(h * 0.3)));
     }
@@ -224,6 +242,7 @@ export class App {
     this.stateVersion++;
     if (!prev || prev.surface !== s.surface) this.redrawSurface();
     else if (prev.runs !== s.runs) this.showRuns(s);
+    if (this.atlasShown) this.atlasPanel.setMarker(this.atlasMarker(this.atlasShown));
     this.gui.showRows(datasetToText(s.dataset, '\n'));
     this.updateStatus();
     this.dirty = true;
@@ -247,6 +266,100 @@ export class App {
     this.heatmap.setRuns(coloured);
     this.lossPlot.setSeries(coloured.map((r, i) => ({ label: r.opt, css: r.css, costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
     this.panels.showRuns(s);
+  }
+
+  // --- the trainability atlas ------------------------------------------------------------------
+
+  private atlasShown: AtlasState | null = null;
+  private atlasResultsShown = -1;
+
+  private showAtlas(a: AtlasState | null): void {
+    if (!a) {
+      this.atlasShown = null;
+      this.atlasPanel.show(null);
+      this.applyAtlasDrape();
+      this.dirty = true;
+      return;
+    }
+    this.atlasPanel.setProgress(a.complete ? a.total : a.done, a.total);
+    const ready = a.runs.filter((r) => r.result).length;
+    // Redrawn when a new atlas starts (blank maps) and each time a run's atlas arrives.
+    if (a === this.atlasShown && ready === this.atlasResultsShown) return;
+    this.atlasShown = a;
+    this.atlasResultsShown = ready;
+    this.atlasPanel.show(this.atlasInput(a));
+    this.applyAtlasDrape();
+    this.dirty = true;
+  }
+
+  private atlasInput(a: AtlasState): AtlasPanelInput {
+    const main = a.runs[0];
+    return {
+      mode: a.mode,
+      xAxis: main.xAxis,
+      yAxis: main.yAxis,
+      xLabel: main.xLabel,
+      yLabel: main.yLabel,
+      xLog: main.xLog,
+      yLog: main.yLog,
+      iterations: a.iterations,
+      tol: a.tol,
+      runs: a.runs.map((r, i) => ({ title: runName(r.opt, r.hyper), css: runColour(i), result: r.result })),
+      marker: this.atlasMarker(a),
+      note: a.note,
+    };
+  }
+
+  /** Where the current settings sit on the atlas: the start, or the main run's hyperparameters. */
+  private atlasMarker(a: AtlasState): [number, number] | null {
+    const p = this.params;
+    if (a.mode === 'starts') return [p.start[0], p.start[1]];
+    if (isRpropFamily(p.opt)) return [p.etaPlus, p.etaMinus];
+    return [Math.log10(p.lr), Math.log10(p.lr)];
+  }
+
+  private pickAtlasCell(x: number, y: number): void {
+    const a = this.atlasShown;
+    if (!a) return;
+    if (a.mode === 'starts') {
+      void this.setParams({ start: [round(x, 4), round(y, 4)] }).then(() => this.restart());
+    } else if (isRpropFamily(this.params.opt)) {
+      void this.setParams({ etaPlus: round(x, 4), etaMinus: round(y, 4) }).then(() => this.restart());
+    } else {
+      // The runs use one learning rate for both weights: the cell's learning rate of wx.
+      void this.setParams({ lr: Number((10 ** x).toPrecision(4)) }).then(() => {
+        this.showMessages([`lr set to ${Number((10 ** x).toPrecision(4))}, the cell's learning rate of wx: the runs use one learning rate for both weights`]);
+        this.restart();
+      });
+    }
+  }
+
+  private applyAtlasDrape(): void {
+    const a = this.atlasShown;
+    const main = a?.runs[0];
+    if (!a || !main?.result || a.mode !== 'starts' || !this.params.atlasOn3d) {
+      this.surfaceView.setDrape(null);
+      return;
+    }
+    const r = main.result;
+    const n = main.xAxis.length;
+    this.surfaceView.setDrape({
+      xAxis: main.xAxis,
+      yAxis: main.yAxis,
+      colour: (col, row) => atlasCellColour(r.convergedAt[row * n + col], r.divergedAt[row * n + col], r.finalCost[row * n + col], a.iterations),
+    });
+  }
+
+  private showHoverText(text: string | null, x: number, y: number): void {
+    if (text === null) {
+      this.hover.hidden = true;
+      return;
+    }
+    this.hover.hidden = false;
+    if (this.hover.parentElement !== document.body) document.body.append(this.hover);
+    this.hover.textContent = text;
+    this.hover.style.left = `${x + 14}px`;
+    this.hover.style.top = `${y + 14}px`;
   }
 
   private drawColorbar(s: EngineState): void {

@@ -11,7 +11,36 @@ import type { Dataset } from './model/dataset';
 import { MARKED_POINTS, gradientCheck, runModel, type GradientCheck } from './model/rnn';
 import { runOptimiser, type OptimiserRun } from './model/optimisers';
 import { summarizeSurface, type SurfaceSummary } from './model/surface';
-import { DEFAULT_PARAMS, datasetFor, hyperFor, normalizeParams, type Params } from './params';
+import { DEFAULT_PARAMS, atlasAxes, datasetFor, hyperFor, normalizeParams, type Params } from './params';
+import type { AtlasResult } from './gpu/backend';
+import { linspace } from './model/surface';
+import type { OptimiserName } from './model/optimiserSpec';
+
+/** One atlas per run (main run first), all over the same axes in 'starts' mode. */
+export interface AtlasRun {
+  opt: OptimiserName;
+  hyper: ReturnType<typeof hyperFor>;
+  xAxis: Float64Array;
+  yAxis: Float64Array;
+  xLabel: string;
+  yLabel: string;
+  xLog: boolean;
+  yLog: boolean;
+  result: AtlasResult | null;
+}
+
+export interface AtlasState {
+  key: string;
+  mode: 'starts' | 'lr';
+  iterations: number;
+  tol: number;
+  runs: AtlasRun[];
+  /** cell-iterations done and in all, over every run */
+  done: number;
+  total: number;
+  complete: boolean;
+  note: string | null;
+}
 
 export const TEST_INPUT = [0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1];
 
@@ -53,6 +82,11 @@ export class Engine {
   private running: Promise<void> | null = null;
   private dirty = false;
   private listeners: ((s: EngineState) => void)[] = [];
+  private atlasListeners: ((a: AtlasState | null) => void)[] = [];
+  /** the atlas for the current params (null when atlas=off); computed after the state, cancellable */
+  atlas: AtlasState | null = null;
+  private atlasTask: Promise<void> | null = null;
+  private atlasSignal: { cancelled: boolean } | null = null;
   private surfaceKey = '';
   private datasetKey = '';
   private dataset: Dataset | null = null;
@@ -63,6 +97,11 @@ export class Engine {
 
   onState(fn: (s: EngineState) => void): void {
     this.listeners.push(fn);
+  }
+
+  /** Called on every atlas progress step and when it completes (or is switched off). */
+  onAtlas(fn: (a: AtlasState | null) => void): void {
+    this.atlasListeners.push(fn);
   }
 
   /** Picks the backend the params ask for; WebGPU falls back to the CPU with a reason. */
@@ -133,9 +172,86 @@ export class Engine {
     return this.running;
   }
 
-  /** Resolves once no computation is pending. */
+  /** Resolves once no computation is pending, the atlas included. */
   async ready(): Promise<void> {
-    while (this.running) await this.running;
+    for (;;) {
+      if (this.running) await this.running;
+      else if (this.atlasTask) await this.atlasTask;
+      else return;
+    }
+  }
+
+  /** The atlas runs after the state, cell runs on the backend, and stops when the params change. */
+  private startAtlas(s: EngineState): void {
+    const p = s.params;
+    if (p.atlas === 'off') {
+      this.atlasSignal && (this.atlasSignal.cancelled = true);
+      if (this.atlas) {
+        this.atlas = null;
+        for (const fn of this.atlasListeners) fn(null);
+      }
+      return;
+    }
+    const specs = [{ opt: p.opt, hyper: hyperFor(p) }, ...p.compare.map((c) => ({ opt: c.opt, hyper: hyperFor(p, c) }))];
+    // The start matters only in 'lr' mode, the range and atlasRange each only in their own mode.
+    const where = p.atlas === 'starts' ? [p.range] : [p.atlasRange, p.start];
+    const key = JSON.stringify([this.datasetKey, p.atlas, p.atlasRes, where, p.iterations, p.tol, specs, this.backendKind]);
+    if (this.atlas && this.atlas.key === key) return;
+    if (this.atlasSignal) this.atlasSignal.cancelled = true;
+    const signal = { cancelled: false };
+    this.atlasSignal = signal;
+    let note: string | null = null;
+    const runs: AtlasRun[] = specs.map((spec) => {
+      if (p.atlas === 'starts') {
+        return { ...spec, result: null, xLabel: 'wx', yLabel: 'wRec', xLog: false, yLog: false,
+          xAxis: linspace(p.range[0], p.range[1], p.atlasRes), yAxis: linspace(p.range[2], p.range[3], p.atlasRes) };
+      }
+      const axes = atlasAxes(p, spec.opt);
+      note = note ?? axes.note;
+      return { ...spec, result: null, xLabel: axes.x.label, yLabel: axes.y.label, xLog: axes.x.log, yLog: axes.y.log,
+        xAxis: linspace(axes.x.lo, axes.x.hi, p.atlasRes), yAxis: linspace(axes.y.lo, axes.y.hi, p.atlasRes) };
+    });
+    const perRun = p.atlasRes * p.atlasRes * (p.iterations + 1);
+    const atlas: AtlasState = { key, mode: p.atlas, iterations: p.iterations, tol: p.tol, runs, done: 0, total: perRun * runs.length, complete: false, note };
+    this.atlas = atlas;
+    const emit = () => {
+      if (this.atlas === atlas) for (const fn of this.atlasListeners) fn(atlas);
+    };
+    emit();
+    const backend = this.backend;
+    const dataset = s.dataset;
+    const task = (async () => {
+      for (let r = 0; r < runs.length && !signal.cancelled; r++) {
+        const run = runs[r];
+        try {
+          const result = await backend.atlas(
+            { dataset, mode: p.atlas as 'starts' | 'lr', opt: run.opt, hyper: run.hyper, iterations: p.iterations, tol: p.tol, xAxis: run.xAxis, yAxis: run.yAxis, start: p.start },
+            (done) => {
+              atlas.done = r * perRun + done;
+              emit();
+            },
+            signal,
+          );
+          if (result.cancelled || signal.cancelled) return;
+          run.result = result;
+          atlas.done = (r + 1) * perRun;
+          emit();
+        } catch (e) {
+          if (signal.cancelled) return;
+          atlas.note = `the atlas could not be computed: ${(e as Error).message}`;
+          console.warn(`[rnnlab] ${atlas.note}`);
+          break;
+        }
+      }
+      if (!signal.cancelled) {
+        atlas.complete = true;
+        emit();
+      }
+    })();
+    const tracked = task.finally(() => {
+      if (this.atlasTask === tracked) this.atlasTask = null;
+    });
+    this.atlasTask = tracked;
   }
 
   private async compute(p: Params): Promise<void> {
@@ -182,5 +298,6 @@ export class Engine {
       markedGrads,
     };
     for (const fn of this.listeners) fn(this.state);
+    this.startAtlas(this.state);
   }
 }

@@ -31,6 +31,7 @@ const FOLDER_OF: Record<string, string> = {
   start: 'Optimisers', iterations: 'Optimisers', opt: 'Optimisers', compare: 'Optimisers', tol: 'Optimisers',
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
+  atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasOn3d: 'Atlas',
   range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View', test: 'View',
 };
 
@@ -56,6 +57,8 @@ export class ControlPanel {
       startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol, scene: '',
       ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
       addRun: () => this.addRun(),
+      atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
+      atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
       play: actions.play, stepBack: () => actions.step(-1), stepForward: () => actions.step(1), restart: actions.restart,
       frame: 0, speed: p.speed,
       wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
@@ -102,6 +105,17 @@ export class ControlPanel {
     this.compareFolder = opt.addFolder('Compared runs (up to 5)');
     this.showCompare(p.compare);
 
+    const atlas = folder('Atlas');
+    const atlasRange = () => [m.atlasXMin, m.atlasXMax, m.atlasYMin, m.atlasYMax];
+    atlas
+      .add(m, 'atlas', { off: 'off', 'every start (range)': 'starts', 'hyperparameters (atlasRange)': 'lr' })
+      .name('train from')
+      .onChange((v: string) => onChange({ atlas: v }));
+    atlas.add(m, 'atlasRes', [16, 32, 64, 128, 256, 512, 1024]).name('cells / side').onChange((v: string | number) => onChange({ atlasRes: Number(v) }));
+    atlas.add(m, 'atlasOn3d').name('colour the 3D surface').onChange((v: boolean) => onChange({ atlasOn3d: v }));
+    for (const [key, name] of [['atlasXMin', 'x min'], ['atlasXMax', 'x max'], ['atlasYMin', 'y min'], ['atlasYMax', 'y max']] as const)
+      atlas.add(m, key).name(`${name} (lr mode)`).onFinishChange(() => onChange({ atlasRange: atlasRange() }));
+    atlas.close();
     const play = folder('Playback');
     this.playCtl = play.add(m, 'play').name('play / pause (space)');
     play.add(m, 'stepBack').name('◀ step back (←)');
@@ -133,6 +147,8 @@ export class ControlPanel {
       preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
       startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol,
       ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
+      atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
+      atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend,
     });

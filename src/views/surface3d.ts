@@ -21,6 +21,13 @@ const HEIGHT = 1.1;
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const LIFT = 0.02;
 
+export interface Drape {
+  xAxis: Float64Array;
+  yAxis: Float64Array;
+  /** sRGB 0..255 of cell (col, row) */
+  colour(col: number, row: number): readonly [number, number, number];
+}
+
 export interface RunDraw {
   weights: readonly [number, number][];
   costs: readonly number[];
@@ -47,6 +54,9 @@ export class SurfaceView {
   private range: [number, number, number, number] = [-3, 3, -3, 3];
   private hMax = 1;
   private runs: RunDraw[] = [];
+  /** the surface's own vertex colours, to go back to when a drape is removed */
+  private surfaceColours = new Float32Array(0);
+  private drape: Drape | null = null;
   backendName = '';
 
   constructor(container: HTMLElement, software: boolean) {
@@ -197,10 +207,12 @@ export class SurfaceView {
     const geom = new THREE.BufferGeometry();
     geom.setAttribute('position', new THREE.BufferAttribute(positions, 3));
     geom.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+    this.surfaceColours = colors.slice();
     geom.setIndex(index);
     const mat = new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
     this.mesh = new THREE.Mesh(geom, mat);
     this.surfaceGroup.add(this.mesh);
+    this.applyDrape();
 
     if (contours) this.surfaceGroup.add(this.contourLines(logs, m));
     this.addWRecOneLines(s);
@@ -334,6 +346,53 @@ export class SurfaceView {
       dot.add(tag);
       this.surfaceGroup.add(dot);
     }
+  }
+
+  /**
+   * Colours the surface by something else over the same weights (the atlas in 'starts' mode):
+   * each vertex takes the colour of the nearest cell; null gives the surface its own colours back.
+   */
+  setDrape(drape: Drape | null): void {
+    this.drape = drape;
+    this.applyDrape();
+  }
+
+  private applyDrape(): void {
+    const mesh = this.mesh;
+    if (!mesh) return;
+    const attr = mesh.geometry.getAttribute('color') as THREE.BufferAttribute;
+    const colors = attr.array as Float32Array;
+    const d = this.drape;
+    if (!d) colors.set(this.surfaceColours);
+    else {
+      const m = this.m;
+      const [a, b, c, e] = this.range;
+      const nx = d.xAxis.length;
+      const ny = d.yAxis.length;
+      const colour = new THREE.Color();
+      for (let j = 0; j < m; j++) {
+        const wRec = c + (j / (m - 1)) * (e - c);
+        const row = Math.round(((wRec - d.yAxis[0]) / (d.yAxis[ny - 1] - d.yAxis[0])) * (ny - 1));
+        for (let i = 0; i < m; i++) {
+          const wx = a + (i / (m - 1)) * (b - a);
+          const col = Math.round(((wx - d.xAxis[0]) / (d.xAxis[nx - 1] - d.xAxis[0])) * (nx - 1));
+          const k = 3 * (j * m + i);
+          if (row < 0 || row >= ny || col < 0 || col >= nx) {
+            colors[k] = this.surfaceColours[k];
+            colors[k + 1] = this.surfaceColours[k + 1];
+            colors[k + 2] = this.surfaceColours[k + 2];
+            continue;
+          }
+          const rgb = d.colour(col, row);
+          colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
+          colors[k] = colour.r;
+          colors[k + 1] = colour.g;
+          colors[k + 2] = colour.b;
+        }
+      }
+    }
+    // A new attribute rather than needsUpdate: three's WebGPU backend did not re-upload the old one.
+    mesh.geometry.setAttribute('color', new THREE.BufferAttribute(colors.slice(), 3));
   }
 
   // --- runs (trajectories) ----------------------------------------------------------------------

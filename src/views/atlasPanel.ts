@@ -1,0 +1,783 @@
+/**
+ * The trainability atlas panel (SPEC section 8): one map per run (small multiples), each cell
+ * coloured by its class - converged (viridis by convergedAt, fast = bright), not converged (greys
+ * by the final log cost), diverged (a warm ramp by divergedAt) - with a title and its shares, axes,
+ * the current start or hyperparameters as a marker, a shared legend, a summary line, a note and a
+ * progress bar. A view only: no computation of the atlas, no engine, no params parsing.
+ *
+ * Pixels are computed here in JS (nearest cell per screen pixel, into ImageData) once per show()
+ * and size, and cached per run in an offscreen canvas; setMarker() and the drag rectangle only
+ * redraw on top of that cache.
+ */
+import { el } from '../ui/dom';
+import { viridis } from './colormap';
+import { formatNumber, formatTick, niceTicks } from './common';
+
+export type AtlasPanelMode = 'starts' | 'lr';
+
+/** One run's atlas, row-major (rows = yAxis, columns = xAxis); the model's AtlasOutput fits. */
+export interface AtlasPanelResult {
+  finalCost: Float32Array | Float64Array;
+  convergedAt: Int32Array;
+  divergedAt: Int32Array;
+}
+
+export interface AtlasPanelRun {
+  title: string;
+  css: string;
+  result: AtlasPanelResult | null;
+}
+
+export interface AtlasPanelInput {
+  mode: AtlasPanelMode;
+  /** axis values of the cells: columns (x) and rows (y, row 0 = smallest y, drawn at the bottom); increasing */
+  xAxis: Float64Array;
+  yAxis: Float64Array;
+  /** e.g. 'wx', 'wRec' or 'lr of wx', 'lr of wRec', 'etaPlus', 'etaMinus' */
+  xLabel: string;
+  yLabel: string;
+  /** the axis arrays hold log10 values (ticks read 1e-3, hover 1e-3.24) */
+  xLog: boolean;
+  yLog: boolean;
+  iterations: number;
+  tol: number;
+  /** one per run: main run first, then compared runs */
+  runs: AtlasPanelRun[];
+  /** the current start (starts mode) or the current hyperparameters' point (lr mode), in axis units */
+  marker: [number, number] | null;
+  /** e.g. a clamp note or 'zoomed below float32 resolution' */
+  note: string | null;
+}
+
+export interface AtlasHoverInfo {
+  run: number;
+  col: number;
+  row: number;
+  /** the cell's axis values (log10 for log axes) */
+  x: number;
+  y: number;
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers (no DOM): colours, shares, formatting, layout, zoom.
+
+export type AtlasClass = 'converged' | 'notConverged' | 'diverged';
+
+/** SPEC section 8: diverged if divergedAt >= 0, else converged if convergedAt >= 0, else not converged. */
+export function atlasClass(convergedAt: number, divergedAt: number): AtlasClass {
+  if (divergedAt >= 0) return 'diverged';
+  if (convergedAt >= 0) return 'converged';
+  return 'notConverged';
+}
+
+/** Diverged: early = bright saturated red, through orange, late = dark orange-brown. */
+const DIVERGED_STOPS: readonly [number, number, number][] = [
+  [255, 38, 38],
+  [226, 92, 22],
+  [128, 62, 22],
+];
+/** Not converged: grey levels for the lowest and highest final log cost; overflow (Infinity, NaN) darkest. */
+const GREY_LIGHT = 200;
+const GREY_DARK = 78;
+const GREY_OVERFLOW = 56;
+
+/** Where the grey ramp is: log10(1 + l / 0.01) / log10(1 + 40 / 0.01) of l = log10(cost + 1), in [0, 1]. */
+export function atlasGreyPosition(finalCost: number): number {
+  if (!(finalCost >= 0) || finalCost === Infinity) return 1;
+  const l = Math.log10(finalCost + 1);
+  return Math.min(1, Math.log10(1 + l / 0.01) / Math.log10(1 + 40 / 0.01));
+}
+
+/** Where the diverged ramp is: log(1 + divergedAt) / log(1 + iterations), in [0, 1] (early = 0). */
+export function atlasDivergedPosition(divergedAt: number, iterations: number): number {
+  if (!(iterations > 0)) return 0;
+  return Math.min(1, Math.max(0, Math.log1p(Math.max(0, divergedAt)) / Math.log1p(iterations)));
+}
+
+function divergedRgb(t: number): [number, number, number] {
+  const x = Math.min(1, Math.max(0, t)) * (DIVERGED_STOPS.length - 1);
+  const i = Math.min(DIVERGED_STOPS.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = DIVERGED_STOPS[i];
+  const b = DIVERGED_STOPS[i + 1];
+  return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
+}
+
+function greyRgb(t: number, overflow: boolean): [number, number, number] {
+  const g = overflow ? GREY_OVERFLOW : Math.round(GREY_LIGHT + (GREY_DARK - GREY_LIGHT) * Math.min(1, Math.max(0, t)));
+  return [g, g, g];
+}
+
+function convergedRgb(t: number): [number, number, number] {
+  const [r, g, b] = viridis(t);
+  return [Math.round(r), Math.round(g), Math.round(b)];
+}
+
+/**
+ * A cell's colour, 0..255 integers. Converged: viridis at 1 - convergedAt / iterations (fast =
+ * bright yellow, slow = dark purple). Not converged: grey, lighter for a lower final
+ * log10(cost + 1), Infinity or NaN darkest. Diverged: red (early) to dark orange-brown (late),
+ * on a log scale of divergedAt (divergence is usually early).
+ */
+export function atlasCellColour(convergedAt: number, divergedAt: number, finalCost: number, iterations: number): [number, number, number] {
+  const c = atlasClass(convergedAt, divergedAt);
+  if (c === 'diverged') return divergedRgb(atlasDivergedPosition(divergedAt, iterations));
+  if (c === 'converged') return convergedRgb(iterations > 0 ? 1 - Math.min(1, convergedAt / iterations) : 1);
+  const overflow = !(finalCost >= 0) || finalCost === Infinity;
+  return greyRgb(atlasGreyPosition(finalCost), overflow);
+}
+
+/** Shares (fractions in [0, 1]) of each class over all cells, and the number of cells. */
+export function atlasShares(result: AtlasPanelResult): { converged: number; diverged: number; notConverged: number; cells: number } {
+  const n = Math.min(result.convergedAt.length, result.divergedAt.length);
+  let converged = 0;
+  let diverged = 0;
+  for (let i = 0; i < n; i++) {
+    if (result.divergedAt[i] >= 0) diverged++;
+    else if (result.convergedAt[i] >= 0) converged++;
+  }
+  if (n === 0) return { converged: 0, diverged: 0, notConverged: 0, cells: 0 };
+  return { converged: converged / n, diverged: diverged / n, notConverged: (n - converged - diverged) / n, cells: n };
+}
+
+/**
+ * A share as a percentage: one decimal under 10% and over 90%, integers between; never "0.0%"
+ * for some cells or "100%" for not all of them ("<0.1%", ">99.9%").
+ */
+export function formatShare(fraction: number): string {
+  const p = fraction * 100;
+  if (!(p > 0)) return '0%';
+  if (p >= 100) return '100%';
+  if (p < 0.05) return '<0.1%';
+  if (p >= 99.95) return '>99.9%';
+  if (p < 10 || p > 90) return `${p.toFixed(1)}%`;
+  return `${Math.round(p)}%`;
+}
+
+/** A tick label: linear as formatTick; a log10 value v as 1e{v} (1e-3, 1e-3.5). */
+export function formatAxisTick(v: number, log: boolean): string {
+  return log ? `1e${formatTick(v)}` : formatTick(v);
+}
+
+/** Decimals that tell neighbouring cells apart: ceil(-log10(spacing)), at least `min`, at most 8. */
+export function axisDecimals(spacing: number, min: number): number {
+  if (!(spacing > 0) || !Number.isFinite(spacing)) return min;
+  return Math.min(8, Math.max(min, Math.ceil(-Math.log10(spacing) - 1e-9)));
+}
+
+/** A cell's axis value for the hover text: fixed decimals; log axes as 1e-3.24. */
+export function formatAxisValue(v: number, log: boolean, spacing: number): string {
+  const d = axisDecimals(spacing, log ? 1 : 2);
+  const s = v.toFixed(d);
+  const t = /^-0\.?0*$/.test(s) ? s.slice(1) : s; // no "-0.00"
+  return log ? `1e${t}` : t;
+}
+
+/** The final cost in the hover text. */
+export function formatCost(cost: number): string {
+  if (!Number.isFinite(cost)) return formatNumber(cost);
+  const a = Math.abs(cost);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return cost.toExponential(2);
+  return String(Number(cost.toPrecision(3)));
+}
+
+/** The outcome of one cell in words: "converged at 87", "diverged at 3", "not converged, final cost 0.07". */
+export function atlasOutcomeText(convergedAt: number, divergedAt: number, finalCost: number): string {
+  const c = atlasClass(convergedAt, divergedAt);
+  if (c === 'diverged') return `diverged at ${divergedAt}`;
+  if (c === 'converged') return `converged at ${convergedAt}`;
+  return `not converged, final cost ${formatCost(finalCost)}`;
+}
+
+/** Maps per row: 1 run 1; 2 and 4 runs 2; 3, 5 and 6 runs 3, or 2 where 3 would be narrower than 150 px. */
+export function atlasGridColumns(runs: number, innerWidth: number): number {
+  if (runs <= 1) return 1;
+  const cols = runs === 2 || runs === 4 ? 2 : 3;
+  return cols === 3 && innerWidth / 3 < 150 ? 2 : cols;
+}
+
+/** Index of the axis value nearest to v (axis increasing); -1 for an empty axis. */
+export function nearestIndex(axis: ArrayLike<number>, v: number): number {
+  const n = axis.length;
+  if (n === 0) return -1;
+  if (!(v > axis[0])) return 0;
+  if (v >= axis[n - 1]) return n - 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (axis[mid] <= v) lo = mid;
+    else hi = mid;
+  }
+  return v - axis[lo] <= axis[hi] - v ? lo : hi;
+}
+
+/** The drawn extent of an axis: its first to its last value (a single value: +/- 0.5). */
+export function axisExtent(axis: ArrayLike<number>): [number, number] {
+  const n = axis.length;
+  if (n === 0) return [0, 1];
+  const a = axis[0];
+  const b = axis[n - 1];
+  return b > a ? [a, b] : [a - 0.5, a + 0.5];
+}
+
+/** Wheel zoom: the window scaled by `factor` about the point (px, py), all in axis units. */
+export function zoomAbout(
+  range: readonly [number, number, number, number],
+  px: number,
+  py: number,
+  factor: number,
+): [number, number, number, number] {
+  const [a, b, c, d] = range;
+  return [px + (a - px) * factor, px + (b - px) * factor, py + (c - py) * factor, py + (d - py) * factor];
+}
+
+/** Wheel notch: 0.8 (in, deltaY < 0), 1.25 (out, deltaY > 0), 1 (no vertical motion). */
+export function wheelFactor(deltaY: number): number {
+  return deltaY < 0 ? 0.8 : deltaY > 0 ? 1.25 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The panel.
+
+/** Canvas padding around each square map: y ticks and label left, x ticks and label below. */
+const PAD = { left: 62, right: 16, top: 8, bottom: 42 };
+/** The tallest a map's canvas gets. */
+const MAX_CANVAS_HEIGHT = 360;
+const MIN_PLOT = 48;
+const GRID_GAP = 12;
+/** .panel's horizontal padding (ATLAS_CSS), subtracted from setWidth's width. */
+const PANEL_PADDING_X = 24;
+const DRAG_THRESHOLD = 4;
+/** the canvas around the plot: the panel's colour; cells outside the grid: the page's */
+const PANEL_BG = '#171c25';
+const BACKGROUND_RGB: readonly [number, number, number] = [16, 20, 27];
+const MARKER = '#ff6a00';
+const OUTLINE = '#0b0d12';
+
+export const ATLAS_CSS = `
+#atlas-panel { background: #171c25; color: #dfe6ee; border-radius: 6px; padding: 8px 12px; margin-bottom: 10px; }
+#atlas-panel h3 { margin: 0 0 6px; font-size: 15px; }
+#atlas-panel .atlas-grid { display: grid; gap: ${GRID_GAP}px; align-items: end; }
+#atlas-panel .atlas-cell { display: flex; flex-direction: column; justify-content: flex-end; min-width: 0; }
+#atlas-panel .atlas-title { font-size: 13px; font-weight: 600; line-height: 1.3; margin: 0 0 2px; overflow-wrap: anywhere; }
+#atlas-panel .atlas-title .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: 0; border: 1px solid #0b0d12; }
+#atlas-panel canvas.atlas-map { display: block; margin: 0; cursor: crosshair; touch-action: none; }
+#atlas-progress { display: flex; align-items: center; gap: 8px; font-size: 13px; color: #9aa6b5; margin: 0 0 6px; font-variant-numeric: tabular-nums; }
+#atlas-progress .atlas-bar { flex: 1; height: 6px; background: #10141b; border-radius: 3px; overflow: hidden; }
+#atlas-progress .atlas-bar-fill { height: 100%; background: #ff6a00; }
+#atlas-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; color: #dfe6ee; margin: 8px 0 4px; }
+#atlas-legend .atlas-legend-item { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
+#atlas-legend canvas { display: inline-block; margin: 0; border: 1px solid #0b0d12; }
+#atlas-summary { font-size: 13px; line-height: 1.45; color: #dfe6ee; font-variant-numeric: tabular-nums; }
+#atlas-summary .atlas-summary-row .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; border: 1px solid #0b0d12; }
+#atlas-summary .atlas-summary-name { font-weight: 600; }
+#atlas-note { color: #9aa6b5; font-size: 13px; margin-top: 4px; }
+`;
+
+interface MapView {
+  cell: HTMLElement;
+  title: HTMLElement;
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+  /** the cell image at the plot's size, or null while the run has no result */
+  image: HTMLCanvasElement | null;
+}
+
+interface Press {
+  run: number;
+  pointerId: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  dragging: boolean;
+}
+
+export class AtlasPanel {
+  readonly element: HTMLElement;
+  onHover: (info: AtlasHoverInfo | null, clientX: number, clientY: number) => void = () => {};
+  onPick: (x: number, y: number) => void = () => {};
+  onZoom: (range: [number, number, number, number]) => void = () => {};
+
+  private readonly heading: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly progressFill: HTMLElement;
+  private readonly progressText: Text;
+  private readonly grid: HTMLElement;
+  private readonly legend: HTMLElement;
+  private readonly summary: HTMLElement;
+  private readonly note: HTMLElement;
+  private input: AtlasPanelInput | null = null;
+  private maps: MapView[] = [];
+  private width = 400;
+  /** side of each square map, CSS pixels */
+  private plot = 200;
+  private press: Press | null = null;
+
+  constructor(container: HTMLElement) {
+    this.heading = el('h3', {}, 'trainability atlas');
+    this.progressText = document.createTextNode('');
+    this.progressFill = el('div', { class: 'atlas-bar-fill' });
+    this.progress = el('div', { id: 'atlas-progress' }, el('div', { class: 'atlas-bar' }, this.progressFill), el('span', {}, this.progressText));
+    this.progress.hidden = true;
+    this.grid = el('div', { class: 'atlas-grid' });
+    this.legend = el('div', { id: 'atlas-legend' });
+    this.summary = el('div', { id: 'atlas-summary' });
+    this.note = el('div', { id: 'atlas-note' });
+    this.note.hidden = true;
+    this.element = el('div', { id: 'atlas-panel', class: 'panel' }, this.heading, this.progress, this.grid, this.legend, this.summary, this.note);
+    this.element.hidden = true;
+    this.buildLegend();
+    container.appendChild(this.element);
+  }
+
+  /** The width available to the whole panel (its padding included); maps are laid out in a grid within it. */
+  setWidth(px: number): void {
+    const w = Math.max(120, Math.floor(px));
+    if (w === this.width) return;
+    this.width = w;
+    if (this.input) this.layout(false);
+  }
+
+  /** The progress bar and "computing the atlas: 37%"; hidden when done >= total. */
+  setProgress(done: number, total: number): void {
+    if (!(total > 0) || done >= total) {
+      this.progress.hidden = true;
+      return;
+    }
+    const f = Math.min(1, Math.max(0, done / total));
+    this.progress.hidden = false;
+    this.progressFill.style.width = `${(f * 100).toFixed(1)}%`;
+    this.progressText.data = `computing the atlas: ${Math.floor(f * 100)}%`;
+  }
+
+  /** Shows an atlas (recomputes every run's cell image), or hides the panel (null). */
+  show(input: AtlasPanelInput | null): void {
+    this.press = null;
+    this.input = input;
+    if (!input) {
+      this.element.hidden = true;
+      return;
+    }
+    this.element.hidden = false;
+    this.heading.textContent =
+      input.mode === 'starts' ? `trainability atlas: every start (${input.xLabel}, ${input.yLabel})` : `trainability atlas: ${input.xLabel} × ${input.yLabel}`;
+    if (this.maps.length !== input.runs.length) this.buildMaps(input.runs.length);
+    for (let i = 0; i < this.maps.length; i++) this.setTitle(i);
+    this.buildSummary();
+    this.note.hidden = !input.note;
+    this.note.textContent = input.note ?? '';
+    this.layout(true);
+  }
+
+  /** Moves the marker: redraws the maps from their cached cell images, computes nothing. */
+  setMarker(marker: [number, number] | null): void {
+    if (!this.input) return;
+    this.input = { ...this.input, marker };
+    for (let i = 0; i < this.maps.length; i++) this.draw(i);
+  }
+
+  /** Page coordinates of an axis point in run's map, or null (no such map, hidden, outside the axes). */
+  cellToClient(run: number, x: number, y: number): { x: number; y: number } | null {
+    const m = this.maps[run];
+    if (!m || !this.input || this.element.hidden) return null;
+    const [a, b] = axisExtent(this.input.xAxis);
+    const [c, d] = axisExtent(this.input.yAxis);
+    if (!(x >= a && x <= b && y >= c && y <= d)) return null;
+    const [px, py] = this.toPixel(x, y);
+    const rect = m.canvas.getBoundingClientRect();
+    return { x: rect.left + px + window.scrollX, y: rect.top + py + window.scrollY };
+  }
+
+  // --- building -------------------------------------------------------------------------------
+
+  private buildMaps(n: number): void {
+    this.grid.replaceChildren();
+    this.maps = [];
+    for (let i = 0; i < n; i++) {
+      const title = el('div', { class: 'atlas-title' });
+      const canvas = el('canvas', { class: 'atlas-map', 'data-run': String(i) });
+      // willReadFrequently keeps the canvas on the CPU (as Canvas2DView does).
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      const cell = el('div', { class: 'atlas-cell' }, title, canvas);
+      this.grid.appendChild(cell);
+      this.maps.push({ cell, title, canvas, ctx, image: null });
+      this.listen(i, canvas);
+    }
+  }
+
+  private setTitle(i: number): void {
+    const input = this.input!;
+    const run = input.runs[i];
+    const m = this.maps[i];
+    const swatch = el('span', { class: 'swatch' });
+    swatch.style.background = run.css;
+    let text = run.title;
+    if (run.result) {
+      const s = atlasShares(run.result);
+      text += `: ${formatShare(s.converged)} converge, ${formatShare(s.diverged)} diverge`;
+    } else text += ': no result yet';
+    m.title.replaceChildren(swatch, text);
+  }
+
+  private buildSummary(): void {
+    const input = this.input!;
+    const rows: HTMLElement[] = [];
+    const grid = `${input.xAxis.length} × ${input.yAxis.length} ${input.mode === 'starts' ? 'starts' : 'settings'}`;
+    rows.push(el('div', { class: 'atlas-summary-head' }, `${grid}, ${input.iterations} iterations, converged: cost < ${formatTick(input.tol)}`));
+    for (const run of input.runs) {
+      const swatch = el('span', { class: 'swatch' });
+      swatch.style.background = run.css;
+      let text = ': no result yet';
+      if (run.result) {
+        const s = atlasShares(run.result);
+        text = `: ${formatShare(s.converged)} converge, ${formatShare(s.diverged)} diverge, ${formatShare(s.notConverged)} do not converge`;
+      }
+      rows.push(el('div', { class: 'atlas-summary-row' }, swatch, el('span', { class: 'atlas-summary-name' }, run.title), text));
+    }
+    this.summary.replaceChildren(...rows);
+  }
+
+  /** Three ramps, painted pixel by pixel like the maps. */
+  private buildLegend(): void {
+    const ramp = (colour: (t: number) => [number, number, number]) => {
+      const w = 56;
+      const h = 12;
+      const canvas = el('canvas', { class: 'atlas-swatch', width: String(w), height: String(h) });
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (ctx) {
+        const image = ctx.createImageData(w, h);
+        for (let x = 0; x < w; x++) {
+          const rgb = colour(x / (w - 1));
+          for (let y = 0; y < h; y++) {
+            const k = (y * w + x) * 4;
+            image.data[k] = rgb[0];
+            image.data[k + 1] = rgb[1];
+            image.data[k + 2] = rgb[2];
+            image.data[k + 3] = 255;
+          }
+        }
+        ctx.putImageData(image, 0, 0);
+      }
+      return canvas;
+    };
+    const item = (canvas: HTMLCanvasElement, text: string) => el('span', { class: 'atlas-legend-item' }, canvas, text);
+    this.legend.replaceChildren(
+      item(ramp((t) => convergedRgb(1 - t)), 'converged fast → slow'),
+      item(ramp((t) => greyRgb(t, false)), 'not converged (grey: final cost)'),
+      item(ramp((t) => divergedRgb(t)), 'diverged early → late'),
+    );
+  }
+
+  // --- layout and drawing ----------------------------------------------------------------------
+
+  private layout(rebuildImages: boolean): void {
+    const input = this.input;
+    if (!input) return;
+    const n = Math.max(1, input.runs.length);
+    const inner = Math.max(60, this.width - PANEL_PADDING_X);
+    const cols = atlasGridColumns(n, inner);
+    const cellW = Math.floor((inner - GRID_GAP * (cols - 1)) / cols);
+    const plot = Math.max(MIN_PLOT, Math.min(cellW - PAD.left - PAD.right, MAX_CANVAS_HEIGHT - PAD.top - PAD.bottom));
+    const sizeChanged = plot !== this.plot;
+    this.plot = plot;
+    this.grid.style.gridTemplateColumns = `repeat(${cols}, ${PAD.left + plot + PAD.right}px)`;
+    for (let i = 0; i < this.maps.length; i++) {
+      const m = this.maps[i];
+      const w = PAD.left + plot + PAD.right;
+      const h = PAD.top + plot + PAD.bottom;
+      if (m.canvas.width !== w || m.canvas.height !== h) {
+        m.canvas.width = w;
+        m.canvas.height = h;
+        m.canvas.style.width = `${w}px`;
+        m.canvas.style.height = `${h}px`;
+      }
+      if (rebuildImages || sizeChanged || !m.image) m.image = this.cellImage(i);
+      this.draw(i);
+    }
+  }
+
+  /** Run i's cells at the plot's size: nearest cell per pixel, row 0 at the bottom. */
+  private cellImage(i: number): HTMLCanvasElement | null {
+    const input = this.input!;
+    const result = input.runs[i]?.result;
+    if (!result) return null;
+    const s = this.plot;
+    const nx = input.xAxis.length;
+    const ny = input.yAxis.length;
+    const [a, b] = axisExtent(input.xAxis);
+    const [c, d] = axisExtent(input.yAxis);
+    const colOf = new Int32Array(s);
+    for (let px = 0; px < s; px++) colOf[px] = nearestIndex(input.xAxis, a + ((px + 0.5) / s) * (b - a));
+    const canvas = document.createElement('canvas');
+    canvas.width = s;
+    canvas.height = s;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    const image = ctx.createImageData(s, s);
+    const data = image.data;
+    const cells = Math.min(nx * ny, result.finalCost.length, result.convergedAt.length, result.divergedAt.length);
+    let lastCell = -2;
+    let rgb: readonly [number, number, number] = BACKGROUND_RGB;
+    for (let py = 0; py < s; py++) {
+      const row = nearestIndex(input.yAxis, d - ((py + 0.5) / s) * (d - c));
+      for (let px = 0; px < s; px++) {
+        const cell = row * nx + colOf[px];
+        if (cell !== lastCell) {
+          lastCell = cell;
+          rgb =
+            row < 0 || colOf[px] < 0 || cell >= cells
+              ? BACKGROUND_RGB
+              : atlasCellColour(result.convergedAt[cell], result.divergedAt[cell], result.finalCost[cell], input.iterations);
+        }
+        const k = (py * s + px) * 4;
+        data[k] = rgb[0];
+        data[k + 1] = rgb[1];
+        data[k + 2] = rgb[2];
+        data[k + 3] = 255;
+      }
+    }
+    ctx.putImageData(image, 0, 0);
+    return canvas;
+  }
+
+  /** canvas pixel of an axis point */
+  private toPixel(x: number, y: number): [number, number] {
+    const input = this.input!;
+    const [a, b] = axisExtent(input.xAxis);
+    const [c, d] = axisExtent(input.yAxis);
+    const s = this.plot;
+    return [PAD.left + ((x - a) / (b - a)) * s, PAD.top + (1 - (y - c) / (d - c)) * s];
+  }
+
+  /** axis point of a canvas pixel (not clamped) */
+  private fromPixel(px: number, py: number): [number, number] {
+    const input = this.input!;
+    const [a, b] = axisExtent(input.xAxis);
+    const [c, d] = axisExtent(input.yAxis);
+    const s = this.plot;
+    return [a + ((px - PAD.left) / s) * (b - a), d - ((py - PAD.top) / s) * (d - c)];
+  }
+
+  private insidePlot(px: number, py: number): boolean {
+    return px >= PAD.left && px < PAD.left + this.plot && py >= PAD.top && py < PAD.top + this.plot;
+  }
+
+  private draw(i: number): void {
+    const input = this.input;
+    const m = this.maps[i];
+    if (!input || !m) return;
+    const ctx = m.ctx;
+    const s = this.plot;
+    ctx.fillStyle = PANEL_BG;
+    ctx.fillRect(0, 0, m.canvas.width, m.canvas.height);
+    if (m.image) ctx.drawImage(m.image, PAD.left, PAD.top);
+    else {
+      ctx.fillStyle = '#10141b';
+      ctx.fillRect(PAD.left, PAD.top, s, s);
+      ctx.fillStyle = '#9aa6b5';
+      ctx.font = '13px Inter, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(input.runs[i]?.result === null ? 'no result yet' : '', PAD.left + s / 2, PAD.top + s / 2);
+    }
+    const [a, b] = axisExtent(input.xAxis);
+    const [c, d] = axisExtent(input.yAxis);
+
+    // frame, ticks, labels
+    ctx.strokeStyle = '#b8c0cc';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(PAD.left - 0.5, PAD.top - 0.5, s + 1, s + 1);
+    ctx.fillStyle = '#dfe6ee';
+    ctx.font = '13px Inter, sans-serif';
+    const count = Math.max(3, Math.round(s / 60));
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (const v of niceTicks(a, b, count)) {
+      const [x] = this.toPixel(v, c);
+      ctx.fillRect(Math.round(x), PAD.top + s, 1, 5);
+      ctx.fillText(formatAxisTick(v, input.xLog), x, PAD.top + s + 7);
+    }
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const v of niceTicks(c, d, count)) {
+      const [, y] = this.toPixel(a, v);
+      ctx.fillRect(PAD.left - 5, Math.round(y), 5, 1);
+      ctx.fillText(formatAxisTick(v, input.yLog), PAD.left - 8, y);
+    }
+    ctx.font = '600 14px Inter, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(input.xLabel, PAD.left + s / 2, m.canvas.height - 3);
+    ctx.save();
+    ctx.translate(12, PAD.top + s / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(input.yLabel, 0, 0);
+    ctx.restore();
+
+    // marker and drag rectangle, clipped to the plot
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(PAD.left, PAD.top, s, s);
+    ctx.clip();
+    const mk = input.marker;
+    if (m.image && mk && mk[0] >= a && mk[0] <= b && mk[1] >= c && mk[1] <= d) {
+      const [x, y] = this.toPixel(mk[0], mk[1]);
+      ctx.beginPath();
+      ctx.arc(x, y, 6, 0, 2 * Math.PI);
+      ctx.lineWidth = 5;
+      ctx.strokeStyle = OUTLINE;
+      ctx.stroke();
+      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = MARKER;
+      ctx.stroke();
+    }
+    const p = this.press;
+    if (p && p.run === i && p.dragging) {
+      const x = Math.min(p.x0, p.x1);
+      const y = Math.min(p.y0, p.y1);
+      const w = Math.abs(p.x1 - p.x0);
+      const h = Math.abs(p.y1 - p.y0);
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.12)';
+      ctx.fillRect(x, y, w, h);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = OUTLINE;
+      ctx.strokeRect(x + 0.5, y + 0.5, w, h);
+      ctx.setLineDash([5, 4]);
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#ffffff';
+      ctx.strokeRect(x + 0.5, y + 0.5, w, h);
+      ctx.setLineDash([]);
+    }
+    ctx.restore();
+  }
+
+  // --- pointer ---------------------------------------------------------------------------------
+
+  /** The cell under a canvas pixel of the plot. */
+  private cellAt(px: number, py: number): { col: number; row: number; x: number; y: number } | null {
+    const input = this.input;
+    if (!input || !this.insidePlot(px, py) || input.xAxis.length === 0 || input.yAxis.length === 0) return null;
+    const [ax, ay] = this.fromPixel(px, py);
+    const col = nearestIndex(input.xAxis, ax);
+    const row = nearestIndex(input.yAxis, ay);
+    return { col, row, x: input.xAxis[col], y: input.yAxis[row] };
+  }
+
+  private hoverText(run: number, col: number, row: number): string {
+    const input = this.input!;
+    const spacing = (axis: Float64Array) => (axis.length > 1 ? (axis[axis.length - 1] - axis[0]) / (axis.length - 1) : 1);
+    const fx = formatAxisValue(input.xAxis[col], input.xLog, spacing(input.xAxis));
+    const fy = formatAxisValue(input.yAxis[row], input.yLog, spacing(input.yAxis));
+    const where = input.mode === 'starts' ? `start (${fx}, ${fy})` : `${input.xLabel} ${fx}, ${input.yLabel} ${fy}`;
+    const r = input.runs[run]?.result;
+    const cell = row * input.xAxis.length + col;
+    if (!r || cell >= r.convergedAt.length) return `${where}: no result yet`;
+    return `${where}: ${atlasOutcomeText(r.convergedAt[cell], r.divergedAt[cell], r.finalCost[cell])}`;
+  }
+
+  private listen(i: number, canvas: HTMLCanvasElement): void {
+    const local = (e: MouseEvent): [number, number] => {
+      const rect = canvas.getBoundingClientRect();
+      return [e.clientX - rect.left, e.clientY - rect.top];
+    };
+    const clampToPlot = (px: number, py: number): [number, number] => [
+      Math.min(PAD.left + this.plot, Math.max(PAD.left, px)),
+      Math.min(PAD.top + this.plot, Math.max(PAD.top, py)),
+    ];
+    canvas.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0 || !this.input) return;
+      const [px, py] = local(e);
+      if (!this.insidePlot(px, py)) return;
+      this.press = { run: i, pointerId: e.pointerId, x0: px, y0: py, x1: px, y1: py, dragging: false };
+      try {
+        canvas.setPointerCapture(e.pointerId);
+      } catch {
+        // synthetic events without an active pointer
+      }
+    });
+    canvas.addEventListener('pointermove', (e) => {
+      if (!this.input) return;
+      const [px, py] = local(e);
+      const p = this.press;
+      if (p && p.run === i) {
+        [p.x1, p.y1] = clampToPlot(px, py);
+        if (!p.dragging && (Math.abs(p.x1 - p.x0) >= DRAG_THRESHOLD || Math.abs(p.y1 - p.y0) >= DRAG_THRESHOLD)) {
+          p.dragging = true;
+          this.onHover(null, e.clientX, e.clientY);
+        }
+        if (p.dragging) {
+          if (this.input.mode === 'lr') this.draw(i);
+          return;
+        }
+      }
+      const cell = this.cellAt(px, py);
+      if (!cell) {
+        this.onHover(null, e.clientX, e.clientY);
+        return;
+      }
+      this.onHover({ run: i, ...cell, text: this.hoverText(i, cell.col, cell.row) }, e.clientX, e.clientY);
+    });
+    const release = (e: PointerEvent, cancelled: boolean) => {
+      const p = this.press;
+      if (!p || p.run !== i) return;
+      this.press = null;
+      try {
+        if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
+      } catch {
+        // nothing captured
+      }
+      if (cancelled || !this.input) {
+        this.draw(i);
+        return;
+      }
+      if (!p.dragging) {
+        const cell = this.cellAt(p.x0, p.y0);
+        if (cell) this.onPick(cell.x, cell.y);
+        return;
+      }
+      this.draw(i);
+      if (this.input.mode !== 'lr') return; // starts mode: a drag does nothing
+      // A side under the threshold keeps that axis's whole extent (a flat drag zooms x only).
+      const [a, b] = axisExtent(this.input.xAxis);
+      const [c, d] = axisExtent(this.input.yAxis);
+      const [xa, ya] = this.fromPixel(p.x0, p.y0);
+      const [xb, yb] = this.fromPixel(p.x1, p.y1);
+      const wide = Math.abs(p.x1 - p.x0) >= DRAG_THRESHOLD;
+      const tall = Math.abs(p.y1 - p.y0) >= DRAG_THRESHOLD;
+      this.onZoom([
+        wide ? Math.min(xa, xb) : a,
+        wide ? Math.max(xa, xb) : b,
+        tall ? Math.min(ya, yb) : c,
+        tall ? Math.max(ya, yb) : d,
+      ]);
+    };
+    canvas.addEventListener('pointerup', (e) => release(e, false));
+    canvas.addEventListener('pointercancel', (e) => release(e, true));
+    canvas.addEventListener('pointerleave', (e) => {
+      if (!this.press) this.onHover(null, e.clientX, e.clientY);
+    });
+    canvas.addEventListener(
+      'wheel',
+      (e) => {
+        const input = this.input;
+        if (!input || input.mode !== 'lr') return;
+        const [px, py] = local(e);
+        if (!this.insidePlot(px, py)) return;
+        e.preventDefault();
+        const factor = wheelFactor(e.deltaY);
+        if (factor === 1) return;
+        const [a, b] = axisExtent(input.xAxis);
+        const [c, d] = axisExtent(input.yAxis);
+        const [x, y] = this.fromPixel(px, py);
+        this.onZoom(zoomAbout([a, b, c, d], x, y, factor));
+      },
+      { passive: false },
+    );
+  }
+}
