@@ -56,6 +56,8 @@ declare global {
 export function createApi(app: App): RnnLabApi {
   const engine = app.engine;
   const ready = async () => {
+    // window.rnnlab exists before the app has started: wait for that first.
+    await app.started;
     await engine.ready();
     await app.afterDraw();
   };

@@ -63,6 +63,7 @@ export class App {
   framesDrawn = 0;
 
   constructor(root: HTMLElement, softwareRenderer: boolean) {
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
     this.root = root;
     root.replaceChildren();
     this.view3d = el('section', { id: 'view3d' });
@@ -106,6 +107,10 @@ export class App {
     };
     document.head.append(el('style', {}, ATLAS_CSS));
   }
+
+  /** resolves once start() has computed and handed out the first state */
+  readonly started: Promise<void>;
+  private markStarted!: () => void;
 
   async start(initial: RawParams): Promise<void> {
     const { params, messages } = normalizeParams(initial);
@@ -154,6 +159,7 @@ export class App {
     await this.engine.setParams(pickEngine(params));
     this.showMessages([...messages, ...this.engine.messages]);
     requestAnimationFrame((t) => this.tick(t));
+    this.markStarted();
   }
 
   // --- parameters ------------------------------------------------------------------------------
