@@ -23,7 +23,8 @@ export const WEBGPU_ARGS = [
 /** No --enable-unsafe-webgpu: no adapter, so the app must fall back to WebGL2 + the CPU backend. */
 export const NO_WEBGPU_ARGS = [...COMMON_ARGS, '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-const PORT = 4173;
+/** RNNLAB_PORT lets two checkouts run their suites side by side. */
+const PORT = Number(process.env.RNNLAB_PORT || 4173);
 
 /**
  * The visual suite again, with Chromium seeing another system font set (only DejaVu, only
