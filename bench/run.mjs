@@ -35,12 +35,19 @@ async function waitForServer() {
   throw new Error('vite preview did not start');
 }
 
+// The trainability atlas (SPEC section 8): Rprop, 500 iterations, tutorial data, over [-3, 3]^2,
+// at these resolutions; 1024^2 only where the 256^2 time says it ends within a minute.
+// BENCH_ATLAS_ONLY=1 runs only this part.
+const ATLAS_ONLY = process.env.BENCH_ATLAS_ONLY === '1';
+const ATLAS_RES = [128, 256, 1024];
+const ATLAS_LIMIT_MS = 60_000;
 const rows = [];
 const viewRows = [];
+const atlasRows = [];
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
-  for (const backend of ['webgpu', 'cpu']) {
+  for (const backend of ATLAS_ONLY ? [] : ['webgpu', 'cpu']) {
     const page = await browser.newPage();
     // still=1: no animation loop, so the compositor is idle while compute is timed
     await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
@@ -64,9 +71,47 @@ try {
     }
     await page.close();
   }
+  // The atlas: a small run first builds the pipelines (WebGPU) and starts the workers (CPU).
+  for (const backend of ['webgpu', 'cpu']) {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
+    await page.waitForFunction(() => 'rnnlab' in window);
+    await page.evaluate(() => window.rnnlab.ready());
+    const active = await page.evaluate(() => window.rnnlab.backend);
+    if (active !== backend) throw new Error(`asked for ${backend}, got ${active}`);
+    const axis = (n) => Array.from({ length: n }, (_, i) => (i === n - 1 ? 3 : -3 + (6 * i) / (n - 1)));
+    const req = (n) => ({ params: { preset: 'tutorial', data: '' }, mode: 'starts', opt: 'rprop', iterations: 500, tol: 1e-3, xAxis: axis(n), yAxis: axis(n) });
+    await page.evaluate((r) => window.rnnlabDebug.atlas(r, { arrays: false }), req(8));
+    let last = null;
+    for (const res of ATLAS_RES) {
+      if (last && last.ms * (res / last.res) ** 2 > ATLAS_LIMIT_MS) {
+        const row = { atlas: backend, res, skipped: `estimated ${((last.ms * (res / last.res) ** 2) / 1000).toFixed(0)} s` };
+        atlasRows.push(row);
+        console.log(JSON.stringify(row));
+        continue;
+      }
+      const runs = res <= 256 ? Math.min(RUNS, 3) : 1;
+      const all = [];
+      let t = null;
+      for (let i = 0; i < runs; i++) {
+        t = await page.evaluate((r) => window.rnnlabDebug.atlas(r, { arrays: false }), req(res));
+        all.push(t.ms);
+      }
+      const ms = [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)];
+      const row = {
+        atlas: backend, res, opt: 'rprop', iterations: 500, ms: +ms.toFixed(0), runs,
+        cellIterationsPerMs: Math.round((res * res * 501) / ms),
+        ...(t.stats ? { dispatches: t.stats.dispatches, medianDispatchMs: +t.stats.medianDispatchMs.toFixed(1), longestDispatchMs: +t.stats.maxSteadyDispatchMs.toFixed(1) } : { progressCalls: t.progress.length }),
+      };
+      atlasRows.push(row);
+      console.log(JSON.stringify(row));
+      last = { res, ms };
+    }
+    await page.close();
+  }
   // Views: the cost of producing a frame (JS plus the GPU finishing it) while orbiting, while
   // dragging the start point, and after a range change (new surface), at res 256 and 512.
-  for (const res of [256, 512]) {
+  for (const res of ATLAS_ONLY ? [] : [256, 512]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${PORT}/?res=${res}&still=1&gui=0`);
     await page.waitForFunction(() => 'rnnlab' in window);
@@ -111,4 +156,8 @@ for (const r of rows)
 console.log('\nview   res   frame ms   frames/s');
 for (const r of viewRows) console.log(`${r.view.padEnd(26)} ${pad(r.res, 4)} ${pad(r.ms ?? '-', 8)} ${pad(r.fps, 9)}`);
 console.log('frame ms = JS plus the GPU finishing the frame (median); "presented" = frames the headless compositor showed per second.');
+console.log('\natlas   backend  res    ms (Rprop, 500 iterations, tutorial data, [-3, 3]^2)');
+for (const r of atlasRows)
+  console.log(`atlas   ${r.atlas.padEnd(8)} ${pad(r.res, 5)} ${r.skipped ? `  skipped (${r.skipped} > 60 s)` : `${pad(r.ms, 8)}  ${r.dispatches ? `${r.dispatches} dispatches, median ${r.medianDispatchMs} ms, longest ${r.longestDispatchMs} ms` : `${r.progressCalls} bands of rows`}`}`);
+console.log('atlas ms = the whole run (every chunk, progress calls, readback), median of 3 (1024: one run), pipelines built before.');
 console.log(`\nmedian of ${RUNS} runs (plain BPTT: 3) after one warm-up; ms = compute plus readback. Plain BPTT ("bptt") is skipped where one run would take more than a few seconds.`);

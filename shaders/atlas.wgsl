@@ -47,9 +47,10 @@ struct AtlasU {
   offAxisX: u32,
   offAxisY: u32,
   offBias: u32,
+  // the axes' rounding remainders (value - float32(value)): the etas are products every step
+  offAxisXLo: u32,
+  offAxisYLo: u32,
   pad0: u32,
-  pad1: u32,
-  pad2: u32,
   tol: f32,
   // T = sum t_i^2
   sumT2: f32,
@@ -73,11 +74,17 @@ struct AtlasU {
   startX: f32,
   startY: f32,
   invN: f32,
+  etaPlusLo: f32,
+  etaMinusLo: f32,
+  startXLo: f32,
+  startYLo: f32,
 }
 
-// One cell's run between dispatches (64 bytes).
+// One cell's run between dispatches (72 bytes).
 struct Cell {
   w: vec2<f32>,
+  // the weights' float32 rounding remainder: the weights are w + wlo (compensated sums)
+  wlo: vec2<f32>,
   // Rprop family: Delta; momentum: buffer (XF mantissas); adam: m (XF mantissas)
   a: vec2<f32>,
   // Rprop family: sign of the previous gradient; adam: v (XF mantissas)
@@ -100,6 +107,7 @@ struct Cell {
 //   [offTargets ..] the targets
 //   [offAxisX ..]   per column: wx (starts) or the hyperparameter (lr: learning rate or etaPlus)
 //   [offAxisY ..]   per row: wRec (starts) or the hyperparameter (lr: learning rate or etaMinus)
+//   [offAxisXLo ..], [offAxisYLo ..]  the axes' rounding remainders (value - float32(value))
 //   [offBias ..]    adam: 1 / (1 - beta1^t), 1 / (1 - beta2^t) for t = 1 .. iterations (float64-made)
 @group(0) @binding(1) var<storage, read> inp: array<f32>;
 @group(0) @binding(2) var<storage, read_write> cells: array<Cell>;
@@ -217,35 +225,11 @@ fn needs_wide(wx: f32, r: f32) -> bool {
 
 fn eval_fast(wx: f32, r: f32) -> Ev {
   let n = u.seqLen;
-  let gC = (u.degC + 4u) / 4u;
-  let gB = (n + 3u) / 4u;
-  // Horner with the derivative, highest degree first
-  var c = 0.0;
-  var dc = 0.0;
-  for (var g = gC; g > 0u; g--) {
-    let v = wc4[g - 1u];
-    dc = dc * r + c;
-    c = c * r + v.w;
-    dc = dc * r + c;
-    c = c * r + v.z;
-    dc = dc * r + c;
-    c = c * r + v.y;
-    dc = dc * r + c;
-    c = c * r + v.x;
-  }
-  var b = 0.0;
-  var db = 0.0;
-  for (var g = gC + gB; g > gC; g--) {
-    let v = wc4[g - 1u];
-    db = db * r + b;
-    b = b * r + v.w;
-    db = db * r + b;
-    b = b * r + v.z;
-    db = db * r + b;
-    b = b * r + v.y;
-    db = db * r + b;
-    b = b * r + v.x;
-  }
+  let p = poly_fast(r);
+  let c = p.x;
+  let dc = p.y;
+  let b = p.z;
+  let db = p.w;
   var ev: Ev;
   ev.wide = false;
   ev.finite = true;
@@ -349,11 +333,26 @@ fn exact_cost(wx: f32, r: f32) -> f32 {
   return sum * u.invN;
 }
 
-fn cost_of(ev: Ev, w: vec2<f32>) -> f32 {
-  if (ev.wide) {
-    return ev.cost;
+// Cost and gradient over the samples (float32 range only): residuals first, no cancellation.
+fn exact_eval(wx: f32, r: f32) -> vec3<f32> {
+  let n = u.seqLen;
+  var sum = 0.0;
+  var gx = 0.0;
+  var gr = 0.0;
+  for (var i = 0u; i < u.samples; i++) {
+    var p = 0.0;
+    var dp = 0.0;
+    let base = u.offXs + i * n;
+    for (var k = 0u; k < n; k++) {
+      dp = dp * r + p;
+      p = p * r + inp[base + k];
+    }
+    let e = wx * p - inp[u.offTargets + i];
+    sum += e * e;
+    gx += e * p;
+    gr += e * dp;
   }
-  return exact_cost(w.x, w.y);
+  return vec3<f32>(sum, 2.0 * gx, 2.0 * wx * gr) * u.invN;
 }
 
 fn finish(cell: u32, s: Cell, cost: f32) {
@@ -366,8 +365,10 @@ fn init_cell(row: u32, col: u32) -> Cell {
   var s: Cell;
   if (u.mode == 0u) {
     s.w = vec2<f32>(inp[u.offAxisX + col], inp[u.offAxisY + row]);
+    s.wlo = vec2<f32>(inp[u.offAxisXLo + col], inp[u.offAxisYLo + row]);
   } else {
     s.w = vec2<f32>(u.startX, u.startY);
+    s.wlo = vec2<f32>(u.startXLo, u.startYLo);
   }
   if (OPT <= O_IRPROP_PLUS) {
     s.a = vec2<f32>(u.delta0);
@@ -385,6 +386,12 @@ fn init_cell(row: u32, col: u32) -> Cell {
   return s;
 }
 
+// Delta * eta with eta = hi + lo (float64 split in two float32s): float32's eta alone (1.2 is
+// 1.2000000477) would bias every step the same way, and Delta is a product of hundreds of them.
+fn mul_eta(d: vec2<f32>, hi: vec2<f32>, lo: vec2<f32>) -> vec2<f32> {
+  return fma(d, hi, d * lo);
+}
+
 fn grad_xf(ev: Ev) -> array<XF, 2> {
   if (ev.wide) {
     return array<XF, 2>(ev.gx, ev.gr);
@@ -399,8 +406,7 @@ fn grad_sign(ev: Ev) -> vec2<f32> {
   return sign(ev.g);
 }
 
-@compute @workgroup_size(64)
-fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+fn load_coefficients(lid: u32) {
   let ncoef = u.degC + 1u + u.seqLen;
   for (var i = lid; i < ncoef; i += 64u) {
     wc[i] = inp[i];
@@ -423,6 +429,21 @@ fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invo
       }
     }
     wc4[i] = v;
+  }
+}
+
+const EV_SLICE_END = 0u;
+const EV_PAUSE = 1u;
+const EV_EXACT = 2u;
+const EV_NON_FINITE = 3u;
+const EV_FINAL = 4u;
+const EV_LIMIT = 5u;
+
+@compute @workgroup_size(64)
+fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  // the lean kernel has the coefficients as constants (poly_fast, made by the host)
+  if (FULL) {
+    load_coefficients(lid);
   }
   workgroupBarrier();
 
@@ -459,185 +480,242 @@ fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invo
   // per-cell hyperparameters
   var etaP = u.etaPlus;
   var etaM = u.etaMinus;
+  var etaPLo = u.etaPlusLo;
+  var etaMLo = u.etaMinusLo;
   var lr2 = vec2<f32>(u.lr);
   if (u.mode == 1u) {
     if (OPT <= O_IRPROP_PLUS) {
       etaP = inp[u.offAxisX + col];
       etaM = inp[u.offAxisY + row];
+      etaPLo = inp[u.offAxisXLo + col];
+      etaMLo = inp[u.offAxisYLo + row];
     } else {
       lr2 = vec2<f32>(inp[u.offAxisX + col], inp[u.offAxisY + row]);
     }
   }
 
+  // Rare work (a sum of squares over the samples, the end of a run, the pause) is done outside
+  // the hot loop: on SwiftShader, nested loops inside it make every iteration several times
+  // slower, and a loop left early by one invocation makes the others of its SIMD group wait.
+  var event = EV_SLICE_END;
+  var settled = 0xffffffffu;  // the iteration whose cost < tol is already decided exactly
+  // iterations whose cost < tol waits for the sum of squares (at most two)
+  var nCand = 0u;
+  var candK0 = 0u;
+  var candK1 = 0u;
+  var candW0 = vec2<f32>(0.0);
+  var candW1 = vec2<f32>(0.0);
+  var wk = s.w;  // w_k of the event
+  var costK = 0.0;  // its cost (the float32 estimate, or the XF one rounded where wide)
+  var wideK = false;
   loop {
-    if (k >= u.kEnd) {
-      break;
-    }
-    if (!FULL && (abs(s.w.y) > u.rFast || abs(s.w.x) > 2097152.0)) {
-      // beyond the lean kernel: the full kernel goes on from here
-      s.divergedAt = -2 - i32(k);
-      let at = atomicAdd(&args.count, 1u);
-      list[at] = li;
-      if (at % 64u == 0u) {
-        atomicAdd(&args.groups, 1u);
+    loop {
+      if (k >= u.kEnd) {
+        event = EV_SLICE_END;
+        break;
       }
-      break;
-    }
-    let ev = evaluate(s.w);
-    if (!ev.finite) {
-      s.divergedAt = i32(k);
-      finish(cell, s, ev.cost);
-      break;
-    }
-    var exact = -1.0;
-    if (s.convergedAt < 0) {
-      var c = ev.cost;
-      if (!ev.wide && abs(c - u.tol) <= ev.err) {
-        exact = exact_cost(s.w.x, s.w.y);
-        c = exact;
+      if (!FULL && (abs(s.w.y) > u.rFast || abs(s.w.x) > 2097152.0)) {
+        event = EV_PAUSE;
+        break;
       }
-      if (c < u.tol) {
-        s.convergedAt = i32(k);
+      var ev = evaluate(s.w);
+      if (OPT >= O_SGD && !ev.wide && ev.cost <= 1000.0 * ev.err) {
+        // gradient descent crawls along the valley on the small differences that the quadratic
+        // form rounds away near the minimum: there the cost and gradient come from the samples
+        // (a nested loop in the hot loop: these kernels are slower there)
+        let x = exact_eval(s.w.x, s.w.y);
+        ev.cost = x.x;
+        ev.g = x.yz;
+        ev.err = 0.0;
       }
-    }
-    if (k == u.iterations) {
-      if (exact < 0.0) {
-        exact = cost_of(ev, s.w);
+      wk = s.w;
+      costK = ev.cost;
+      wideK = ev.wide;
+      if (!ev.finite) {
+        event = EV_NON_FINITE;
+        break;
       }
-      finish(cell, s, exact);
-      break;
-    }
+      if (s.convergedAt < 0 && k != settled) {
+        if (!ev.wide && abs(ev.cost - u.tol) <= ev.err) {
+          // within the quadratic form's rounding of tol: the sum of squares decides, after the
+          // loop (two such iterations wait there; a third one stops the loop)
+          event = EV_EXACT;
+          break;
+        } else if (ev.cost < u.tol) {
+          s.convergedAt = i32(k);
+        }
+      }
+      if (k == u.iterations) {
+        event = EV_FINAL;
+        break;
+      }
 
-    // one step of the optimiser: w_k -> w_{k+1}
-    let wk = s.w;
-    var w = s.w;
-    if (OPT == O_RPROP) {
-      let sg = grad_sign(ev);
-      s.a = min(s.a * select(vec2<f32>(etaM), vec2<f32>(etaP), sg == s.b), vec2<f32>(1e30));
-      s.b = sg;
-      w -= sg * s.a;
-    } else if (OPT == O_RPROP_MINUS || OPT == O_IRPROP_MINUS) {
-      var sg = grad_sign(ev);
-      let p = sg * s.b;
-      s.a = select(s.a, max(s.a * etaM, vec2<f32>(u.deltaMin)), p < vec2<f32>(0.0));
-      s.a = select(s.a, min(s.a * etaP, vec2<f32>(u.deltaMax)), p > vec2<f32>(0.0));
-      if (OPT == O_IRPROP_MINUS) {
-        sg = select(sg, vec2<f32>(0.0), p < vec2<f32>(0.0));
-      }
-      w -= sg * s.a;
-      s.b = sg;
-    } else if (OPT == O_RPROP_PLUS || OPT == O_IRPROP_PLUS) {
-      let sg = grad_sign(ev);
-      let p = sg * s.b;
-      let up = p > vec2<f32>(0.0);
-      let down = p < vec2<f32>(0.0);
-      s.a = select(s.a, min(s.a * etaP, vec2<f32>(u.deltaMax)), up);
-      s.a = select(s.a, max(s.a * etaM, vec2<f32>(u.deltaMin)), down);
-      var undo = down;
-      if (OPT == O_IRPROP_PLUS) {
-        var costX: XF;
+      // one step of the optimiser: w_k -> w_{k+1}
+      var dw = vec2<f32>(0.0);
+      if (OPT == O_RPROP) {
+        let sg = grad_sign(ev);
+        let same = sg == s.b;
+        s.a = min(mul_eta(s.a, select(vec2<f32>(etaM), vec2<f32>(etaP), same), select(vec2<f32>(etaMLo), vec2<f32>(etaPLo), same)), vec2<f32>(1e30));
+        s.b = sg;
+        dw -= sg * s.a;
+      } else if (OPT == O_RPROP_MINUS || OPT == O_IRPROP_MINUS) {
+        var sg = grad_sign(ev);
+        let p = sg * s.b;
+        s.a = select(s.a, max(mul_eta(s.a, vec2<f32>(etaM), vec2<f32>(etaMLo)), vec2<f32>(u.deltaMin)), p < vec2<f32>(0.0));
+        s.a = select(s.a, min(mul_eta(s.a, vec2<f32>(etaP), vec2<f32>(etaPLo)), vec2<f32>(u.deltaMax)), p > vec2<f32>(0.0));
+        if (OPT == O_IRPROP_MINUS) {
+          sg = select(sg, vec2<f32>(0.0), p < vec2<f32>(0.0));
+        }
+        dw -= sg * s.a;
+        s.b = sg;
+      } else if (OPT == O_RPROP_PLUS || OPT == O_IRPROP_PLUS) {
+        let sg = grad_sign(ev);
+        let p = sg * s.b;
+        let up = p > vec2<f32>(0.0);
+        let down = p < vec2<f32>(0.0);
+        s.a = select(s.a, min(mul_eta(s.a, vec2<f32>(etaP), vec2<f32>(etaPLo)), vec2<f32>(u.deltaMax)), up);
+        s.a = select(s.a, max(mul_eta(s.a, vec2<f32>(etaM), vec2<f32>(etaMLo)), vec2<f32>(u.deltaMin)), down);
+        var undo = down;
+        if (OPT == O_IRPROP_PLUS) {
+          // E_k > E_{k-1} decides the undo. Where the quadratic form's rounding is more than
+          // 1e-3 of the cost (near the minimum) it is a sum of squares over the samples instead
+          // (a nested loop in the hot loop: irprop+ is the slowest kernel, about 3x).
+          var costX = ev.costX;
+          if (!ev.wide) {
+            var c = ev.cost;
+            if (c <= 1000.0 * ev.err) {
+              c = exact_cost(s.w.x, s.w.y);
+            }
+            costX = xf(c);
+          }
+          let worse = s.prevCostE != E_INF && xf_greater(costX, XF(s.prevCost, s.prevCostE));
+          undo = down & vec2<bool>(worse);
+          s.prevCost = costX.m;
+          s.prevCostE = costX.e;
+        }
+        let stepP = select(-sg * s.a, vec2<f32>(0.0), down);
+        dw = stepP - select(vec2<f32>(0.0), s.c, undo);
+        s.b = select(sg, vec2<f32>(0.0), down);
+        s.c = stepP;
+      } else if (OPT == O_SGD) {
         if (ev.wide) {
-          costX = ev.costX;
+          dw -= vec2<f32>(xf_to_step(xf_scale(ev.gx, lr2.x)), xf_to_step(xf_scale(ev.gr, lr2.y)));
         } else {
-          var c = ev.cost;
-          // near the minimum the cancellation error matters for E_k > E_{k-1}: sum of squares
-          if (abs(c) <= 64.0 * ev.err) {
-            if (exact < 0.0) {
-              exact = exact_cost(s.w.x, s.w.y);
-            }
-            c = exact;
+          dw -= lr2 * ev.g;
+        }
+      } else if (OPT == O_CLIP) {
+        var g = ev.g;
+        var e = 0;
+        if (ev.wide) {
+          e = max(ev.gx.e, ev.gr.e);
+          g = vec2<f32>(ldexp(ev.gx.m, max(ev.gx.e - e, -140)), ldexp(ev.gr.m, max(ev.gr.e - e, -140)));
+        }
+        // the norm of g * 2^e, without overflow
+        let mx = max(abs(g.x), abs(g.y));
+        if (mx > 0.0) {
+          let gs = g / mx;
+          let nrmS = sqrt(dot(gs, gs));
+          let clipS = ldexp(u.clip / mx, -e);  // clip in units of mx * 2^e
+          if (e > 60 || nrmS >= clipS) {
+            g = gs * (u.clip / nrmS);
+          } else if (e != 0) {
+            g = ldexp(g, vec2<i32>(e));
           }
-          costX = xf(c);
+          dw -= lr2 * g;
         }
-        let worse = s.prevCostE != E_INF && xf_greater(costX, XF(s.prevCost, s.prevCostE));
-        undo = down & vec2<bool>(worse);
-        s.prevCost = costX.m;
-        s.prevCostE = costX.e;
-      }
-      let dw = select(-sg * s.a, vec2<f32>(0.0), down);
-      w = select(w + dw, w, down);
-      w = select(w, w - s.c, undo);
-      s.b = select(sg, vec2<f32>(0.0), down);
-      s.c = dw;
-    } else if (OPT == O_SGD) {
-      if (ev.wide) {
-        w -= vec2<f32>(xf_to_step(xf_scale(ev.gx, lr2.x)), xf_to_step(xf_scale(ev.gr, lr2.y)));
-      } else {
-        w -= lr2 * ev.g;
-      }
-    } else if (OPT == O_CLIP) {
-      var g = ev.g;
-      var e = 0;
-      if (ev.wide) {
-        e = max(ev.gx.e, ev.gr.e);
-        g = vec2<f32>(ldexp(ev.gx.m, max(ev.gx.e - e, -140)), ldexp(ev.gr.m, max(ev.gr.e - e, -140)));
-      }
-      // the norm of g * 2^e, without overflow
-      let mx = max(abs(g.x), abs(g.y));
-      if (mx > 0.0) {
-        let gs = g / mx;
-        let nrmS = sqrt(dot(gs, gs));
-        let clipS = ldexp(u.clip / mx, -e);  // clip in units of mx * 2^e
-        if (e > 60 || nrmS >= clipS) {
-          g = gs * (u.clip / nrmS);
-        } else if (e != 0) {
-          g = ldexp(g, vec2<i32>(e));
+      } else if (OPT == O_MOMENTUM) {
+        let g = grad_xf(ev);
+        var bx = g[0];
+        var br = g[1];
+        if (k != 0u) {
+          bx = xf_add(xf_scale(XF(s.a.x, s.ea.x), u.momentum), g[0]);
+          br = xf_add(xf_scale(XF(s.a.y, s.ea.y), u.momentum), g[1]);
         }
-        w -= lr2 * g;
-      }
-    } else if (OPT == O_MOMENTUM) {
-      let g = grad_xf(ev);
-      var bx = g[0];
-      var br = g[1];
-      if (k != 0u) {
-        bx = xf_add(xf_scale(XF(s.a.x, s.ea.x), u.momentum), g[0]);
-        br = xf_add(xf_scale(XF(s.a.y, s.ea.y), u.momentum), g[1]);
-      }
-      s.a = vec2<f32>(bx.m, br.m);
-      s.ea = vec2<i32>(bx.e, br.e);
-      w -= vec2<f32>(xf_to_step(xf_scale(bx, lr2.x)), xf_to_step(xf_scale(br, lr2.y)));
-    } else if (OPT == O_ADAM) {
-      let g = grad_xf(ev);
-      let bc = vec2<f32>(inp[u.offBias + 2u * k], inp[u.offBias + 2u * k + 1u]);
-      var step = vec2<f32>(0.0);
-      for (var j = 0; j < 2; j++) {
-        let m = xf_add(xf_scale(XF(s.a[j], s.ea[j]), u.beta1), xf_scale(g[j], u.oneMinusBeta1));
-        var v = XF(s.b[j], s.eb[j]);
-        // float64 computes (1 - beta2) * g * g; where that or v overflows, v = Infinity from
-        // then on and the step m / Infinity = 0 (the weight stays)
-        let g2 = xf_scale(xf_mul(g[j], g[j]), u.oneMinusBeta2);
-        if (v.e != E_INF) {
-          if (g2.e > F64_EXP) {
-            v = XF(1.0, E_INF);
-          } else {
-            v = xf_add(xf_scale(v, u.beta2), g2);
-            if (v.e > F64_EXP) {
+        s.a = vec2<f32>(bx.m, br.m);
+        s.ea = vec2<i32>(bx.e, br.e);
+        dw -= vec2<f32>(xf_to_step(xf_scale(bx, lr2.x)), xf_to_step(xf_scale(br, lr2.y)));
+      } else if (OPT == O_ADAM) {
+        let g = grad_xf(ev);
+        let bc = vec2<f32>(inp[u.offBias + 2u * k], inp[u.offBias + 2u * k + 1u]);
+        var step = vec2<f32>(0.0);
+        for (var j = 0; j < 2; j++) {
+          let m = xf_add(xf_scale(XF(s.a[j], s.ea[j]), u.beta1), xf_scale(g[j], u.oneMinusBeta1));
+          var v = XF(s.b[j], s.eb[j]);
+          // float64 computes (1 - beta2) * g * g; where that or v overflows, v = Infinity from
+          // then on and the step m / Infinity = 0 (the weight stays)
+          let g2 = xf_scale(xf_mul(g[j], g[j]), u.oneMinusBeta2);
+          if (v.e != E_INF) {
+            if (g2.e > F64_EXP) {
               v = XF(1.0, E_INF);
+            } else {
+              v = xf_add(xf_scale(v, u.beta2), g2);
+              if (v.e > F64_EXP) {
+                v = XF(1.0, E_INF);
+              }
             }
           }
+          if (v.e != E_INF) {
+            let den = xf_add(xf_sqrt(xf_scale(v, bc.y)), xf(u.eps));
+            step[j] = lr2[j] * xf_to_step(xf_div(xf_scale(m, bc.x), den));
+          }
+          s.a[j] = m.m;
+          s.ea[j] = m.e;
+          s.b[j] = v.m;
+          s.eb[j] = v.e;
         }
-        if (v.e != E_INF) {
-          let den = xf_add(xf_sqrt(xf_scale(v, bc.y)), xf(u.eps));
-          step[j] = lr2[j] * xf_to_step(xf_div(xf_scale(m, bc.x), den));
-        }
-        s.a[j] = m.m;
-        s.ea[j] = m.e;
-        s.b[j] = v.m;
-        s.eb[j] = v.e;
+        dw -= step;
       }
-      w -= step;
+      // w_{k+1} = w_k + dw with the rounding error carried in wlo (TwoSum): float32 alone would
+      // round away steps below its resolution, and small learning rates make many of them
+      let y = dw + s.wlo;
+      let t = s.w + y;
+      let bb = t - s.w;
+      s.wlo = (s.w - (t - bb)) + (y - bb);
+      s.w = t;
+      if (!(abs(t.x) <= DIVERGENCE_LIMIT && abs(t.y) <= DIVERGENCE_LIMIT)) {
+        event = EV_LIMIT;
+        break;
+      }
+      k++;
     }
-    s.w = w;
-    if (!(abs(w.x) <= DIVERGENCE_LIMIT && abs(w.y) <= DIVERGENCE_LIMIT)) {
-      // diverged = k + 1; the final cost stays the cost at w_k (src/model/atlas.ts)
-      s.divergedAt = i32(k + 1u);
-      if (exact < 0.0) {
-        exact = cost_of(ev, wk);
+    // the waiting iterations, earliest first: an earlier one beats a later cost < tol
+    if (nCand > 0u) {
+      if (exact_cost(candW0.x, candW0.y) < u.tol) {
+        s.convergedAt = i32(candK0);
+      } else if (nCand > 1u && exact_cost(candW1.x, candW1.y) < u.tol) {
+        s.convergedAt = i32(candK1);
       }
-      finish(cell, s, exact);
+      nCand = 0u;
+    }
+    if (event != EV_EXACT) {
       break;
     }
-    k++;
+    if (s.convergedAt < 0 && exact_cost(wk.x, wk.y) < u.tol) {
+      s.convergedAt = i32(k);
+    }
+    settled = k;
+  }
+
+  if (event == EV_PAUSE) {
+    // beyond the lean kernel: the full kernel goes on from here
+    s.divergedAt = -2 - i32(k);
+    let at = atomicAdd(&args.count, 1u);
+    list[at] = li;
+    if (at % 64u == 0u) {
+      atomicAdd(&args.groups, 1u);
+    }
+  } else if (event == EV_NON_FINITE) {
+    s.divergedAt = i32(k);
+    finish(cell, s, costK);
+  } else if (event == EV_FINAL || event == EV_LIMIT) {
+    // the final cost is the cost at the last evaluated iterate, w_k (src/model/atlas.ts)
+    if (event == EV_LIMIT) {
+      s.divergedAt = i32(k + 1u);
+    }
+    if (!wideK) {
+      costK = exact_cost(wk.x, wk.y);
+    }
+    finish(cell, s, costK);
   }
   cells[li] = s;
 }

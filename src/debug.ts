@@ -32,7 +32,10 @@ export interface RnnLabDebug {
    * cancellation after `cancelAfterMs` or once `cancelAtProgress` (0..1) of the work is done.
    */
   atlas(req: DebugAtlasRequest, opts?: DebugAtlasOptions): Promise<DebugAtlasResult>;
-  /** destroys the active WebGPU backend's device (the lost-device path); false on the CPU backend */
+  /**
+   * Destroys the active WebGPU backend's device (the lost-device path: its onLost listeners are
+   * called); false on the CPU backend.
+   */
   loseDevice(): boolean;
 }
 
