@@ -213,6 +213,8 @@ export class App {
 
   private applyViewParams(): void {
     const p = this.params;
+    // a new layout starts at the top of the side column (the map first), not where the old one was scrolled to
+    if (this.root.dataset.layout !== p.layout) this.side.scrollTop = 0;
     this.root.dataset.layout = p.layout;
     this.gui.setVisible(p.gui);
     this.layout();

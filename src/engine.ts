@@ -14,6 +14,7 @@ import { summarizeSurface, type SurfaceSummary } from './model/surface';
 import { DEFAULT_PARAMS, atlasAxes, datasetFor, hyperFor, normalizeParams, type Params } from './params';
 import type { AtlasResult } from './gpu/backend';
 import { linspace } from './model/surface';
+import { float32AxisNote } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
 
 /** One atlas per run (main run first), all over the same axes in 'starts' mode. */
@@ -211,6 +212,12 @@ export class Engine {
       return { ...spec, result: null, xLabel: axes.x.label, yLabel: axes.y.label, xLog: axes.x.log, yLog: axes.y.log,
         xAxis: linspace(axes.x.lo, axes.x.hi, p.atlasRes), yAxis: linspace(axes.y.lo, axes.y.hi, p.atlasRes) };
     });
+    // float32 (the WebGPU kernel) stops resolving a deep zoom before float64 does: say so
+    if (this.backendKind === 'webgpu') {
+      const r0 = runs[0];
+      const deep = [float32AxisNote(r0.xLabel, r0.xAxis, r0.xLog), float32AxisNote(r0.yLabel, r0.yAxis, r0.yLog)].filter((n) => n !== null);
+      if (deep.length) note = [note, `Zoomed past float32: ${deep.join('; ')}. Neighbouring cells repeat on the GPU; backend=cpu computes in float64.`].filter((n) => n).join(' ');
+    }
     const perRun = p.atlasRes * p.atlasRes * (p.iterations + 1);
     const atlas: AtlasState = { key, mode: p.atlas, iterations: p.iterations, tol: p.tol, runs, done: 0, total: perRun * runs.length, complete: false, note };
     this.atlas = atlas;

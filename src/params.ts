@@ -161,7 +161,7 @@ export const ATLAS_ETA_DEFAULT: readonly [number, number, number, number] = [1, 
  * Each axis of range and atlasRange spans at least this much: a span of 1e-300 (or of
  * denormals) passes min < max but leaves the views dividing by nothing (NaN geometry).
  */
-export const MIN_SPAN = 1e-3;
+export const MIN_SPAN = 1e-6;
 /** User input echoed in a message is cut to this many characters (then "…"). */
 export const ECHO_MAX = 40;
 /** At most this many messages about one key (compare runs) or about unknown keys; the rest are counted. */

@@ -227,3 +227,31 @@ export function atlasSummary(out: AtlasOutput): AtlasSummary {
   if (cells === 0) return { cells, converged: 0, diverged: 0, notConverged: 0 };
   return { cells, converged: converged / cells, diverged: diverged / cells, notConverged: (cells - converged - diverged) / cells };
 }
+
+/** float32's spacing (one ulp) near |x|: 2^(exponent - 23); the smallest normal's below that. */
+export function float32Ulp(x: number): number {
+  const a = Math.abs(x);
+  if (!(a >= 2 ** -126)) return 2 ** -149;
+  return 2 ** (Math.floor(Math.log2(a)) - 23);
+}
+
+/**
+ * Whether neighbouring cells of an axis still differ once the kernel holds them in float32 (the
+ * WebGPU atlas and surface do): the step between cells must be at least two float32 ulps of the
+ * values (of the learning rates themselves on a log10 axis). Null when they do, else a sentence
+ * saying how far the zoom went past it.
+ */
+export function float32AxisNote(label: string, axis: ArrayLike<number>, log: boolean): string | null {
+  if (axis.length < 2) return null;
+  const lo = axis[0];
+  const hi = axis[axis.length - 1];
+  const step = Math.abs(hi - lo) / (axis.length - 1);
+  // on a log10 axis the kernel gets 10^x: neighbours differ by the factor 10^step
+  const relStep = log ? Math.expm1(step * Math.LN10) : step / Math.max(Math.abs(lo), Math.abs(hi));
+  const relUlp = log ? 2 ** -23 : float32Ulp(Math.max(Math.abs(lo), Math.abs(hi))) / Math.max(Math.abs(lo), Math.abs(hi));
+  if (relStep >= 2 * relUlp || !Number.isFinite(relStep)) return null;
+  const fmt = (v: number) => v.toPrecision(2);
+  return log
+    ? `${label}: neighbouring cells differ by a factor 1 + ${fmt(relStep)}, below what float32 resolves (1 + ${fmt(2 * relUlp)})`
+    : `${label}: the cells are ${fmt(step)} apart, below what float32 resolves near ${fmt(Math.max(Math.abs(lo), Math.abs(hi)))} (${fmt(2 * float32Ulp(Math.max(Math.abs(lo), Math.abs(hi))))})`;
+}

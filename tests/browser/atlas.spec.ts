@@ -104,3 +104,13 @@ test('lr mode on a small grid agrees with float64; the axes are the learning rat
   computeAtlasRows(tutorialDataset(), { mode: 'lr', opt: 'sgd', hyper: { ...HYPER_DEFAULTS }, iterations: 200, tol: 1e-3, xAxis, yAxis: xAxis, start: [-1.5, 2] }, 0, 16, out);
   expectAgreement(got, { convergedAt: Array.from(out.convergedAt), divergedAt: Array.from(out.divergedAt) });
 });
+
+test('zooming the lr atlas past what float32 resolves says so; a zoom it still resolves does not', async ({ page }) => {
+  await openApp(page, '?still=1&atlas=lr&atlasRes=16&opt=sgd&atlasRange=-4.5,-4.49,-4.5,-4.49&iterations=50');
+  await page.evaluate(() => window.rnnlab.atlas());
+  await expect(page.locator('#atlas-note')).toBeHidden();
+  await page.evaluate(() => window.rnnlab.setParams({ atlasRange: [-4.5, -4.499999, -4.5, -4.499999] }));
+  await page.evaluate(() => window.rnnlab.atlas());
+  await expect(page.locator('#atlas-note')).toContainText('Zoomed past float32');
+  await expect(page.locator('#atlas-note')).toContainText('backend=cpu computes in float64');
+});

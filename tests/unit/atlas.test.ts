@@ -10,6 +10,8 @@ import {
   atlasSummary,
   computeAtlasRows,
   createAtlasOutput,
+  float32AxisNote,
+  float32Ulp,
   type AtlasOutput,
   type AtlasRequest,
 } from '../../src/model/atlas';
@@ -280,5 +282,18 @@ describe('atlasSummary and atlasClass', () => {
     out.convergedAt.set([1, 5, -1, -1]);
     expect([0, 1, 2, 3].map((i) => atlasClass(out, i))).toEqual(['diverged', 'converged', 'notConverged', 'diverged']);
     expect(atlasSummary(out)).toEqual({ cells: 4, converged: 0.25, diverged: 0.5, notConverged: 0.25 });
+  });
+});
+
+describe('float32 resolution of a zoomed atlas axis', () => {
+  it('is silent while neighbouring cells differ in float32, and says so once they do not', () => {
+    const axis = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+    expect(float32AxisNote('wx', axis(-3, 3, 128), false)).toBeNull();
+    expect(float32AxisNote('wx', axis(0.9999, 1.0001, 128), false)).toBeNull(); // step 1.6e-6 > 2 ulp (2.4e-7)
+    expect(float32AxisNote('wx', axis(1, 1 + 1e-5, 128), false)).toMatch(/wx: the cells are 7\.9e-8 apart, below what float32 resolves near 1\.0 \(2\.4e-7\)/);
+    expect(float32AxisNote('log10 lr', axis(-3, -2.9999, 128), true)).toBeNull(); // factor 1 + 1.8e-6
+    expect(float32AxisNote('log10 lr', axis(-3, -2.999999, 128), true)).toMatch(/factor 1 \+ 1\.8e-8, below what float32 resolves/);
+    expect(float32Ulp(1)).toBe(2 ** -23);
+    expect(float32Ulp(3)).toBe(2 ** -22);
   });
 });
