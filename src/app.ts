@@ -123,7 +123,9 @@ export class App {
       scene: (id) => this.applyScene(id),
     });
     this.gui.sync(params);
+    this.engine.prepareBackend(params.backend);
     await this.surfaceView.init();
+    performance.mark('rnnlab:renderer');
     this.surfaceView.setCamera(params.cam);
     this.surfaceView.controls.addEventListener('change', () => {
       this.dirty = true;
@@ -157,6 +159,7 @@ export class App {
     this.applyViewParams();
     this.engine.messages = [];
     await this.engine.setParams(pickEngine(params));
+    performance.mark('rnnlab:computed');
     this.showMessages([...messages, ...this.engine.messages]);
     requestAnimationFrame((t) => this.tick(t));
     this.markStarted();

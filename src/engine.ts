@@ -105,8 +105,29 @@ export class Engine {
     this.atlasListeners.push(fn);
   }
 
-  /** Picks the backend the params ask for; WebGPU falls back to the CPU with a reason. */
+  private backendPending: Promise<void> | null = null;
+
+  /**
+   * Starts creating the backend the params ask for (adapter, device, pipeline builds) without
+   * waiting: the app calls it before its renderer starts, so both get ready side by side.
+   */
+  prepareBackend(choice: Params['backend']): void {
+    void this.ensureBackend(choice);
+  }
+
+  /** Picks the backend the params ask for; WebGPU falls back to the CPU with a reason. One at a time. */
   private async ensureBackend(choice: Params['backend']): Promise<void> {
+    while (this.backendPending) await this.backendPending;
+    const pending = this.ensureBackendNow(choice);
+    this.backendPending = pending;
+    try {
+      await pending;
+    } finally {
+      if (this.backendPending === pending) this.backendPending = null;
+    }
+  }
+
+  private async ensureBackendNow(choice: Params['backend']): Promise<void> {
     const want: BackendKind = choice === 'cpu' ? 'cpu' : 'webgpu';
     const lost = this.lostDevice;
     if (!lost && this.backend && (this.backendKind === want || (want === 'webgpu' && this.webgpuFailure))) return;

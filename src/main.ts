@@ -11,6 +11,7 @@ new URLSearchParams(location.search).forEach((v, k) => (raw[k] = v));
 async function main(): Promise<void> {
   // Every glyph comes from a bundled font, loaded before anything is measured or drawn.
   await loadBundledFonts();
+  performance.mark('rnnlab:fonts'); // startup phases, for profiling a load (see README, benchmark)
   const app = new App(document.getElementById('app')!, await isSoftwareRenderer());
   window.rnnlab = createApi(app);
   window.rnnlabDebug = createDebug(app);

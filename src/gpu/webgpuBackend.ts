@@ -45,18 +45,23 @@ export async function createWebGpuBackend(): Promise<WebGpuBackend> {
   } catch (e) {
     throw new WebGpuUnavailable(`requestDevice failed: ${(e as Error).message}`);
   }
-  // Shader compile and pipeline errors come back asynchronously: catch them at start-up.
-  device.pushErrorScope('validation');
   const info = adapter.info;
   const name = [info?.description || info?.device || info?.architecture, info?.vendor && `(${info.vendor})`].filter(Boolean).join(' ');
   const backend = new WebGpuBackend(device, name || 'WebGPU adapter');
-  const err = await device.popErrorScope();
-  if (err) {
+  // Shader compile and pipeline errors are caught at start-up: the pipelines a first picture
+  // needs are built (in parallel, off the main thread where the browser can) before we go on.
+  try {
+    await Promise.all(STARTUP_PIPELINES.map((name) => backend.pipeline(name)));
+  } catch (e) {
     device.destroy();
-    throw new WebGpuUnavailable(`WGSL pipeline error: ${err.message}`);
+    throw new WebGpuUnavailable(`WGSL pipeline error: ${(e as Error).message}`);
   }
   return backend;
 }
+
+type PipelineName = 'rows' | 'points' | 'fixup' | 'bptt' | 'evaluate';
+/** What the first surface and the marked points need; 'bptt' (the benchmark's plain method) is built on first use. */
+const STARTUP_PIPELINES: readonly PipelineName[] = ['rows', 'points', 'fixup', 'evaluate'];
 
 interface Sized {
   buffer: GPUBuffer;
@@ -80,7 +85,7 @@ export class WebGpuBackend implements ComputeBackend {
   private disposed = false;
   private readonly lostListeners: ((message: string) => void)[] = [];
 
-  private readonly pipelines: Record<'rows' | 'points' | 'fixup' | 'bptt' | 'evaluate', GPUComputePipeline>;
+  private readonly pipelines = new Map<PipelineName, Promise<GPUComputePipeline>>();
   private readonly uniforms: GPUBuffer;
   private readonly buffers = new Map<string, Sized>();
   private uploaded: Dataset | null = null;
@@ -97,18 +102,30 @@ export class WebGpuBackend implements ComputeBackend {
       if (this.disposed) return;
       for (const cb of this.lostListeners.splice(0)) cb(this.lost);
     });
-    const module = (...parts: string[]) => device.createShaderModule({ code: parts.join('\n') });
-    const pipeline = (code: GPUShaderModule, entryPoint: string) =>
-      device.createComputePipeline({ layout: 'auto', compute: { module: code, entryPoint } });
-    this.pipelines = {
-      rows: pipeline(module(xfloatWgsl, rowCoefWgsl, surfaceRowsWgsl), 'surface_rows'),
-      points: pipeline(module(xfloatWgsl, surfacePointsWgsl), 'surface_points'),
-      fixup: pipeline(module(xfloatWgsl, rowCoefWgsl, surfaceFixupWgsl), 'surface_fixup'),
-      bptt: pipeline(module(xfloatWgsl, bpttWgsl, surfaceBpttWgsl), 'surface_bptt'),
-      evaluate: pipeline(module(xfloatWgsl, bpttWgsl, evaluatePointsWgsl), 'evaluate_points'),
-    };
     this.uniforms = device.createBuffer({ size: UNIFORM_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     this.atlasKernel = new WebGpuAtlas(device, () => this.lost);
+  }
+
+  /**
+   * A compute pipeline, built once, asynchronously (SwiftShader compiles for seconds: several at
+   * once, off the main thread, instead of one after another blocking the page).
+   */
+  pipeline(name: PipelineName): Promise<GPUComputePipeline> {
+    let p = this.pipelines.get(name);
+    if (!p) {
+      const code = {
+        rows: [xfloatWgsl, rowCoefWgsl, surfaceRowsWgsl],
+        points: [xfloatWgsl, surfacePointsWgsl],
+        fixup: [xfloatWgsl, rowCoefWgsl, surfaceFixupWgsl],
+        bptt: [xfloatWgsl, bpttWgsl, surfaceBpttWgsl],
+        evaluate: [xfloatWgsl, bpttWgsl, evaluatePointsWgsl],
+      }[name];
+      const entryPoint = { rows: 'surface_rows', points: 'surface_points', fixup: 'surface_fixup', bptt: 'surface_bptt', evaluate: 'evaluate_points' }[name];
+      const module = this.device.createShaderModule({ code: code.join('\n'), label: name });
+      p = this.device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint }, label: name });
+      this.pipelines.set(name, p);
+    }
+    return p;
   }
 
   /**
@@ -205,6 +222,10 @@ export class WebGpuBackend implements ComputeBackend {
     const outBytes = stride * res * 4;
     if (outBytes > dev.limits.maxStorageBufferBindingSize)
       throw new Error(`res ${res} needs ${outBytes} bytes per output, over this adapter's ${dev.limits.maxStorageBufferBindingSize}`);
+    const pipe = method === 'rows'
+      ? { rows: await this.pipeline('rows'), points: await this.pipeline('points'), fixup: await this.pipeline('fixup') }
+      : { bptt: await this.pipeline('bptt') };
+    if (this.lost) throw new Error(this.lost);
     this.uploadDataset(dataset);
     const wx = linspace(range.wxMin, range.wxMax, res);
     const wRec = linspace(range.wRecMin, range.wRecMax, res);
@@ -225,7 +246,7 @@ export class WebGpuBackend implements ComputeBackend {
 
     dev.pushErrorScope('validation');
     const rowsBuf = this.storage('rows', res * ROW_COEF_BYTES);
-    let pointsPipeline = this.pipelines.bptt;
+    let pointsPipeline = pipe.bptt!;
     let pointsGroup: GPUBindGroup;
     let colGroups = Math.ceil(res / WORKGROUP);
     let enc = dev.createCommandEncoder();
@@ -236,18 +257,18 @@ export class WebGpuBackend implements ComputeBackend {
       dev.queue.writeBuffer(fixupArgs, 0, new Uint32Array([Math.ceil(res / WORKGROUP), 0, 1, 0]));
       this.writeUniforms(dataset, res, 0, 0);
       const pass = enc.beginComputePass();
-      pass.setPipeline(this.pipelines.rows);
-      pass.setBindGroup(0, this.bindGroup(this.pipelines.rows, { 0: this.uniforms, 1: xs, 2: targets, 4: wRecAxis, 5: rowsBuf, 12: rowsF32, 13: fixupRows, 14: fixupArgs }));
+      pass.setPipeline(pipe.rows!);
+      pass.setBindGroup(0, this.bindGroup(pipe.rows!, { 0: this.uniforms, 1: xs, 2: targets, 4: wRecAxis, 5: rowsBuf, 12: rowsF32, 13: fixupRows, 14: fixupArgs }));
       pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP));
       pass.end();
-      pointsPipeline = this.pipelines.points;
+      pointsPipeline = pipe.points!;
       pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 3: wxAxis, 12: rowsF32, 6: outs[0], 7: outs[1], 8: outs[2] });
       colGroups = Math.ceil(stride / 4 / WORKGROUP);
       this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
       enc = this.lastEncoder;
       const fixup = enc.beginComputePass();
-      fixup.setPipeline(this.pipelines.fixup);
-      fixup.setBindGroup(0, this.bindGroup(this.pipelines.fixup, { 0: this.uniforms, 3: wxAxis, 5: rowsBuf, 13: fixupRows, 6: outs[0], 7: outs[1], 8: outs[2] }));
+      fixup.setPipeline(pipe.fixup!);
+      fixup.setBindGroup(0, this.bindGroup(pipe.fixup!, { 0: this.uniforms, 3: wxAxis, 5: rowsBuf, 13: fixupRows, 6: outs[0], 7: outs[1], 8: outs[2] }));
       fixup.dispatchWorkgroupsIndirect(fixupArgs, 0);
       fixup.end();
     } else {
@@ -293,6 +314,8 @@ export class WebGpuBackend implements ComputeBackend {
   private async evaluateNow(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
     if (this.lost) throw new Error(this.lost);
     if (points.length === 0) return [];
+    const evaluatePipeline = await this.pipeline('evaluate');
+    if (this.lost) throw new Error(this.lost);
     const dev = this.device;
     const count = points.length;
     if (Math.ceil(count / WORKGROUP) > dev.limits.maxComputeWorkgroupsPerDimension)
@@ -312,8 +335,8 @@ export class WebGpuBackend implements ComputeBackend {
     dev.pushErrorScope('validation');
     const enc = dev.createCommandEncoder();
     const pass = enc.beginComputePass();
-    pass.setPipeline(this.pipelines.evaluate);
-    pass.setBindGroup(0, this.bindGroup(this.pipelines.evaluate, {
+    pass.setPipeline(evaluatePipeline);
+    pass.setBindGroup(0, this.bindGroup(evaluatePipeline, {
       0: this.uniforms, 1: this.storage('xs', 0), 2: this.storage('targets', 0), 9: ptsBuf, 10: outBuf, 11: timeBuf,
     }));
     pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP));

@@ -2,17 +2,37 @@
  * The WGSL kernels (fast row method and plain BPTT) against the float64 model, in headless
  * Chromium on SwiftShader's WebGPU adapter. Tolerance: tests/reference.ts.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { datasetFromRows, datasetToText, parseRows, randomDataset } from '../../src/model/dataset';
 import { evaluatePoint } from '../../src/model/rnn';
 import { FIXTURE_NAMES, loadFixture } from '../fixtures';
 import { compareGrid, mismatch, termScales } from '../reference';
 import { debugSurface, openApp } from './helpers';
 
-test.beforeEach(async ({ page }) => {
-  // still mode: no animation loop, so the (slow, software) compositor stays idle while kernels run
-  await openApp(page, '?still=1&gui=0');
-  expect(await page.evaluate(() => window.rnnlab.backend)).toBe('webgpu');
+/**
+ * One page for the whole file (a load costs seconds on SwiftShader; these tests are about numbers,
+ * each sets the data it needs). Still mode: no animation loop, so the software compositor stays
+ * idle while kernels run. A failed test gets a fresh worker, so a fresh page.
+ */
+const test = base.extend<{ page: Page }, { shared: Page }>({
+  shared: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const page = await context.newPage();
+      await openApp(page, '?still=1&gui=0');
+      await use(page);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ shared }, use) => {
+    // every test starts as a fresh load would: the WebGPU backend (the CPU comparison switches
+    // away), no typed rows (they would win over a test's preset), whole grids
+    await shared.evaluate(() => window.rnnlab.setParams({ backend: 'webgpu', data: '', preset: 'tutorial', range: [-3, 3, -3, 3], res: 256 }));
+    await shared.evaluate(() => window.rnnlabDebug.setMaxRowsPerDispatch(0));
+    expect(await shared.evaluate(() => window.rnnlab.backend)).toBe('webgpu');
+    await use(shared);
+  },
 });
 
 for (const name of FIXTURE_NAMES) {
