@@ -37,8 +37,8 @@ async function waitForServer() {
 
 // The trainability atlas (SPEC section 8): Rprop, 500 iterations, tutorial data, over [-3, 3]^2,
 // at these resolutions; 1024^2 only where the 256^2 time says it ends within a minute.
-// BENCH_ATLAS_ONLY=1 runs only this part.
-const ATLAS_ONLY = process.env.BENCH_ATLAS_ONLY === '1';
+// BENCH_ONLY=compute,atlas,views (any of them) runs only those parts; BENCH_ATLAS_ONLY=1 = BENCH_ONLY=atlas.
+const ONLY = (process.env.BENCH_ONLY || (process.env.BENCH_ATLAS_ONLY === '1' ? 'atlas' : 'compute,atlas,views')).split(',');
 const ATLAS_RES = [128, 256, 1024];
 const ATLAS_LIMIT_MS = 60_000;
 const rows = [];
@@ -47,7 +47,7 @@ const atlasRows = [];
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
-  for (const backend of ATLAS_ONLY ? [] : ['webgpu', 'cpu']) {
+  for (const backend of ONLY.includes('compute') ? ['webgpu', 'cpu'] : []) {
     const page = await browser.newPage();
     // still=1: no animation loop, so the compositor is idle while compute is timed
     await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
@@ -72,7 +72,7 @@ try {
     await page.close();
   }
   // The atlas: a small run first builds the pipelines (WebGPU) and starts the workers (CPU).
-  for (const backend of ['webgpu', 'cpu']) {
+  for (const backend of ONLY.includes('atlas') ? ['webgpu', 'cpu'] : []) {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
     await page.waitForFunction(() => 'rnnlab' in window);
@@ -111,19 +111,28 @@ try {
   }
   // Views: the cost of producing a frame (JS plus the GPU finishing it) while orbiting, while
   // dragging the start point, and after a range change (new surface), at res 256 and 512.
-  for (const res of ATLAS_ONLY ? [] : [256, 512]) {
+  for (const res of ONLY.includes('views') ? [256, 512] : []) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${PORT}/?res=${res}&still=1&gui=0`);
     await page.waitForFunction(() => 'rnnlab' in window);
     await page.evaluate(() => window.rnnlab.ready());
     // Hidden page: nothing reaches the (slow, software) compositor, so this is the app's own cost.
     await page.addStyleTag({ content: 'body { visibility: hidden !important; }' });
-    for (const kind of ['orbit', 'drag', 'trajectory', 'slider']) {
+    // '-moving': the cheaper frame drawn while the camera moves / the start is dragged; the plain
+    // kinds are the full frame shown once the motion stops (and in stills).
+    for (const kind of ['orbit-moving', 'orbit', 'drag-moving', 'drag', 'trajectory', 'slider']) {
       const t = await page.evaluate(([k, n]) => window.rnnlabDebug.frameCost(k, n), [kind, kind === 'slider' ? 5 : 15]);
       const row = { view: kind, res, ms: +t.ms.toFixed(1), fps: +(1000 / t.ms).toFixed(1) };
       viewRows.push(row);
       console.log(JSON.stringify(row));
     }
+    // The yardstick: a bare three.js scene, same canvas, mesh size and camera, nothing else.
+    const bare = await page.evaluate(() => window.rnnlabDebug.bareSceneCost(15));
+    const orbit = viewRows.find((r) => r.view === 'orbit' && r.res === res).ms;
+    const orbitMoving = viewRows.find((r) => r.view === 'orbit-moving' && r.res === res).ms;
+    const bareRow = { view: `bare three.js ${bare.side}x${bare.side}`, res, ms: +bare.ms.toFixed(1), fps: +(1000 / bare.ms).toFixed(1), ratioFull: +(orbit / bare.ms).toFixed(2), ratioMoving: +(orbitMoving / bare.ms).toFixed(2) };
+    viewRows.push(bareRow);
+    console.log(JSON.stringify(bareRow));
     await page.evaluate(() => document.querySelectorAll('style').forEach((s) => s.textContent?.includes('visibility: hidden') && s.remove()));
     // Frames the headless compositor actually presents per second while the camera moves.
     const presented = await page.evaluate(async () => {
@@ -154,7 +163,8 @@ console.log('\nbackend  method  res   seqLen  samples       ms   Mpoints/s');
 for (const r of rows)
   console.log(`${r.backend.padEnd(8)} ${r.method.padEnd(6)} ${pad(r.res, 5)} ${pad(r.seqLen, 7)} ${pad(r.samples, 8)} ${pad(r.ms.toFixed(1), 8)} ${pad((r.pointsPerSecond / 1e6).toFixed(2), 10)}`);
 console.log('\nview   res   frame ms   frames/s');
-for (const r of viewRows) console.log(`${r.view.padEnd(26)} ${pad(r.res, 4)} ${pad(r.ms ?? '-', 8)} ${pad(r.fps, 9)}`);
+for (const r of viewRows)
+  console.log(`${r.view.padEnd(26)} ${pad(r.res, 4)} ${pad(r.ms ?? '-', 8)} ${pad(r.fps, 9)}${r.ratioFull ? `   app orbit / bare: ${r.ratioFull}x full frame, ${r.ratioMoving}x while moving` : ''}`);
 console.log('frame ms = JS plus the GPU finishing the frame (median); "presented" = frames the headless compositor showed per second.');
 console.log('\natlas   backend  res    ms (Rprop, 500 iterations, tutorial data, [-3, 3]^2)');
 for (const r of atlasRows)

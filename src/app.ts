@@ -131,7 +131,12 @@ export class App {
       this.dirty = true;
       if (this.params.still) this.drawNow(); // no animation loop to pick it up
     });
-    this.surfaceView.controls.addEventListener('end', () => this.writeCameraToParams());
+    // the cheaper frame while the camera moves; the full one as soon as it stops
+    this.surfaceView.controls.addEventListener('start', () => this.surfaceView.setInteractive(true));
+    this.surfaceView.controls.addEventListener('end', () => {
+      this.writeCameraToParams();
+      this.setInteractive(false);
+    });
     this.engine.onState((s) => this.onState(s));
     this.engine.onAtlas((a) => this.showAtlas(a));
     installPointer({
@@ -144,7 +149,10 @@ export class App {
         if (final) void this.setParams({ start }).then(() => this.restart());
         else void this.setParams({ start, frame: -1 });
       },
-      setDragging: (on) => (this.dragging = on),
+      setDragging: (on) => {
+        this.dragging = on;
+        this.setInteractive(on);
+      },
       markDirty: () => (this.dirty = true),
     });
     installKeyboard({
@@ -409,6 +417,14 @@ export class App {
     return this.state ? this.playback.frame(this.params, this.lastIndex()) : 0;
   }
 
+  /** Leaves (or enters) the cheaper interactive frame; leaving it draws the full frame. */
+  private setInteractive(on: boolean): void {
+    if (this.surfaceView.interactive === on) return;
+    this.surfaceView.setInteractive(on);
+    this.dirty = true;
+    if (!on && this.params.still) this.drawNow();
+  }
+
   /** Draws the current state now (also used by the benchmark to time a frame). */
   drawNow(): void {
     const s = this.state;
@@ -435,9 +451,10 @@ export class App {
     this.dirty = false;
     // ready() means presented: the GPU has finished this frame's work (not just been handed it),
     // then the compositor has had two frames to put it on screen.
-    const waiters = this.drawWaiters;
-    this.drawWaiters = [];
+    // ready() waits for the full frame, never an interactive one
+    const waiters = this.surfaceView.interactive ? [] : this.drawWaiters;
     if (waiters.length) {
+      this.drawWaiters = [];
       const gpu = this.params.layout !== '2d' ? this.surfaceView.gpuDone() : Promise.resolve();
       void gpu.then(() => requestAnimationFrame(() => requestAnimationFrame(() => waiters.forEach((w) => w()))));
     }
@@ -503,7 +520,10 @@ export class App {
   // --- camera and links ----------------------------------------------------------------------
 
   private writeCameraToParams(): void {
-    this.params = { ...this.params, cam: this.surfaceView.getCamera() };
+    const cam = this.surfaceView.getCamera();
+    // the camera snaps to the rounded values the URL holds, so the view is what the link reproduces
+    this.surfaceView.setCamera(cam);
+    this.params = { ...this.params, cam };
     this.writeUrl();
   }
 

@@ -23,7 +23,12 @@ export interface RnnLabDebug {
    * (the range changes: a new surface, its mesh and the frame); 'trajectory' is the engine alone
    * when the start moves (Rprop in float64; in still mode its listeners draw the frame's JS part).
    */
-  frameCost(kind: 'orbit' | 'drag' | 'slider' | 'trajectory', runs: number): Promise<{ ms: number; all: number[] }>;
+  frameCost(kind: 'orbit' | 'orbit-moving' | 'drag' | 'drag-moving' | 'slider' | 'trajectory', runs: number): Promise<{ ms: number; all: number[] }>;
+  /**
+   * Median milliseconds of a frame of a bare three.js scene (the 3D view's canvas size, mesh
+   * size and camera, nothing else), orbiting like 'orbit': the yardstick for the app's frames.
+   */
+  bareSceneCost(frames: number): Promise<{ ms: number; width: number; height: number; side: number }>;
   /** how many computations the engine has run */
   computations(): number;
   /**
@@ -160,11 +165,24 @@ export function createDebug(app: App): RnnLabDebug {
       engine.backend.device.destroy();
       return true;
     },
+    async bareSceneCost(frames) {
+      await engine.ready();
+      const view = app.surfaceViewForTiming();
+      const canvas = view.renderer.domElement;
+      const side = view.meshSide();
+      const { bareSceneFrameMs } = await import('./debugBareScene');
+      const ms = await bareSceneFrameMs(canvas.width, canvas.height, side, view.software, frames, app.params.cam);
+      return { ms, width: canvas.width, height: canvas.height, side };
+    },
     async frameCost(kind, runs) {
       await engine.ready();
       const view = app.surfaceViewForTiming();
       const base = app.params;
       const all: number[] = [];
+      // '-moving': the frame drawn while the camera moves or the start is dragged
+      const moving = kind.endsWith('-moving');
+      if (moving) kind = kind === 'orbit-moving' ? 'orbit' : 'drag';
+      view.setInteractive(moving);
       for (let i = 0; i <= runs; i++) {
         const t0 = performance.now();
         if (kind === 'trajectory') {
@@ -172,13 +190,16 @@ export function createDebug(app: App): RnnLabDebug {
           if (i > 0) all.push(performance.now() - t0);
           continue;
         }
+        const drawn = app.framesDrawn;
         if (kind === 'orbit') view.setCamera([base.cam[0] + 3 * (i + 1), base.cam[1], base.cam[2]]);
         else if (kind === 'drag') await app.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
         else await app.setParams({ range: [-3 + 0.01 * (i + 1), 3, -3, 3] });
-        app.drawNow();
+        // one render per figure: in still mode the camera's change event or setParams has drawn already
+        if (app.framesDrawn === drawn) app.drawNow();
         await view.gpuDone();
         if (i > 0) all.push(performance.now() - t0); // the first one warms up
       }
+      view.setInteractive(false);
       await app.setParams({ start: base.start, range: base.range, cam: base.cam });
       return { ms: median(all), all };
     },

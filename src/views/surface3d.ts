@@ -17,6 +17,12 @@ import { TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
 
 /** The mesh has at most this many vertices per side; finer grids are sampled. */
 const MESH_MAX = 257;
+/**
+ * While the camera moves or the start is dragged: a mesh of at most this many vertices per side,
+ * and (on a software rasteriser, where every pixel costs CPU time) this render scale.
+ */
+const INTERACTIVE_MESH_MAX = 97;
+const INTERACTIVE_SCALE = 0.5;
 const HEIGHT = 1.1;
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const LIFT = 0.02;
@@ -44,7 +50,21 @@ export class SurfaceView {
   private readonly surfaceGroup = new THREE.Group();
   private readonly trajectoryGroup = new THREE.Group();
   private mesh: THREE.Mesh | null = null;
-  private runLines: { progress: Line2 | null; marker: THREE.Mesh; points: THREE.Vector3[]; inside: number }[] = [];
+  /** the cheaper stand-ins shown while interacting: a coarser mesh, and plain lines for the fat ones */
+  private coarse: { mesh: THREE.Mesh; m: number; colours: Float32Array } | null = null;
+  private runLines: {
+    progress: Line2 | null;
+    future: Line2 | null;
+    thin: THREE.Line | null;
+    thinProgress: THREE.Line | null;
+    marker: THREE.Mesh;
+    points: THREE.Vector3[];
+    inside: number;
+  }[] = [];
+  /** true while the camera moves or the start is dragged: the cheaper frame */
+  interactive = false;
+  /** drawn by a software rasteriser (SwiftShader): the interactive frame also lowers the render scale */
+  readonly software: boolean;
   private readonly marker: THREE.Mesh;
   private readonly startMarker: THREE.Mesh;
   private readonly startLabel: CSS2DObject;
@@ -60,6 +80,7 @@ export class SurfaceView {
   backendName = '';
 
   constructor(container: HTMLElement, software: boolean) {
+    this.software = software;
     // On a software rasteriser (SwiftShader) MSAA and half-float output cost 2.5x the frame time;
     // real GPUs keep both.
     this.renderer = new THREE.WebGPURenderer({
@@ -180,39 +201,23 @@ export class SurfaceView {
     for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = summary.logs[pick(j) * res + pick(i)];
     // The same scale as the heatmap and the colour bar (computed once per surface, over every cell).
     this.hMax = summary.logTop;
-    const positions = new Float32Array(m * m * 3);
-    const colors = new Float32Array(m * m * 3);
-    this.heights = new Float32Array(m * m);
-    const colour = new THREE.Color();
-    for (let j = 0; j < m; j++) {
-      for (let i = 0; i < m; i++) {
-        const k = j * m + i;
-        const l = logs[k];
-        const finite = Number.isFinite(l);
-        const y = finite ? (HEIGHT * l) / this.hMax : HEIGHT;
-        this.heights[k] = y;
-        positions.set([-1 + (2 * i) / (m - 1), y, 1 - (2 * j) / (m - 1)], 3 * k);
-        const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
-        // vertex colours are linear; the colour map is sRGB
-        colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
-        colors.set([colour.r, colour.g, colour.b], 3 * k);
-      }
-    }
-    const index: number[] = [];
-    for (let j = 0; j < m - 1; j++)
-      for (let i = 0; i < m - 1; i++) {
-        const a = j * m + i;
-        index.push(a, a + 1, a + m, a + 1, a + m + 1, a + m);
-      }
-    const geom = new THREE.BufferGeometry();
-    geom.setAttribute('position', new THREE.BufferAttribute(positions, 3));
-    geom.setAttribute('color', new THREE.BufferAttribute(colors, 3));
-    this.surfaceColours = colors.slice();
-    geom.setIndex(index);
-    const mat = new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
-    this.mesh = new THREE.Mesh(geom, mat);
+    const full = this.buildMesh(logs, m);
+    this.mesh = full.mesh;
+    this.surfaceColours = full.colours;
+    this.heights = full.heights;
     this.surfaceGroup.add(this.mesh);
+    // the interactive stand-in, sampled from the same cells
+    const mc = Math.min(m, INTERACTIVE_MESH_MAX);
+    if (mc < m) {
+      const pickC = (k: number) => Math.round((k * (res - 1)) / (mc - 1));
+      const logsC = new Float32Array(mc * mc);
+      for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) logsC[j * mc + i] = summary.logs[pickC(j) * res + pickC(i)];
+      const c = this.buildMesh(logsC, mc);
+      this.coarse = { mesh: c.mesh, m: mc, colours: c.colours };
+      this.surfaceGroup.add(c.mesh);
+    } else this.coarse = null;
     this.applyDrape();
+    this.applyQuality();
 
     if (contours) this.surfaceGroup.add(this.contourLines(logs, m));
     this.addWRecOneLines(s);
@@ -220,6 +225,67 @@ export class SurfaceView {
     this.addAxes();
     this.addTutorialPoints(s);
     if (this.runs.length) this.setRuns(this.runs);
+  }
+
+  /** A mesh of m x m vertices: height and colour from log10(cost + 1) on the shared scale. */
+  private buildMesh(logs: Float32Array, m: number): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
+    const positions = new Float32Array(m * m * 3);
+    const colors = new Float32Array(m * m * 3);
+    const heights = new Float32Array(m * m);
+    const colour = new THREE.Color();
+    for (let j = 0; j < m; j++) {
+      for (let i = 0; i < m; i++) {
+        const k = j * m + i;
+        const l = logs[k];
+        const finite = Number.isFinite(l);
+        const y = finite ? (HEIGHT * l) / this.hMax : HEIGHT;
+        heights[k] = y;
+        positions[3 * k] = -1 + (2 * i) / (m - 1);
+        positions[3 * k + 1] = y;
+        positions[3 * k + 2] = 1 - (2 * j) / (m - 1);
+        const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
+        // vertex colours are linear; the colour map is sRGB
+        colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
+        colors[3 * k] = colour.r;
+        colors[3 * k + 1] = colour.g;
+        colors[3 * k + 2] = colour.b;
+      }
+    }
+    const geom = new THREE.BufferGeometry();
+    geom.setAttribute('position', new THREE.BufferAttribute(positions, 3));
+    geom.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+    geom.setIndex(new THREE.BufferAttribute(gridIndex(m), 1));
+    const mat = new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
+    return { mesh: new THREE.Mesh(geom, mat), colours: colors.slice(), heights };
+  }
+
+  /** vertices per side of the full mesh */
+  meshSide(): number {
+    return this.m;
+  }
+
+  /**
+   * The cheaper frame while the camera moves or the start is dragged (a coarser mesh, plain lines
+   * for the fat ones, and on a software rasteriser half the render scale); the full frame again
+   * when the motion stops. Still pictures and ready() only ever see the full frame.
+   */
+  setInteractive(on: boolean): void {
+    if (on === this.interactive) return;
+    this.interactive = on;
+    if (this.software) this.renderer.setPixelRatio(on ? INTERACTIVE_SCALE : 1);
+    this.applyQuality();
+  }
+
+  private applyQuality(): void {
+    const cheap = this.interactive;
+    if (this.mesh) this.mesh.visible = !(cheap && this.coarse);
+    if (this.coarse) this.coarse.mesh.visible = cheap;
+    for (const line of this.runLines) {
+      if (line.progress) line.progress.visible = !cheap;
+      if (line.future) line.future.visible = !cheap;
+      if (line.thin) line.thin.visible = cheap;
+      if (line.thinProgress) line.thinProgress.visible = cheap;
+    }
   }
 
   private contourLines(logs: Float32Array, m: number): THREE.LineSegments {
@@ -358,14 +424,16 @@ export class SurfaceView {
   }
 
   private applyDrape(): void {
-    const mesh = this.mesh;
-    if (!mesh) return;
+    if (this.mesh) this.drapeMesh(this.mesh, this.m, this.surfaceColours);
+    if (this.coarse) this.drapeMesh(this.coarse.mesh, this.coarse.m, this.coarse.colours);
+  }
+
+  private drapeMesh(mesh: THREE.Mesh, m: number, surfaceColours: Float32Array): void {
     const attr = mesh.geometry.getAttribute('color') as THREE.BufferAttribute;
     const colors = attr.array as Float32Array;
     const d = this.drape;
-    if (!d) colors.set(this.surfaceColours);
+    if (!d) colors.set(surfaceColours);
     else {
-      const m = this.m;
       const [a, b, c, e] = this.range;
       const nx = d.xAxis.length;
       const ny = d.yAxis.length;
@@ -378,9 +446,9 @@ export class SurfaceView {
           const col = Math.round(((wx - d.xAxis[0]) / (d.xAxis[nx - 1] - d.xAxis[0])) * (nx - 1));
           const k = 3 * (j * m + i);
           if (row < 0 || row >= ny || col < 0 || col >= nx) {
-            colors[k] = this.surfaceColours[k];
-            colors[k + 1] = this.surfaceColours[k + 1];
-            colors[k + 2] = this.surfaceColours[k + 2];
+            colors[k] = surfaceColours[k];
+            colors[k + 1] = surfaceColours[k + 1];
+            colors[k + 2] = surfaceColours[k + 2];
             continue;
           }
           const rgb = d.colour(col, row);
@@ -409,12 +477,19 @@ export class SurfaceView {
       const pts = run.weights.slice(0, inside).map(([wx, wRec], i) => this.onSurface(wx, wRec, run.costs[i]));
       if (edge) pts.push(this.onSurface(edge[0], edge[1], 0));
       let progress: Line2 | null = null;
+      let future: Line2 | null = null;
+      let thin: THREE.Line | null = null;
+      let thinProgress: THREE.Line | null = null;
       if (pts.length >= 2) {
-        const future = this.polyline(pts, colour.getHex(), r === 0 ? 1.5 : 1.25);
+        future = this.polyline(pts, colour.getHex(), r === 0 ? 1.5 : 1.25);
         (future.material as THREE.Line2NodeMaterial).opacity = 0.35;
         (future.material as THREE.Line2NodeMaterial).transparent = true;
         progress = this.polyline(pts, colour.getHex(), r === 0 ? 3.5 : 2.5);
         this.trajectoryGroup.add(future, progress);
+        const g = new THREE.BufferGeometry().setFromPoints(pts);
+        thin = new THREE.Line(g, new THREE.LineBasicMaterial({ color: colour, transparent: true, opacity: 0.35 }));
+        thinProgress = new THREE.Line(g, new THREE.LineBasicMaterial({ color: colour }));
+        this.trajectoryGroup.add(thin, thinProgress);
       }
       const marker = r === 0 ? this.marker : new THREE.Mesh(new THREE.SphereGeometry(0.03, 16, 12), new THREE.MeshBasicMaterial({ color: colour }));
       if (r > 0) this.trajectoryGroup.add(marker);
@@ -425,8 +500,9 @@ export class SurfaceView {
         note.position.copy(pts[pts.length - 1]).add(new THREE.Vector3(0, 0.05, 0));
         this.trajectoryGroup.add(note);
       }
-      this.runLines.push({ progress, marker, points: pts, inside });
+      this.runLines.push({ progress, future, thin, thinProgress, marker, points: pts, inside });
     });
+    this.applyQuality();
     this.startMarker.position.copy(this.onSurface(runs[0].weights[0][0], runs[0].weights[0][1], runs[0].costs[0])).add(new THREE.Vector3(0, 0.02, 0));
   }
 
@@ -438,6 +514,7 @@ export class SurfaceView {
       const i = Math.min(line.points.length - 1, Math.max(0, k));
       line.marker.position.copy(line.points[i]).add(new THREE.Vector3(0, 0.01, 0));
       if (line.progress) (line.progress.geometry as LineGeometry).instanceCount = Math.max(0, i);
+      if (line.thinProgress) line.thinProgress.geometry.setDrawRange(0, i + 1);
     });
   }
 
@@ -547,6 +624,28 @@ export class SurfaceView {
     (this.startMarker.material as THREE.MeshBasicMaterial).color.set(on ? 0xffd000 : 0xff6a00);
     this.startMarker.scale.setScalar(on ? 1.4 : 1);
   }
+}
+
+/** The triangles of an m x m grid, two per cell (the same for every surface of that size). */
+const gridIndices = new Map<number, Uint32Array>();
+function gridIndex(m: number): Uint32Array {
+  let index = gridIndices.get(m);
+  if (!index) {
+    index = new Uint32Array(6 * (m - 1) * (m - 1));
+    let n = 0;
+    for (let j = 0; j < m - 1; j++)
+      for (let i = 0; i < m - 1; i++) {
+        const a = j * m + i;
+        index[n++] = a;
+        index[n++] = a + 1;
+        index[n++] = a + m;
+        index[n++] = a + 1;
+        index[n++] = a + m + 1;
+        index[n++] = a + m;
+      }
+    gridIndices.set(m, index);
+  }
+  return index;
 }
 
 function label(text: string, className: string): CSS2DObject {
