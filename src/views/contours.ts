@@ -30,3 +30,18 @@ export function contourSegments(v: ArrayLike<number>, cols: number, rows: number
   }
   return out;
 }
+
+const layersCache = new WeakMap<ArrayLike<number>, number[][]>();
+
+/**
+ * The segments of every contour level (contourLevels()) of a res x res grid of log costs,
+ * computed once per grid and shared by the 3D view and the heatmap.
+ */
+export function contourLayers(logs: ArrayLike<number> & object, res: number, levels: readonly number[]): number[][] {
+  let layers = layersCache.get(logs);
+  if (!layers) {
+    layers = levels.map((level) => contourSegments(logs, res, res, level));
+    layersCache.set(logs, layers);
+  }
+  return layers;
+}

@@ -7,7 +7,7 @@ import type { SurfaceResult } from '../gpu/backend';
 import { Canvas2DView } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
-import { contourSegments } from './contours';
+import { contourLayers } from './contours';
 import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks } from './common';
 
 export interface HeatmapRun {
@@ -41,7 +41,7 @@ export class HeatmapView extends Canvas2DView {
     this.summary = summary;
     this.view = zoom ? [0, 2, 0, 2] : range;
     this.title = zoom ? 'log cost, zoom on [0, 2]²' : 'log10(cost + 1), top view';
-    this.contours = withContours ? contourLevels().map((level) => contourSegments(summary.logs, s.res, s.res, level)) : [];
+    this.contours = withContours ? contourLayers(summary.logs, s.res, contourLevels()) : [];
     this.base = null;
   }
 

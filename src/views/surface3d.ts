@@ -12,7 +12,7 @@ import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import type { SurfaceResult } from '../gpu/backend';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
-import { contourSegments } from './contours';
+import { contourLayers } from './contours';
 import { TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
 
 /** The mesh has at most this many vertices per side; finer grids are sampled. */
@@ -219,7 +219,7 @@ export class SurfaceView {
     this.applyDrape();
     this.applyQuality();
 
-    if (contours) this.surfaceGroup.add(this.contourLines(logs, m));
+    if (contours) this.surfaceGroup.add(this.contourLines(summary.logs, res));
     this.addWRecOneLines(s);
     this.addValleyFloor(s);
     this.addAxes();
@@ -288,10 +288,14 @@ export class SurfaceView {
     }
   }
 
+  /** The contour levels on the surface, from the same segments the heatmap draws (computed once per surface). */
   private contourLines(logs: Float32Array, m: number): THREE.LineSegments {
     const pts: number[] = [];
-    for (const level of contourLevels()) {
-      const seg = contourSegments(logs, m, m, level);
+    const levels = contourLevels();
+    const layers = contourLayers(logs, m, levels);
+    for (let li = 0; li < levels.length; li++) {
+      const level = levels[li];
+      const seg = layers[li];
       const y = (HEIGHT * Math.min(level, this.hMax)) / this.hMax + 0.004;
       for (let i = 0; i < seg.length; i += 2) pts.push(-1 + (2 * seg[i]) / (m - 1), y, 1 - (2 * seg[i + 1]) / (m - 1));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contourLevels, logCost, scaleMax, viridis } from '../../src/views/colormap';
-import { contourSegments } from '../../src/views/contours';
+import { contourLayers, contourSegments } from '../../src/views/contours';
 
 describe('colour map', () => {
   it('runs from viridis dark purple to yellow and clamps', () => {
@@ -42,5 +42,18 @@ describe('contours', () => {
     const v = [0, 2, Infinity, 2];
     expect(contourSegments(v, 2, 2, 1)).toEqual([]);
     expect(contourSegments([0, 2, 0, 2], 2, 2, 1)).toEqual([0.5, 0, 0.5, 1]);
+  });
+});
+
+describe('contour layers', () => {
+  it('are computed once per grid and shared (the same arrays for the 3D view and the heatmap)', () => {
+    const res = 9;
+    const logs = Float32Array.from({ length: res * res }, (_, i) => Math.hypot((i % res) - 4, Math.floor(i / res) - 4) / 3);
+    const levels = [0.5, 1];
+    const a = contourLayers(logs, res, levels);
+    expect(contourLayers(logs, res, levels)).toBe(a);
+    expect(a).toEqual(levels.map((l) => contourSegments(logs, res, res, l)));
+    expect(a[0].length).toBeGreaterThan(0);
+    expect(contourLayers(logs.slice(), res, levels)).not.toBe(a); // a new surface, new layers
   });
 });
