@@ -45,6 +45,8 @@ export class App {
   private stateVersion = 0;
   private drawnVersion = -1;
   private drawWaiters: (() => void)[] = [];
+  /** resolves once the last full frame is presented */
+  private lastPresented: Promise<void> = Promise.resolve();
   private lastShownFrame = -1;
   /** what the 2D panels last drew, and a counter bumped by every layout */
   private panelsKey = '';
@@ -450,14 +452,13 @@ export class App {
     this.drawnVersion = this.stateVersion;
     this.dirty = false;
     // ready() means presented: the GPU has finished this frame's work (not just been handed it),
-    // then the compositor has had two frames to put it on screen.
-    // ready() waits for the full frame, never an interactive one
-    const waiters = this.surfaceView.interactive ? [] : this.drawWaiters;
-    if (waiters.length) {
-      this.drawWaiters = [];
-      const gpu = this.params.layout !== '2d' ? this.surfaceView.gpuDone() : Promise.resolve();
-      void gpu.then(() => requestAnimationFrame(() => requestAnimationFrame(() => waiters.forEach((w) => w()))));
-    }
+    // then the compositor has had two frames to put it on screen. Only full frames count.
+    if (this.surfaceView.interactive) return;
+    const waiters = this.drawWaiters;
+    this.drawWaiters = [];
+    const gpu = this.params.layout !== '2d' ? this.surfaceView.gpuDone() : Promise.resolve();
+    this.lastPresented = gpu.then(twoFrames);
+    if (waiters.length) void this.lastPresented.then(() => waiters.forEach((w) => w()));
   }
 
   private showFramePanels(s: EngineState, k: number): void {
@@ -510,6 +511,10 @@ export class App {
 
   /** Resolves after a frame showing the current state has been presented. */
   afterDraw(): Promise<void> {
+    // Nothing changed since the last full frame: no second draw, just that frame presented (and
+    // two more compositor frames for whatever changed in the page around it).
+    if (!this.dirty && this.drawnVersion === this.stateVersion && !this.surfaceView.interactive && this.framesDrawn > 0)
+      return this.lastPresented.then(twoFrames);
     return new Promise((resolve) => {
       this.drawWaiters.push(resolve);
       this.dirty = true;
@@ -570,4 +575,9 @@ function sup(n: number): string {
     .split('')
     .map((c) => d[Number(c)])
     .join('');
+}
+
+/** Resolves after two animation frames: the compositor has had a frame to show what was drawn. */
+function twoFrames(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }

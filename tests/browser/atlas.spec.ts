@@ -114,3 +114,42 @@ test('zooming the lr atlas past what float32 resolves says so; a zoom it still r
   await expect(page.locator('#atlas-note')).toContainText('Zoomed past float32');
   await expect(page.locator('#atlas-note')).toContainText('backend=cpu computes in float64');
 });
+
+test('lr mode: the wheel and a dragged rectangle zoom the window, and the atlas is recomputed for it', async ({ page }) => {
+  await openApp(page, '?still=1&atlas=lr&atlasRes=16&opt=sgd&atlasRange=-7,-3,-7,-3&iterations=50&layout=2d&gui=0');
+  const canvas = page.locator('#atlas-panel canvas.atlas-map[data-run="0"]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const centre = { x: box.x + box.width * 0.5, y: box.y + box.height * 0.5 };
+  // the wheel zooms in about the pointer: a narrower window inside the old one
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await page.evaluate(() => window.rnnlab.params())).atlasRange).not.toEqual([-7, -3, -7, -3]);
+  const [a, b, c, d] = (await page.evaluate(() => window.rnnlab.params())).atlasRange;
+  expect(b - a).toBeLessThan(4);
+  expect(d - c).toBeLessThan(4);
+  expect(a).toBeGreaterThanOrEqual(-7);
+  expect(b).toBeLessThanOrEqual(-3);
+  let got = (await page.evaluate(async () => {
+    const r = await window.rnnlab.atlas();
+    return r && [Math.log10(r.wx[0]), Math.log10(r.wx[r.wx.length - 1])];
+  }))!;
+  expect(got[0]).toBeCloseTo(a, 6);
+  expect(got[1]).toBeCloseTo(b, 6);
+  expect(page.url()).toContain('atlasRange=');
+  // a rectangle dragged over part of the map becomes the window
+  const before = (await page.evaluate(() => window.rnnlab.params())).atlasRange;
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.35);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.55, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await page.evaluate(() => window.rnnlab.params())).atlasRange).not.toEqual(before);
+  const after = (await page.evaluate(() => window.rnnlab.params())).atlasRange;
+  expect(after[1] - after[0]).toBeLessThan(before[1] - before[0]);
+  expect(after[0]).toBeGreaterThan(before[0]);
+  got = (await page.evaluate(async () => {
+    const r = await window.rnnlab.atlas();
+    return r && [Math.log10(r.wx[0]), Math.log10(r.wx[r.wx.length - 1])];
+  }))!;
+  expect(got[0]).toBeCloseTo(after[0], 6);
+});
