@@ -20,6 +20,7 @@ import { runColour } from './views/palette';
 import { SurfaceView } from './views/surface3d';
 import { ControlPanel } from './ui/gui';
 import { addSaveMenu } from './ui/saveMenu';
+import { EmbedLink } from './ui/embed';
 import { dataFile, download, imageFileName, type DataFile } from './export/files';
 import { canvasToPng, renderSnapshot, type SnapshotOptions } from './export/snapshot';
 import { el } from './ui/dom';
@@ -60,6 +61,7 @@ export class App {
   private readonly status: HTMLElement;
   private readonly messageBox: HTMLElement;
   private readonly help: HTMLElement;
+  private readonly embedLink = new EmbedLink();
   private messages: string[] = [];
   /** frames drawn, for the benchmark's frame-time measurements */
   framesDrawn = 0;
@@ -88,7 +90,7 @@ export class App {
     const plotHost = el('div', { id: 'gradplot-host' });
     const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
     this.side.append(heatHost, this.panels.legend, atlasHost, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
-    root.append(this.view3d, this.side, this.messageBox, this.help);
+    root.append(this.view3d, this.side, this.messageBox, this.help, this.embedLink.element);
     this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
     this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
     this.heatmap = new HeatmapView(heatHost);
@@ -181,7 +183,7 @@ export class App {
     const engineChanged = ENGINE_KEYS.some((k) => JSON.stringify(old[k]) !== JSON.stringify(params[k]));
     if (JSON.stringify(old.cam) !== JSON.stringify(params.cam)) this.surfaceView.setCamera(params.cam);
     if (params.frame !== old.frame && params.frame >= 0) this.playback.clock = params.frame;
-    if (old.layout !== params.layout || old.gui !== params.gui) this.applyViewParams();
+    if (old.layout !== params.layout || old.gui !== params.gui || old.embed !== params.embed) this.applyViewParams();
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
     if (old.atlasOn3d !== params.atlasOn3d) this.applyAtlasDrape();
     this.writeUrl();
@@ -209,6 +211,7 @@ export class App {
     if (p.play && !p.still) p.frame = -1; // a running clock is not a state worth a URL
     const q = paramsToQuery(p);
     history.replaceState(null, '', q ? `?${q}` : location.pathname);
+    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
   }
 
   private showMessages(messages: string[]): void {
@@ -223,7 +226,10 @@ export class App {
     // a new layout starts at the top of the side column (the map first), not where the old one was scrolled to
     if (this.root.dataset.layout !== p.layout) this.side.scrollTop = 0;
     this.root.dataset.layout = p.layout;
-    this.gui.setVisible(p.gui);
+    // embed mode: no control panel and no status text (the CSS hides #status)
+    this.root.dataset.embed = p.embed ? '1' : '0';
+    this.gui.setVisible(p.gui && !p.embed);
+    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
     this.layout();
   }
 
