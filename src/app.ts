@@ -153,6 +153,7 @@ export class App {
       },
       setDragging: (on) => (this.dragging = on),
       markDirty: () => (this.dirty = true),
+      togglePlay: () => this.togglePlay(),
     });
     installKeyboard({
       togglePlay: () => this.togglePlay(),
