@@ -173,7 +173,8 @@ async function drawLoss(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: n
     plot.resize(w / ratio, (h - titleH) / ratio);
     plot.setSeries(src.state.runs.map((r, i) => ({ label: r.opt, css: runColour(i), costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
     plot.setFrame(src.frame);
-    await new Promise((r) => requestAnimationFrame(r));
+    // uPlot draws in a microtask after setSeries/setFrame; a task later it has drawn (also in a hidden page)
+    await new Promise((r) => setTimeout(r, 0));
     const c = plot.canvas;
     if (c) ctx.drawImage(c, x, y + titleH, w, h - titleH);
   } finally {
@@ -259,10 +260,12 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
   const side = Math.floor(best);
   const [xa, xb] = axisExtent(a.xAxis);
   const [ya, yb] = axisExtent(a.yAxis);
-  const cellW = width / cols;
+  // cells as large as the maps need, the grid centred
+  const cellW = side + pad.left + pad.right;
   const cellH = (height - legendH) / Math.ceil(n / cols);
+  const left = Math.max(0, (width - cols * cellW) / 2);
   a.runs.forEach((run, i) => {
-    const ox = Math.round((i % cols) * cellW + pad.left);
+    const ox = Math.round(left + (i % cols) * cellW + pad.left);
     const oy = Math.round(Math.floor(i / cols) * cellH + pad.top);
     let title = run.title;
     if (run.result) {
