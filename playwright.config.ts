@@ -59,6 +59,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
+    // The production build registers a service worker (offline use). Blocked in every spec but
+    // offline.spec.ts, so that no test sees requests answered from a cache or a page reloaded
+    // by an update; each test's context starts empty anyway, so no old build is ever cached.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,10 +1,45 @@
 import { defineConfig } from 'vitest/config';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  plugins: [
+    // Offline after the first visit: a Workbox service worker (production builds only) precaches
+    // the app, its worker, fonts and icons (the WGSL shaders are bundled into the JS). A new
+    // build is picked up on the next online visit: the new worker takes over at once
+    // (skipWaiting, clientsClaim) and the page reloads into it (src/ui/offline.ts).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: null,
+      includeAssets: ['icon-192.png', 'icon-512.png'],
+      manifest: {
+        name: 'RNN Lab: how a linear RNN trains',
+        short_name: 'RNN Lab',
+        description: 'How a tiny linear RNN trains, and why training it is hard: the cost surface, optimisers and gradients, interactive.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#10141b',
+        theme_color: '#10141b',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,woff2,png,webmanifest,wgsl}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        skipWaiting: true,
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   test: {
     include: ['tests/unit/**/*.test.ts'],
   },

@@ -48,7 +48,7 @@ try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   for (const backend of ONLY.includes('compute') ? ['webgpu', 'cpu'] : []) {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     // still=1: no animation loop, so the compositor is idle while compute is timed
     await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
     await page.waitForFunction(() => 'rnnlab' in window);
@@ -73,7 +73,7 @@ try {
   }
   // The atlas: a small run first builds the pipelines (WebGPU) and starts the workers (CPU).
   for (const backend of ONLY.includes('atlas') ? ['webgpu', 'cpu'] : []) {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ serviceWorkers: 'block' });
     await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
     await page.waitForFunction(() => 'rnnlab' in window);
     await page.evaluate(() => window.rnnlab.ready());
@@ -112,7 +112,7 @@ try {
   // Views: the cost of producing a frame (JS plus the GPU finishing it) while orbiting, while
   // dragging the start point, and after a range change (new surface), at res 256 and 512.
   for (const res of ONLY.includes('views') ? [256, 512] : []) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     await page.goto(`http://127.0.0.1:${PORT}/?res=${res}&still=1&gui=0`);
     await page.waitForFunction(() => 'rnnlab' in window);
     await page.evaluate(() => window.rnnlab.ready());

@@ -6,6 +6,7 @@ import type { App } from './app';
 import type { PointResult, SurfaceResult } from './gpu/backend';
 import type { OptimiserName, Hyper } from './model/optimiserSpec';
 import type { Params } from './params';
+import type { SnapshotOptions } from './export/snapshot';
 
 export interface AtlasInfo {
   mode: 'starts' | 'lr';
@@ -45,6 +46,12 @@ export interface RnnLabApi {
   toScreen(wx: number, wRec: number): { x: number; y: number } | null;
   /** messages about refused or clamped input, as shown in the page */
   messages(): string[];
+  /**
+   * A PNG of a panel ('page', '3d', 'map', 'gradients', 'loss', 'atlas' when an atlas is shown)
+   * rendered at width x height (default 1920 x 1080, at most 3840 x 2160), with its legend and
+   * colour bar, once the current state is drawn.
+   */
+  snapshot(options?: SnapshotOptions): Promise<Blob>;
 }
 
 declare global {
@@ -107,5 +114,9 @@ export function createApi(app: App): RnnLabApi {
     },
     toScreen: (wx, wRec) => app.toScreen(wx, wRec),
     messages: () => app.getMessages(),
+    snapshot: async (options = {}) => {
+      await ready();
+      return app.snapshot(options);
+    },
   };
 }

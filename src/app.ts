@@ -9,17 +9,20 @@ import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './
 import { runName } from './views/runText';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { evaluatePoint } from './model/rnn';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
-import { TUTORIAL_POINTS } from './views/common';
-import { GradientPlot, type GradSeries } from './views/gradplot';
+import { superscript } from './views/common';
+import { GradientPlot, gradSeriesAt } from './views/gradplot';
 import { HeatmapView } from './views/heatmap2d';
 import { LossPlot } from './views/lossplot';
 import { runColour } from './views/palette';
 import { SurfaceView } from './views/surface3d';
 import { ControlPanel } from './ui/gui';
+import { addSaveMenu } from './ui/saveMenu';
+import { EmbedLink } from './ui/embed';
+import { dataFile, download, imageFileName, type DataFile } from './export/files';
+import { canvasToPng, renderSnapshot, type SnapshotOptions } from './export/snapshot';
 import { el } from './ui/dom';
 import { HELP, installKeyboard } from './ui/keyboard';
 import { SidePanels, renderReadout } from './ui/panels';
@@ -60,6 +63,7 @@ export class App {
   private readonly status: HTMLElement;
   private readonly messageBox: HTMLElement;
   private readonly help: HTMLElement;
+  private readonly embedLink = new EmbedLink();
   private messages: string[] = [];
   /** frames drawn, for the benchmark's frame-time measurements */
   framesDrawn = 0;
@@ -88,7 +92,7 @@ export class App {
     const plotHost = el('div', { id: 'gradplot-host' });
     const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
     this.side.append(heatHost, this.panels.legend, atlasHost, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
-    root.append(this.view3d, this.side, this.messageBox, this.help);
+    root.append(this.view3d, this.side, this.messageBox, this.help, this.embedLink.element);
     this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
     this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
     this.heatmap = new HeatmapView(heatHost);
@@ -126,6 +130,11 @@ export class App {
     });
     this.gui.sync(params);
     this.engine.prepareBackend(params.backend);
+    addSaveMenu(this.gui.gui, {
+      image: (panel, width, height) => this.saveImage({ panel, width, height }),
+      data: (kind) => this.saveData(kind),
+      hasAtlas: () => this.atlasShown !== null,
+    });
     await this.surfaceView.init();
     performance.mark('rnnlab:renderer');
     this.surfaceView.setCamera(params.cam);
@@ -156,6 +165,7 @@ export class App {
         this.setInteractive(on);
       },
       markDirty: () => (this.dirty = true),
+      togglePlay: () => this.togglePlay(),
     });
     installKeyboard({
       togglePlay: () => this.togglePlay(),
@@ -187,7 +197,7 @@ export class App {
     const engineChanged = ENGINE_KEYS.some((k) => JSON.stringify(old[k]) !== JSON.stringify(params[k]));
     if (JSON.stringify(old.cam) !== JSON.stringify(params.cam)) this.surfaceView.setCamera(params.cam);
     if (params.frame !== old.frame && params.frame >= 0) this.playback.clock = params.frame;
-    if (old.layout !== params.layout || old.gui !== params.gui) this.applyViewParams();
+    if (old.layout !== params.layout || old.gui !== params.gui || old.embed !== params.embed) this.applyViewParams();
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
     if (old.atlasOn3d !== params.atlasOn3d) this.applyAtlasDrape();
     this.writeUrl();
@@ -215,6 +225,7 @@ export class App {
     if (p.play && !p.still) p.frame = -1; // a running clock is not a state worth a URL
     const q = paramsToQuery(p);
     history.replaceState(null, '', q ? `?${q}` : location.pathname);
+    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
   }
 
   private showMessages(messages: string[]): void {
@@ -229,7 +240,10 @@ export class App {
     // a new layout starts at the top of the side column (the map first), not where the old one was scrolled to
     if (this.root.dataset.layout !== p.layout) this.side.scrollTop = 0;
     this.root.dataset.layout = p.layout;
-    this.gui.setVisible(p.gui);
+    // embed mode: no control panel and no status text (the CSS hides #status)
+    this.root.dataset.embed = p.embed ? '1' : '0';
+    this.gui.setVisible(p.gui && !p.embed);
+    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
     this.layout();
   }
 
@@ -390,7 +404,7 @@ export class App {
     const labels = el('div', { class: 'ticks' });
     const step = Math.max(1, Math.ceil(hMax / 8));
     for (let d = 0; d <= hMax; d += step)
-      labels.append(el('span', { style: `bottom: ${(100 * d) / hMax}%` }, d === 0 ? '1' : `10${sup(d)}`));
+      labels.append(el('span', { style: `bottom: ${(100 * d) / hMax}%` }, d === 0 ? '1' : `10${superscript(d)}`));
     const parts: HTMLElement[] = [el('div', { class: 'title' }, 'cost + 1'), el('div', { class: 'scale' }, bar, labels)];
     if (s.overflow)
       parts.push(el('div', { class: 'overflow' }, el('i', { style: `background:${OVERFLOW_CSS}` }), 'overflow: beyond float32'));
@@ -463,14 +477,7 @@ export class App {
 
   private showFramePanels(s: EngineState, k: number): void {
     this.lastShownFrame = k;
-    const main = s.runs[0];
-    const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
-    const series: GradSeries[] = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
-    // The six points come from the backend (cached per data set); the start and the moving point
-    // change on every drag and frame, so they are taken from the float64 model right here.
-    const [sx, sr] = main.weights[0];
-    series.push({ label: 'start', css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
-    series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
+    const series = gradSeriesAt(s, k);
     this.gradPlot.setSeries(series);
     this.panels.showFrame(s, k, this.params.test);
   }
@@ -522,6 +529,30 @@ export class App {
     });
   }
 
+  // --- export --------------------------------------------------------------------------------
+
+  /** A panel (or the page) rendered at the asked size, as a PNG (src/export/snapshot.ts). */
+  async snapshot(options: SnapshotOptions): Promise<Blob> {
+    const s = this.state;
+    if (!s) throw new Error('snapshot: nothing computed yet');
+    const frame = this.currentFrame();
+    const source = { state: s, params: this.params, frame, gradSeries: gradSeriesAt(s, frame), surfaceView: this.surfaceView, atlas: this.atlasShown ? this.atlasInput(this.atlasShown) : null };
+    return canvasToPng(await renderSnapshot(source, options));
+  }
+
+  private async saveImage(options: Required<SnapshotOptions>): Promise<void> {
+    try {
+      const blob = await this.snapshot(options);
+      if (this.state) download({ name: imageFileName(this.state, options.panel, options.width, options.height, this.currentFrame()), blob });
+    } catch (e) {
+      this.showMessages([`could not save the image: ${(e as Error).message}`]);
+    }
+  }
+
+  private saveData(kind: DataFile): void {
+    if (this.state) download(dataFile(kind, this.state));
+  }
+
   // --- camera and links ----------------------------------------------------------------------
 
   private writeCameraToParams(): void {
@@ -567,14 +598,6 @@ function pickEngine(p: Params): Partial<Params> {
 
 function round(v: number, digits: number): number {
   return Math.round(v * 10 ** digits) / 10 ** digits;
-}
-
-function sup(n: number): string {
-  const d = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-  return String(n)
-    .split('')
-    .map((c) => d[Number(c)])
-    .join('');
 }
 
 /** Resolves after two animation frames: the compositor has had a frame to show what was drawn. */

@@ -4,6 +4,7 @@ import { App } from './app';
 import { createDebug } from './debug';
 import { isSoftwareRenderer } from './views/surface3d';
 import { loadBundledFonts } from './ui/fonts';
+import { registerOffline } from './ui/offline';
 
 const raw: Record<string, string> = {};
 new URLSearchParams(location.search).forEach((v, k) => (raw[k] = v));
@@ -18,3 +19,4 @@ async function main(): Promise<void> {
   await app.start(raw);
 }
 void main();
+registerOffline();

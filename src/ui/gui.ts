@@ -32,7 +32,7 @@ const FOLDER_OF: Record<string, string> = {
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasOn3d: 'Atlas',
-  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View', test: 'View',
+  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', test: 'View',
 };
 
 export class ControlPanel {

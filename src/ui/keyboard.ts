@@ -18,6 +18,7 @@ export const HELP: readonly [string, string][] = [
   ['drag the orange dot', 'move the start point (shift-click in the 2D map too)'],
   ['drag elsewhere', 'orbit; wheel to zoom'],
   ['press or drag on the loss curve', 'scrub to that iteration'],
+  ['touch: tap the 3D view', 'play / pause; one finger orbits, two fingers pinch to zoom'],
 ];
 
 export function installKeyboard(a: KeyActions): void {

@@ -16,27 +16,51 @@ export interface PointerHost {
   moveStart(wx: number, wRec: number, final: boolean): void;
   setDragging(on: boolean): void;
   markDirty(): void;
+  /** a tap with one finger on the 3D view (not on the start) */
+  togglePlay(): void;
 }
+
+/** How near the start marker a press picks it up: a finger covers more than a mouse pointer. */
+const PICK_RADIUS = { mouse: 18, touch: 36 };
+/** A touch is a tap when it lifts within this time (ms) and moved less than this (CSS px). */
+const TAP = { ms: 350, px: 10 };
 
 export function installPointer(h: PointerHost): void {
   const view = h.surfaceView;
   const canvas = view.renderer.domElement;
   let dragging = false;
+  let dragId = -1;
   // The marker floats a little above the surface: grab it near its centre or its foot.
-  const nearStart = (x: number, y: number) => {
+  const nearStart = (x: number, y: number, radius = PICK_RADIUS.mouse) => {
     const centre = view.startMarkerScreen();
     const s = h.state();
     const foot = s ? view.toScreen(...s.params.start) : null;
-    const near = (p: { x: number; y: number } | null, dx = 0, dy = 0) => p !== null && Math.hypot(p.x - dx - x, p.y - dy - y) < 18;
+    const near = (p: { x: number; y: number } | null, dx = 0, dy = 0) => p !== null && Math.hypot(p.x - dx - x, p.y - dy - y) < radius;
     return near(centre) || near(foot, window.scrollX, window.scrollY);
   };
+  // Touch: one finger on the start drags it, one finger elsewhere orbits and two pinch to zoom
+  // (OrbitControls), a tap plays or pauses.
+  const touches = new Set<number>();
+  let tap: { id: number; x: number; y: number; t: number } | null = null;
   canvas.addEventListener(
     'pointerdown',
     (e) => {
-      if (e.button !== 0 || !nearStart(e.clientX, e.clientY)) return;
+      if (e.pointerType === 'touch') {
+        touches.add(e.pointerId);
+        tap = touches.size === 1 ? { id: e.pointerId, x: e.clientX, y: e.clientY, t: performance.now() } : null;
+      }
+      if (dragging) {
+        e.stopImmediatePropagation(); // a second finger while the start is dragged: ignored
+        return;
+      }
+      if (touches.size > 1) return; // a second finger: OrbitControls pinches
+      const radius = e.pointerType === 'touch' ? PICK_RADIUS.touch : PICK_RADIUS.mouse;
+      if (e.button !== 0 || !nearStart(e.clientX, e.clientY, radius)) return;
+      tap = null;
       // Picked up the start marker: stop OrbitControls from seeing this drag.
       e.stopImmediatePropagation();
       dragging = true;
+      dragId = e.pointerId;
       h.setDragging(true);
       view.controls.enabled = false;
       view.setStartHighlight(true);
@@ -46,17 +70,20 @@ export function installPointer(h: PointerHost): void {
     { capture: true },
   );
   canvas.addEventListener('pointermove', (e) => {
+    if (tap && e.pointerId === tap.id && Math.hypot(e.clientX - tap.x, e.clientY - tap.y) >= TAP.px) tap = null;
     if (dragging) {
+      if (e.pointerId !== dragId) return;
       const hit = view.raycastSurface(e.clientX, e.clientY);
       if (hit) h.moveStart(hit.wx, hit.wRec, false);
       return;
     }
+    if (e.pointerType === 'touch') return; // no hover readout under a finger
     canvas.style.cursor = nearStart(e.clientX, e.clientY) ? 'grab' : '';
     const hit = view.raycastSurface(e.clientX, e.clientY);
     showHover(h, hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY);
   });
   const drop = (e: PointerEvent) => {
-    if (!dragging) return;
+    if (!dragging || e.pointerId !== dragId) return;
     dragging = false;
     h.setDragging(false);
     view.controls.enabled = true;
@@ -65,8 +92,21 @@ export function installPointer(h: PointerHost): void {
     const s = h.state();
     if (s) h.moveStart(s.params.start[0], s.params.start[1], true);
   };
-  canvas.addEventListener('pointerup', drop);
-  canvas.addEventListener('pointercancel', drop);
+  const lift = (e: PointerEvent) => {
+    if (e.pointerType !== 'touch') return;
+    touches.delete(e.pointerId);
+    const t = tap;
+    tap = null;
+    if (e.type === 'pointerup' && t && t.id === e.pointerId && performance.now() - t.t < TAP.ms && Math.hypot(e.clientX - t.x, e.clientY - t.y) < TAP.px) h.togglePlay();
+  };
+  canvas.addEventListener('pointerup', (e) => {
+    drop(e);
+    lift(e);
+  });
+  canvas.addEventListener('pointercancel', (e) => {
+    drop(e);
+    lift(e);
+  });
   canvas.addEventListener('pointerleave', () => (h.hover.hidden = true));
   const heat = h.heatmap.canvas;
   heat.addEventListener('pointermove', (e) => {

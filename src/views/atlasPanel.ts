@@ -95,7 +95,7 @@ export function atlasDivergedPosition(divergedAt: number, iterations: number): n
   return Math.min(1, Math.max(0, Math.log1p(Math.max(0, divergedAt)) / Math.log1p(iterations)));
 }
 
-function divergedRgb(t: number): [number, number, number] {
+export function divergedRgb(t: number): [number, number, number] {
   const x = Math.min(1, Math.max(0, t)) * (DIVERGED_STOPS.length - 1);
   const i = Math.min(DIVERGED_STOPS.length - 2, Math.floor(x));
   const f = x - i;
@@ -104,12 +104,12 @@ function divergedRgb(t: number): [number, number, number] {
   return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
 }
 
-function greyRgb(t: number, overflow: boolean): [number, number, number] {
+export function greyRgb(t: number, overflow: boolean): [number, number, number] {
   const g = overflow ? GREY_OVERFLOW : Math.round(GREY_LIGHT + (GREY_DARK - GREY_LIGHT) * Math.min(1, Math.max(0, t)));
   return [g, g, g];
 }
 
-function convergedRgb(t: number): [number, number, number] {
+export function convergedRgb(t: number): [number, number, number] {
   const [r, g, b] = viridis(t);
   return [Math.round(r), Math.round(g), Math.round(b)];
 }

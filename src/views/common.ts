@@ -81,3 +81,12 @@ export function clipPath(
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
   return { inside, edge: [clamp(x0 + t * (x1 - x0), a, b), clamp(y0 + t * (y1 - y0), c, d)] };
 }
+
+/** 12 -> '¹²' (decades on the colour bar) */
+export function superscript(n: number): string {
+  const d = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(n)
+    .split('')
+    .map((c) => d[Number(c)])
+    .join('');
+}

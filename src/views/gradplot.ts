@@ -4,7 +4,9 @@
  * vanishing (|wRec| < 1) and sign alternation (wRec < 0) all show on one plot.
  */
 import { Canvas2DView } from './canvas2d';
-import { formatNumber, symlog } from './common';
+import type { EngineState } from '../engine';
+import { evaluatePoint } from '../model/rnn';
+import { TUTORIAL_POINTS, formatNumber, symlog } from './common';
 
 export interface GradSeries {
   label: string;
@@ -19,7 +21,7 @@ const PAD = { left: 64, right: 14, top: 30, bottom: 44 };
 export class GradientPlot extends Canvas2DView {
   private series: GradSeries[] = [];
 
-  constructor(container: HTMLElement) {
+  constructor(container: HTMLElement | null) {
     super(container, 'gradplot');
   }
 
@@ -28,7 +30,7 @@ export class GradientPlot extends Canvas2DView {
   }
 
   draw(): void {
-    const ctx = this.ctx;
+    const ctx = this.begin();
     ctx.fillStyle = '#10141b';
     ctx.fillRect(0, 0, this.width, this.height);
     const n = Math.max(1, ...this.series.map((s) => s.values.length - 1));
@@ -133,4 +135,19 @@ export function explainGradient(wRec: number, seqLen: number): string {
   if (a > 1)
     return `|wRec| = ${a.toFixed(2)} > 1: the gradient grows ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it explodes.${sign}`;
   return `|wRec| = ${a.toFixed(2)} < 1: the gradient shrinks to ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it vanishes.${sign}`;
+}
+
+/**
+ * What the plot shows at iteration k: the six marked points (from the backend, cached per data
+ * set), the start and the current point (from the float64 model, so that dragging needs no GPU
+ * round trip per move).
+ */
+export function gradSeriesAt(s: EngineState, k: number): GradSeries[] {
+  const main = s.runs[0];
+  const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
+  const series: GradSeries[] = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
+  const [sx, sr] = main.weights[0];
+  series.push({ label: 'start', css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
+  series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
+  return series;
 }

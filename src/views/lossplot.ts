@@ -15,6 +15,8 @@ export interface LossSeries {
   emphasis?: boolean;
 }
 
+export const LOSS_TITLE = 'cost per iteration (log scale)';
+
 /** Costs at or below this are drawn at this value (a log axis has no 0). */
 const FLOOR = 1e-16;
 
@@ -28,10 +30,21 @@ export class LossPlot {
   private scrubbing = false;
   onScrub: (k: number) => void = () => undefined;
 
-  constructor(container: HTMLElement) {
+  /** CSS pixels of fonts, lines and axes per CSS pixel on screen (exported images draw larger) */
+  private readonly scale: number;
+  private readonly showTitle: boolean;
+
+  constructor(container: HTMLElement, options: { scale?: number; title?: boolean; id?: string } = {}) {
     this.host = document.createElement('div');
-    this.host.id = 'lossplot';
+    this.host.id = options.id ?? 'lossplot';
+    this.scale = options.scale ?? 1;
+    this.showTitle = options.title ?? true;
     container.append(this.host);
+  }
+
+  /** the canvas uPlot draws into (exported images) */
+  get canvas(): HTMLCanvasElement | null {
+    return this.plot?.ctx.canvas ?? null;
   }
 
   resize(width: number, height: number): void {
@@ -64,20 +77,28 @@ export class LossPlot {
     const step = Math.max(1, Math.ceil((dHi - dLo) / 6));
     const decades: number[] = [];
     for (let e = dHi; e >= dLo; e -= step) decades.unshift(e);
-    const axis = { stroke: '#c8d0da', grid: { stroke: 'rgba(255,255,255,0.08)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.25)', width: 1 }, font: '12px Inter, sans-serif', labelFont: '600 13px Inter, sans-serif' };
+    const k = this.scale;
+    const axis = {
+      stroke: '#c8d0da',
+      grid: { stroke: 'rgba(255,255,255,0.08)', width: k },
+      ticks: { stroke: 'rgba(255,255,255,0.25)', width: k, size: 10 * k },
+      font: `${12 * k}px Inter, sans-serif`,
+      labelFont: `600 ${13 * k}px Inter, sans-serif`,
+      gap: 5 * k,
+    };
     const opts: uPlot.Options = {
       width: this.width,
       height: this.height,
       pxAlign: 1,
-      title: 'cost per iteration (log scale)',
+      title: this.showTitle ? LOSS_TITLE : undefined,
       legend: { show: false },
       cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false }, y: false },
       scales: { x: { time: false }, y: { range: () => [dLo, dHi] } },
       axes: [
-        { ...axis, label: 'iteration', labelSize: 20, size: 36 },
-        { ...axis, size: 56, splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
+        { ...axis, label: 'iteration', labelSize: 20 * k, size: 36 * k },
+        { ...axis, size: 56 * k, splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
       ],
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.css, width: s.emphasis ? 2.5 : 1.75, points: { show: false }, spanGaps: false }))],
+      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.css, width: (s.emphasis ? 2.5 : 1.75) * k, points: { show: false }, spanGaps: false }))],
       hooks: { draw: [(u) => this.drawOverlay(u)] },
     };
     this.plot = new uPlot(opts, [x, ...ys] as uPlot.AlignedData, this.host);
@@ -94,11 +115,12 @@ export class LossPlot {
   private drawOverlay(u: uPlot): void {
     const ctx = u.ctx;
     const { top, height } = u.bbox;
+    const k = this.scale;
     ctx.save();
     const x = Math.round(u.valToPos(this.frame, 'x', true)) + 0.5;
     ctx.strokeStyle = 'rgba(255,255,255,0.7)';
-    ctx.lineWidth = 1;
-    ctx.setLineDash([4, 3]);
+    ctx.lineWidth = k;
+    ctx.setLineDash([4 * k, 3 * k]);
     ctx.beginPath();
     ctx.moveTo(x, top);
     ctx.lineTo(x, top + height);
@@ -107,14 +129,15 @@ export class LossPlot {
     for (const s of this.series) {
       if (s.diverged === null) continue;
       const px = u.valToPos(s.diverged, 'x', true);
-      const py = top + 6;
+      const py = top + 6 * k;
+      const r = 5 * k;
       ctx.strokeStyle = s.css;
-      ctx.lineWidth = 2.5;
+      ctx.lineWidth = 2.5 * k;
       ctx.beginPath();
-      ctx.moveTo(px - 5, py - 5);
-      ctx.lineTo(px + 5, py + 5);
-      ctx.moveTo(px + 5, py - 5);
-      ctx.lineTo(px - 5, py + 5);
+      ctx.moveTo(px - r, py - r);
+      ctx.lineTo(px + r, py + r);
+      ctx.moveTo(px + r, py - r);
+      ctx.lineTo(px - r, py + r);
       ctx.stroke();
     }
     ctx.restore();

@@ -554,6 +554,72 @@ export class SurfaceView {
     this.labels.render(this.scene, this.camera);
   }
 
+  /**
+   * The 3D view rendered at width x height canvas pixels (not the screen's canvas enlarged):
+   * the renderer is resized, draws one frame, the frame is copied, and the renderer, camera and
+   * on-screen frame are put back, all in one task so that the page never shows the large frame.
+   * Line widths and the labels (drawn into the copy with the bundled font, from each label's
+   * computed style) are `scale` times their on-screen size.
+   */
+  renderSnapshot(width: number, height: number, scale: number): HTMLCanvasElement {
+    const out = document.createElement('canvas');
+    out.width = width;
+    out.height = height;
+    const ctx = out.getContext('2d')!;
+    const size = this.renderer.getSize(new THREE.Vector2());
+    const aspect = this.camera.aspect;
+    const lines: [THREE.Line2NodeMaterial, number][] = [];
+    this.scene.traverse((o) => {
+      const m = (o as Line2).isLine2 ? ((o as Line2).material as THREE.Line2NodeMaterial) : null;
+      if (m) lines.push([m, m.linewidth]);
+    });
+    try {
+      for (const [m, w] of lines) m.linewidth = w * scale;
+      this.renderer.setSize(width, height, false);
+      this.camera.aspect = width / height;
+      this.camera.updateProjectionMatrix();
+      this.renderer.render(this.scene, this.camera);
+      ctx.drawImage(this.renderer.domElement, 0, 0);
+      this.drawLabels(ctx, width, height, scale);
+    } finally {
+      for (const [m, w] of lines) m.linewidth = w;
+      this.renderer.setSize(size.x, size.y, false);
+      this.camera.aspect = aspect;
+      this.camera.updateProjectionMatrix();
+      this.render();
+    }
+    return out;
+  }
+
+  /** The CSS2D labels, drawn as text where CSS2DRenderer would centre them. */
+  private drawLabels(ctx: CanvasRenderingContext2D, width: number, height: number, scale: number): void {
+    const v = new THREE.Vector3();
+    ctx.save();
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    this.scene.traverseVisible((o) => {
+      if (!(o instanceof CSS2DObject)) return;
+      const el = o.element;
+      const text = el.textContent ?? '';
+      if (!text) return;
+      o.getWorldPosition(v).project(this.camera);
+      if (v.z < -1 || v.z > 1) return;
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontWeight} ${parseFloat(cs.fontSize) * scale}px ${cs.fontFamily}`;
+      const x = ((v.x + 1) / 2) * width;
+      const y = ((1 - v.y) / 2) * height;
+      // text-shadow: 0 0 3px #000 (twice)
+      ctx.shadowColor = '#000';
+      ctx.shadowBlur = 3 * scale;
+      ctx.fillStyle = cs.color;
+      ctx.fillText(text, x, y);
+      ctx.fillText(text, x, y);
+      ctx.shadowBlur = 0;
+      ctx.fillText(text, x, y);
+    });
+    ctx.restore();
+  }
+
   // --- picking ---------------------------------------------------------------------------------
 
   /** page coordinates of a world point, or null if it is outside the view or hidden by the surface */

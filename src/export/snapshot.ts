@@ -1,0 +1,363 @@
+/**
+ * Images for slides: one panel (or the whole page) rendered at the asked size, up to 3840 x 2160,
+ * as a PNG. Every panel is drawn again at that size (the 3D view by the renderer at that size,
+ * the 2D panels by their own drawing code at a larger scale), never a screenshot enlarged; each
+ * carries its legend, and the surface's panels their colour bar. Text in the bundled fonts only.
+ */
+import type { EngineState } from '../engine';
+import type { Params } from '../params';
+import { atlasCellColour, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
+import { OVERFLOW_CSS, viridis } from '../views/colormap';
+import { niceTicks, superscript } from '../views/common';
+import { GradientPlot, type GradSeries } from '../views/gradplot';
+import { HeatmapView } from '../views/heatmap2d';
+import { LOSS_TITLE, LossPlot } from '../views/lossplot';
+import { runColour } from '../views/palette';
+import { runName, runOutcome } from '../views/runText';
+import type { SurfaceView } from '../views/surface3d';
+
+export const SNAPSHOT_PANELS = ['page', '3d', 'map', 'gradients', 'loss', 'atlas'] as const;
+export type SnapshotPanel = (typeof SNAPSHOT_PANELS)[number];
+export const SNAPSHOT_MAX: readonly [number, number] = [3840, 2160];
+export const SNAPSHOT_MIN = 64;
+
+export interface SnapshotOptions {
+  panel?: SnapshotPanel;
+  width?: number;
+  height?: number;
+}
+
+/** What the app hands the exporter: the state on screen, and the 3D view to render again. */
+export interface SnapshotSource {
+  state: EngineState;
+  params: Params;
+  frame: number;
+  gradSeries: GradSeries[];
+  surfaceView: SurfaceView;
+  atlas: AtlasPanelInput | null;
+}
+
+const BG = '#10141b';
+const TEXT = '#dfe6ee';
+const MUTED = '#9aa6b5';
+const FONT = 'Inter, sans-serif';
+
+/** Each panel's natural size on a 1280 x 800 page: the scale is how much larger the image is. */
+const BASE: Record<SnapshotPanel, [number, number]> = {
+  page: [1280, 800],
+  '3d': [1280, 800],
+  map: [760, 560],
+  gradients: [640, 360],
+  loss: [760, 360],
+  atlas: [760, 560],
+};
+
+/** The size asked for, checked: whole pixels within SNAPSHOT_MIN..SNAPSHOT_MAX (else an error that says so). */
+export function snapshotSize(o: SnapshotOptions): { panel: SnapshotPanel; width: number; height: number } {
+  const panel = o.panel ?? 'page';
+  if (!SNAPSHOT_PANELS.includes(panel)) throw new Error(`snapshot: panel ${JSON.stringify(panel)} is not one of ${SNAPSHOT_PANELS.join(', ')}`);
+  const check = (v: number | undefined, fallback: number, max: number, name: string) => {
+    const n = v === undefined ? fallback : v;
+    if (!Number.isInteger(n) || n < SNAPSHOT_MIN || n > max) throw new Error(`snapshot: ${name} must be a whole number of pixels, ${SNAPSHOT_MIN}..${max}`);
+    return n;
+  };
+  return { panel, width: check(o.width, 1920, SNAPSHOT_MAX[0], 'width'), height: check(o.height, 1080, SNAPSHOT_MAX[1], 'height') };
+}
+
+export function snapshotScale(panel: SnapshotPanel, width: number, height: number): number {
+  const [bw, bh] = BASE[panel];
+  return Math.min(4, Math.max(0.5, Math.min(width / bw, height / bh)));
+}
+
+/** Renders the panel at the asked size; resolves to the canvas (the caller makes the PNG). */
+export async function renderSnapshot(src: SnapshotSource, o: SnapshotOptions): Promise<HTMLCanvasElement> {
+  const { panel, width, height } = snapshotSize(o);
+  if (panel === 'atlas' && !src.atlas) throw new Error('snapshot: no atlas to draw (set atlas=starts or atlas=lr)');
+  await document.fonts.ready;
+  const s = snapshotScale(panel, width, height);
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = height;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = BG;
+  ctx.fillRect(0, 0, width, height);
+  const st = src.state;
+  switch (panel) {
+    case '3d':
+      draw3d(ctx, src, 0, 0, width, height, s);
+      break;
+    case 'map': {
+      const side = Math.round(230 * s);
+      ctx.drawImage(mapCanvas(src, width - side, height, s), 0, 0);
+      const legendH = drawLegend(ctx, src, width - side + 8 * s, 30 * s, side - 16 * s, s);
+      drawColorbar(ctx, st, width - side + 8 * s, 30 * s + legendH + 24 * s, Math.max(80 * s, height - legendH - 110 * s), s);
+      break;
+    }
+    case 'gradients':
+      ctx.drawImage(gradCanvas(src, width, height, s), 0, 0);
+      break;
+    case 'loss': {
+      const side = Math.round(250 * s);
+      await drawLoss(ctx, src, 0, 0, width - side, height, s);
+      drawLegend(ctx, src, width - side + 8 * s, 30 * s, side - 16 * s, s);
+      break;
+    }
+    case 'atlas':
+      drawAtlas(ctx, src.atlas!, width, height, s);
+      break;
+    case 'page': {
+      const left = Math.round(width * 0.6);
+      const right = width - left;
+      draw3d(ctx, src, 0, 0, left, height, s);
+      const mapH = Math.round(height * 0.44);
+      const lossH = Math.round(height * 0.24);
+      ctx.drawImage(mapCanvas(src, right, mapH, s), left, 0);
+      await drawLoss(ctx, src, left, mapH, right, lossH, s);
+      ctx.drawImage(gradCanvas(src, right, height - mapH - lossH, s), left, mapH + lossH);
+      ctx.fillStyle = '#262d3a';
+      ctx.fillRect(left, 0, Math.max(1, Math.round(s)), height);
+      break;
+    }
+  }
+  return out;
+}
+
+export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('snapshot: the PNG could not be encoded'))), 'image/png'));
+}
+
+// --- panels --------------------------------------------------------------------------------------
+
+/** The 3D view at (x, y, w, h) with the runs' legend (top left) and the colour bar (right). */
+function draw3d(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: number, y: number, w: number, h: number, s: number): void {
+  ctx.drawImage(src.surfaceView.renderSnapshot(w, h, s), x, y);
+  const legendW = Math.min(w * 0.5, 430 * s);
+  // a dark box behind the legend, as the readout has on screen
+  const legendH = measureLegend(src, s);
+  ctx.fillStyle = 'rgba(16, 20, 27, 0.78)';
+  ctx.fillRect(x + 10 * s, y + 10 * s, legendW, legendH + 10 * s);
+  drawLegend(ctx, src, x + 18 * s, y + 16 * s, legendW - 16 * s, s);
+  drawColorbar(ctx, src.state, x + w - 96 * s, y + 40 * s, Math.min(h - 120 * s, 340 * s), s);
+}
+
+function mapCanvas(src: SnapshotSource, w: number, h: number, s: number): HTMLCanvasElement {
+  const st = src.state;
+  const view = new HeatmapView(null);
+  view.resize(w / s, h / s, s);
+  view.setSurface(st.surface, st.summary, st.params.range, src.params.zoom === 'zoom', src.params.contours);
+  view.setRuns(st.runs.map((r, i) => ({ weights: r.weights, css: runColour(i) })));
+  view.setFrame(src.frame);
+  view.draw();
+  return view.canvas;
+}
+
+function gradCanvas(src: SnapshotSource, w: number, h: number, s: number): HTMLCanvasElement {
+  const plot = new GradientPlot(null);
+  plot.resize(w / s, h / s, s);
+  plot.setSeries(src.gradSeries);
+  plot.draw();
+  return plot.canvas;
+}
+
+/** The loss curve (uPlot, drawn at the image's size with fonts and lines scaled) and its title. */
+async function drawLoss(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: number, y: number, w: number, h: number, s: number): Promise<void> {
+  const titleH = 30 * s;
+  text(ctx, LOSS_TITLE, x + w / 2, y + titleH / 2 + 2 * s, 600, 14 * s, TEXT, 'center');
+  // uPlot sizes its canvas in CSS pixels times the device pixel ratio: ask for CSS pixels.
+  const ratio = window.devicePixelRatio || 1;
+  const host = document.createElement('div');
+  host.style.cssText = 'position:fixed;left:-100000px;top:0;';
+  document.body.append(host);
+  try {
+    const plot = new LossPlot(host, { scale: s / ratio, title: false, id: 'lossplot-snapshot' });
+    plot.resize(w / ratio, (h - titleH) / ratio);
+    plot.setSeries(src.state.runs.map((r, i) => ({ label: r.opt, css: runColour(i), costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
+    plot.setFrame(src.frame);
+    // uPlot draws in a microtask after setSeries/setFrame; a task later it has drawn (also in a hidden page)
+    await new Promise((r) => setTimeout(r, 0));
+    const c = plot.canvas;
+    if (c) ctx.drawImage(c, x, y + titleH, w, h - titleH);
+  } finally {
+    host.remove();
+  }
+}
+
+// --- legend and colour bar -----------------------------------------------------------------------
+
+function legendRows(src: SnapshotSource): { css: string; name: string; outcome: string; bad: boolean }[] {
+  const tol = src.state.params.tol;
+  return src.state.runs.map((r, i) => ({ css: runColour(i), name: runName(r.opt, r.hyper), outcome: runOutcome(r, tol), bad: r.diverged !== null }));
+}
+
+function measureLegend(src: SnapshotSource, s: number): number {
+  return (26 + legendRows(src).length * 40) * s;
+}
+
+/** "Runs" and, per run, its swatch, name and outcome; returns the height used. */
+function drawLegend(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: number, y: number, w: number, s: number): number {
+  const rows = legendRows(src);
+  const last = Math.max(...src.state.runs.map((r) => r.weights.length - 1));
+  text(ctx, `${rows.length > 1 ? 'Runs' : 'Run'} · iteration ${Math.min(src.frame, last)} / ${last}`, x, y + 9 * s, 600, 14 * s, TEXT, 'left', w);
+  rows.forEach((r, i) => {
+    const ry = y + (26 + i * 40) * s;
+    ctx.fillStyle = r.css;
+    ctx.fillRect(x, ry + 3 * s, 12 * s, 12 * s);
+    ctx.strokeStyle = '#0b0d12';
+    ctx.lineWidth = s;
+    ctx.strokeRect(x, ry + 3 * s, 12 * s, 12 * s);
+    text(ctx, r.name, x + 20 * s, ry + 9 * s, 600, 13 * s, TEXT, 'left', w - 20 * s);
+    text(ctx, r.outcome, x + 20 * s, ry + 27 * s, 400, 12.5 * s, r.bad ? '#ff8a80' : MUTED, 'left', w - 20 * s);
+  });
+  return measureLegend(src, s);
+}
+
+/**
+ * The colour bar of log10(cost + 1): viridis from 1 (bottom) to the surface's top decade, one
+ * colour per pixel row so that both ends hold viridis(0) and viridis(1) exactly.
+ */
+function drawColorbar(ctx: CanvasRenderingContext2D, st: EngineState, x: number, y: number, h: number, s: number): void {
+  const top = st.summary.logTop;
+  const barW = Math.round(18 * s);
+  const x0 = Math.round(x);
+  const y0 = Math.round(y + 22 * s);
+  const bh = Math.round(h);
+  text(ctx, 'cost + 1', x, y + 8 * s, 600, 14 * s, TEXT, 'left');
+  for (let row = 0; row < bh; row++) {
+    const [r, g, b] = viridis(1 - row / (bh - 1));
+    ctx.fillStyle = `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
+    ctx.fillRect(x0, y0 + row, barW, 1);
+  }
+  const step = Math.max(1, Math.ceil(top / 8));
+  ctx.fillStyle = '#c8d0da';
+  for (let d = 0; d <= top; d += step) {
+    const ty = y0 + bh - 1 - (d / top) * (bh - 1);
+    ctx.fillStyle = '#c8d0da';
+    ctx.fillRect(x0 + barW, Math.round(ty), Math.round(5 * s), Math.max(1, Math.round(s)));
+    text(ctx, d === 0 ? '1' : `10${superscript(d)}`, x0 + barW + 8 * s, ty, 400, 12.5 * s, '#c8d0da', 'left');
+  }
+  if (st.overflow) {
+    const oy = y0 + bh + 16 * s;
+    ctx.fillStyle = OVERFLOW_CSS;
+    ctx.fillRect(x0, oy - 6 * s, 12 * s, 12 * s);
+    text(ctx, 'overflow: beyond float32', x0 + 18 * s, oy, 400, 12 * s, TEXT, 'left');
+  }
+}
+
+// --- the atlas -----------------------------------------------------------------------------------
+
+/** Every run's map side by side, each with its title and shares, the axes, the marker and the class legend. */
+function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: number, height: number, s: number): void {
+  const n = a.runs.length;
+  const legendH = 40 * s;
+  const pad = { left: 62 * s, right: 16 * s, top: 44 * s, bottom: 46 * s };
+  let cols = 1;
+  let best = 0;
+  for (let c = 1; c <= n; c++) {
+    const rows = Math.ceil(n / c);
+    const side = Math.min(width / c - pad.left - pad.right, (height - legendH) / rows - pad.top - pad.bottom);
+    if (side > best) (best = side), (cols = c);
+  }
+  const side = Math.floor(best);
+  const [xa, xb] = axisExtent(a.xAxis);
+  const [ya, yb] = axisExtent(a.yAxis);
+  // cells as large as the maps need, the grid centred
+  const cellW = side + pad.left + pad.right;
+  const cellH = (height - legendH) / Math.ceil(n / cols);
+  const left = Math.max(0, (width - cols * cellW) / 2);
+  a.runs.forEach((run, i) => {
+    const ox = Math.round(left + (i % cols) * cellW + pad.left);
+    const oy = Math.round(Math.floor(i / cols) * cellH + pad.top);
+    let title = run.title;
+    if (run.result) {
+      const sh = atlasShares(run.result);
+      title += `: ${formatShare(sh.converged)} converge, ${formatShare(sh.diverged)} diverge`;
+    }
+    ctx.fillStyle = run.css;
+    ctx.fillRect(ox, oy - 30 * s, 10 * s, 10 * s);
+    text(ctx, title, ox + 16 * s, oy - 25 * s, 600, 13 * s, TEXT, 'left', side - 16 * s);
+    // one computed colour per image pixel (nearest cell)
+    if (side > 0 && run.result) {
+      const r = run.result;
+      const image = ctx.createImageData(side, side);
+      const nx = a.xAxis.length;
+      const colOf = new Int32Array(side);
+      for (let px = 0; px < side; px++) colOf[px] = nearestIndex(a.xAxis, xa + ((px + 0.5) / side) * (xb - xa));
+      for (let py = 0; py < side; py++) {
+        const row = nearestIndex(a.yAxis, yb - ((py + 0.5) / side) * (yb - ya));
+        for (let px = 0; px < side; px++) {
+          const c = row * nx + colOf[px];
+          const rgb = atlasCellColour(r.convergedAt[c], r.divergedAt[c], r.finalCost[c], a.iterations);
+          const k = (py * side + px) * 4;
+          image.data[k] = rgb[0];
+          image.data[k + 1] = rgb[1];
+          image.data[k + 2] = rgb[2];
+          image.data[k + 3] = 255;
+        }
+      }
+      ctx.putImageData(image, ox, oy);
+    }
+    ctx.strokeStyle = '#b8c0cc';
+    ctx.lineWidth = Math.max(1, s);
+    ctx.strokeRect(ox, oy, side, side);
+    const count = Math.max(3, Math.round(side / (60 * s)));
+    for (const v of niceTicks(xa, xb, count)) {
+      const px = ox + ((v - xa) / (xb - xa)) * side;
+      ctx.fillStyle = '#dfe6ee';
+      ctx.fillRect(Math.round(px), oy + side, Math.max(1, Math.round(s)), 5 * s);
+      text(ctx, formatAxisTick(v, a.xLog), px, oy + side + 14 * s, 400, 13 * s, TEXT, 'center');
+    }
+    for (const v of niceTicks(ya, yb, count)) {
+      const py = oy + (1 - (v - ya) / (yb - ya)) * side;
+      ctx.fillStyle = '#dfe6ee';
+      ctx.fillRect(ox - 5 * s, Math.round(py), 5 * s, Math.max(1, Math.round(s)));
+      text(ctx, formatAxisTick(v, a.yLog), ox - 8 * s, py, 400, 13 * s, TEXT, 'right');
+    }
+    text(ctx, a.xLabel, ox + side / 2, oy + side + 36 * s, 600, 14 * s, TEXT, 'center');
+    ctx.save();
+    ctx.translate(ox - 48 * s, oy + side / 2);
+    ctx.rotate(-Math.PI / 2);
+    text(ctx, a.yLabel, 0, 0, 600, 14 * s, TEXT, 'center');
+    ctx.restore();
+    const mk = a.marker;
+    if (mk && mk[0] >= xa && mk[0] <= xb && mk[1] >= ya && mk[1] <= yb) {
+      const mx = ox + ((mk[0] - xa) / (xb - xa)) * side;
+      const my = oy + (1 - (mk[1] - ya) / (yb - ya)) * side;
+      ctx.beginPath();
+      ctx.arc(mx, my, 6 * s, 0, 2 * Math.PI);
+      ctx.lineWidth = 5 * s;
+      ctx.strokeStyle = '#0b0d12';
+      ctx.stroke();
+      ctx.lineWidth = 2.5 * s;
+      ctx.strokeStyle = '#ff6a00';
+      ctx.stroke();
+    }
+  });
+  // the classes' legend along the bottom
+  const ly = height - legendH / 2;
+  const items: [(t: number) => [number, number, number], string][] = [
+    [(t) => convergedRgb(1 - t), 'converged fast → slow'],
+    [(t) => greyRgb(t, false), 'not converged (grey: final cost)'],
+    [(t) => divergedRgb(t), 'diverged early → late'],
+  ];
+  let lx = 16 * s;
+  for (const [colour, label] of items) {
+    const rw = Math.round(56 * s);
+    for (let px = 0; px < rw; px++) {
+      const [r, g, b] = colour(px / (rw - 1));
+      ctx.fillStyle = `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
+      ctx.fillRect(Math.round(lx) + px, Math.round(ly - 6 * s), 1, Math.round(12 * s));
+    }
+    ctx.font = `400 ${13 * s}px ${FONT}`;
+    text(ctx, label, lx + rw + 8 * s, ly, 400, 13 * s, TEXT, 'left');
+    lx += rw + 16 * s + ctx.measureText(label).width + 24 * s;
+  }
+}
+
+function text(ctx: CanvasRenderingContext2D, t: string, x: number, y: number, weight: number, size: number, colour: string, align: CanvasTextAlign, maxWidth?: number): void {
+  ctx.font = `${weight} ${size}px ${FONT}`;
+  ctx.fillStyle = colour;
+  ctx.textAlign = align;
+  ctx.textBaseline = 'middle';
+  if (maxWidth !== undefined && maxWidth > 0) ctx.fillText(t, x, y, maxWidth);
+  else ctx.fillText(t, x, y);
+}
