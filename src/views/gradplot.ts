@@ -4,7 +4,7 @@
  * vanishing (|wRec| < 1) and sign alternation (wRec < 0) all show on one plot.
  */
 import { Canvas2DView } from './canvas2d';
-import { formatNumber, symlog } from './common';
+import { shortNumber, symlog } from './common';
 
 export interface GradSeries {
   label: string;
@@ -122,15 +122,21 @@ export class GradientPlot extends Canvas2DView {
   }
 }
 
+/** Beyond these factors over the whole sequence the caption says "explodes" / "vanishes". */
+export const EXPLODE_FACTOR = 10;
+export const VANISH_FACTOR = 0.1;
+
 /** One or two sentences on what the plot shows at wRec, for the caption. */
 export function explainGradient(wRec: number, seqLen: number): string {
   const a = Math.abs(wRec);
   const total = a ** seqLen;
   const sign = wRec < 0 ? ' wRec < 0, so its sign alternates at every step.' : '';
   if (a < 1e-9) return `wRec = 0: nothing flows back; the gradient is zero at every step before the last.`;
-  if (Math.abs(a - 1) < 5e-3)
-    return `|wRec| = ${a.toFixed(3)} ≈ 1: the gradient keeps its size all the way back in time.${sign}`;
-  if (a > 1)
-    return `|wRec| = ${a.toFixed(2)} > 1: the gradient grows ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it explodes.${sign}`;
-  return `|wRec| = ${a.toFixed(2)} < 1: the gradient shrinks to ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it vanishes.${sign}`;
+  const per = shortNumber(a);
+  const over = `${shortNumber(total)}× over ${seqLen} step${seqLen === 1 ? '' : 's'}`;
+  if (total > EXPLODE_FACTOR)
+    return `|wRec| = ${per} > 1: the gradient grows ${per}× per step back in time (${over}): it explodes.${sign}`;
+  if (total < VANISH_FACTOR)
+    return `|wRec| = ${per} < 1: the gradient shrinks to ${per}× per step back in time (${over}): it vanishes.${sign}`;
+  return `|wRec| = ${per}: the gradient changes by ${per}× per step back in time (${over}): it roughly keeps its size.${sign}`;
 }
