@@ -4,7 +4,7 @@
  */
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
-import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, type HyperName } from '../model/optimiserSpec';
+import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
 import { MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
 import { SCENES } from '../scenes';
 import { el } from './dom';
@@ -22,6 +22,21 @@ const HYPER_LABELS: Record<HyperName, string> = {
   delta0: 'Δ0 (first step)', etaPlus: 'η+ (grow)', etaMinus: 'η− (shrink)', deltaMin: 'Δmin', deltaMax: 'Δmax',
   lr: 'learning rate', momentum: 'momentum', clip: 'clip norm', beta1: 'β1', beta2: 'β2', eps: 'ε',
 };
+
+/** Hover help on the controls that need a sentence. */
+const HYPER_HELP: Partial<Record<HyperName, string>> = {
+  delta0: 'Δ0: every weight\'s step size at the start. The tutorial\'s rprop multiplies it by η− before the first step (there is no previous sign to agree with yet).',
+  etaPlus: 'η+ (etaPlus, > 1): while a weight\'s gradient keeps its sign, its step size Δ is multiplied by η+ at every iteration (1.2: 0.001, 0.0012, 0.00144, ...).',
+  etaMinus: 'η− (etaMinus, < 1): when a weight\'s gradient changes sign (it stepped over a valley), its step size Δ is multiplied by η− (0.5 halves it).',
+};
+
+/** The sign-based rule in two sentences, with the numbers in use. */
+export function rpropNote(p: Params): string {
+  const first = p.opt === 'rprop'
+    ? ` Here Δ starts at ${p.delta0} and is multiplied by η− before the first step, so the first step is ${Number((p.delta0 * p.etaMinus).toPrecision(4))}.`
+    : '';
+  return `Rprop looks only at the sign of each gradient: each weight moves by its own step size Δ against that sign, however large the gradient. Δ grows ×${p.etaPlus} (η+) while the sign stays the same and shrinks ×${p.etaMinus} (η−) when it flips.${first}`;
+}
 
 type Change = (partial: Partial<Record<keyof Params, unknown>>) => void;
 
@@ -47,6 +62,8 @@ export class ControlPanel {
   private compareFolder!: GUI;
   private compareShown: string | null = null;
   private onChange: Change;
+  /** one or two sentences on the sign-based rule, shown with the Rprop family's controls */
+  private readonly rpropNote = el('div', { class: 'gui-note', id: 'rprop-note' });
 
   constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
     this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: 300 });
@@ -94,11 +111,14 @@ export class ControlPanel {
     opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
     opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
     opt.add(m, 'opt', [...OPTIMISERS]).name('optimiser').onChange((v: string) => onChange({ opt: v }));
+    opt.$children.append(this.rpropNote);
     for (const h of HYPER_NAMES) {
       const [lo, hi] = HYPER_LIMITS[h];
       // Sliders over a sane teaching range; any value in the limits can be typed.
       const top = Math.min(hi, h === 'deltaMax' ? 100 : h === 'clip' ? 100 : h === 'etaPlus' ? 3 : h === 'lr' ? 1 : h === 'delta0' ? 1 : hi);
-      this.hyperCtls.set(h, opt.add(m, h, lo, top).name(HYPER_LABELS[h]).onFinishChange((v: number) => onChange({ [h]: v })));
+      const ctl = opt.add(m, h, lo, top).name(HYPER_LABELS[h]).onFinishChange((v: number) => onChange({ [h]: v }));
+      if (HYPER_HELP[h]) ctl.domElement.title = HYPER_HELP[h]!;
+      this.hyperCtls.set(h, ctl);
     }
     opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations').onChange((v: number) => onChange({ iterations: v }));
     opt.add(m, 'tol', 1e-9, 1).name('converged below').onFinishChange((v: number) => onChange({ tol: v }));
@@ -156,6 +176,10 @@ export class ControlPanel {
     this.frameCtl.max(p.iterations);
     this.playCtl.name(p.play ? '⏸ pause (space)' : '▶ play (space)');
     const used = new Set(HYPER_USED[p.opt]);
+    // The tutorial's rule compares with the previous sign, 0 at the start: Δ shrinks before step 1.
+    this.hyperCtls.get('delta0')!.name(p.opt === 'rprop' ? 'Δ0 (×η− before step 1)' : HYPER_LABELS.delta0);
+    this.rpropNote.hidden = !isRpropFamily(p.opt);
+    this.rpropNote.textContent = rpropNote(p);
     for (const [h, c] of this.hyperCtls) c.show(used.has(h));
     this.showCompare(p.compare);
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();

@@ -5,12 +5,16 @@
  */
 import type { EngineState } from '../engine';
 import { gradientCheck, runModel } from '../model/rnn';
-import { formatNumber } from '../views/common';
+import { formatNumber, formatStep } from '../views/common';
 import { explainGradient } from '../views/gradplot';
 import { runColour } from '../views/palette';
 import { explainRuns, runName, runOutcome } from '../views/runText';
 import { isRpropFamily } from '../model/optimiserSpec';
 import { el } from './dom';
+
+export const GRADIENT_CHECK_HELP =
+  'Gradient check: the gradient from backpropagation through time is compared with a numerical one, ' +
+  '(C(w + h) − C(w − h)) / 2h for each weight. They must agree to a relative 1e-5, or the backprop code is wrong.';
 
 export class SidePanels {
   readonly legend = el('div', { id: 'runs-legend', class: 'panel' });
@@ -55,6 +59,7 @@ export class SidePanels {
     const [wx, wRec] = main.weights[i];
     this.caption.textContent = `At the current point (${formatNumber(wx, 3)}, ${formatNumber(wRec, 3)}): ${explainGradient(wRec, s.dataset.seqLen)}`;
     const gc = gradientCheck(s.dataset, wx, wRec);
+    this.checkPanel.title = GRADIENT_CHECK_HELP;
     this.checkPanel.replaceChildren(
       el('h3', {}, 'Gradient check here'),
       el('table', {},
@@ -85,7 +90,7 @@ export function renderReadout(target: HTMLElement, s: EngineState, k: number): v
     const [a, b] = run.steps[i];
     if (k > i && run.diverged !== null)
       return el('tr', { 'data-run': String(r) }, el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt), el('td', { colspan: '4' }, `diverged at iteration ${run.diverged}: left |w| ≤ 1e6`));
-    const stepText = isRpropFamily(run.opt) ? `Δ ${formatNumber(a, 3)}, ${formatNumber(b, 3)}` : `step ${formatNumber(Math.hypot(a, b), 3)}`;
+    const stepText = isRpropFamily(run.opt) ? `Δ ${formatStep(a)}, ${formatStep(b)}` : `step ${formatNumber(Math.hypot(a, b), 3)}`;
     return el(
       'tr',
       { 'data-run': String(r) },

@@ -283,6 +283,7 @@ export class SurfaceView {
     this.surfaceGroup.add(this.polyline(pts, 0xffb000, 2.5));
     const top = pts[pts.length - 1];
     const tag = label('valley floor', 'label valley');
+    tag.element.title = 'The valley floor: for each wRec, the wx of least cost (the bottom of the trough). Rprop walks along it once it is down the wall.';
     tag.position.set(top.x, top.y + 0.06, top.z);
     this.surfaceGroup.add(tag);
   }
