@@ -11,6 +11,7 @@ import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
 import { evaluatePoint } from './model/rnn';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
+import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
 import { TUTORIAL_POINTS } from './views/common';
@@ -21,6 +22,7 @@ import { runColour } from './views/palette';
 import { SurfaceView } from './views/surface3d';
 import { ControlPanel } from './ui/gui';
 import { el } from './ui/dom';
+import { Banners } from './ui/banner';
 import { HELP, installKeyboard } from './ui/keyboard';
 import { SidePanels, renderReadout } from './ui/panels';
 import { Playback } from './ui/playback';
@@ -56,7 +58,7 @@ export class App {
   private readonly hover: HTMLElement;
   private readonly colorbar: HTMLElement;
   private readonly status: HTMLElement;
-  private readonly messageBox: HTMLElement;
+  private readonly banners: Banners;
   private readonly help: HTMLElement;
   private messages: string[] = [];
   /** frames drawn, for the benchmark's frame-time measurements */
@@ -72,7 +74,6 @@ export class App {
     this.hover = el('div', { id: 'hover', class: 'overlay' });
     this.colorbar = el('div', { id: 'colorbar', class: 'overlay' });
     this.status = el('div', { id: 'status', class: 'overlay' });
-    this.messageBox = el('div', { id: 'messages', role: 'alert' });
     this.help = el('div', { id: 'help', hidden: '' });
     this.help.append(
       el('h2', {}, 'Keyboard and pointer'),
@@ -86,7 +87,8 @@ export class App {
     const plotHost = el('div', { id: 'gradplot-host' });
     const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
     this.side.append(heatHost, this.panels.legend, atlasHost, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
-    root.append(this.view3d, this.side, this.messageBox, this.help);
+    this.banners = new Banners(this.status);
+    root.append(this.view3d, this.side, this.banners.errors, this.banners.notice, this.help);
     this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
     this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
     this.heatmap = new HeatmapView(heatHost);
@@ -119,7 +121,8 @@ export class App {
       play: () => this.togglePlay(),
       step: (d) => this.step(d),
       restart: () => this.restart(),
-      copyLink: () => this.copyViewLink(),
+      copyLink: () => this.copyViewLink(false),
+      copyStillLink: () => this.copyViewLink(true),
       scene: (id) => this.applyScene(id),
     });
     this.gui.sync(params);
@@ -206,8 +209,9 @@ export class App {
 
   private showMessages(messages: string[]): void {
     this.messages = messages;
-    this.messageBox.replaceChildren(...messages.map((m) => el('p', {}, m)));
-    this.messageBox.hidden = messages.length === 0;
+    // A bad "try the model" sequence is said under its field, not in the banner.
+    this.panels.showTestMessages(messages.filter((m) => m.startsWith('test:')));
+    this.banners.show(messages.filter((m) => !m.startsWith('test:')));
     this.gui?.showMessages(messages);
   }
 
@@ -239,6 +243,7 @@ export class App {
       this.lossPlot.resize(plotW, twoD ? Math.floor(heatH * 0.6) : Math.max(180, Math.floor(h * 0.26)));
       this.gradPlot.resize(plotW, twoD ? heatH : Math.max(200, Math.floor(h * 0.3)));
     }
+    this.banners.place();
     this.dirty = true;
   }
 
@@ -394,6 +399,7 @@ export class App {
     if (diverged.length) parts.push(`Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): ${diverged.join(', ')}.`);
     this.status.replaceChildren(...parts.map((t) => el('div', {}, t)));
     this.status.dataset.backend = e.backendKind;
+    this.banners.place();
   }
 
   /** the last iteration of the longest run */
@@ -504,12 +510,25 @@ export class App {
     this.writeUrl();
   }
 
-  private copyViewLink(): void {
+  /**
+   * Copies a link that reproduces this view: the parameters, camera and iteration. It keeps the
+   * viewer's own still setting (an animated view opens animated); the still link asks for
+   * still mode (one frame, no animation: for screenshots and slides).
+   */
+  private copyViewLink(still: boolean): void {
     this.writeCameraToParams();
-    const p = { ...this.params, frame: this.currentFrame(), still: true };
-    const url = `${location.origin}${location.pathname}?${paramsToQuery(p)}`;
-    void navigator.clipboard?.writeText(url).catch(() => undefined);
-    this.showMessages([`Link to this view: ${url}`]);
+    const url = viewLink(this.params, this.currentFrame(), still, `${location.origin}${location.pathname}`);
+    const what = still ? 'Still link to this view' : 'Link to this view';
+    const copied = navigator.clipboard?.writeText(url);
+    if (!copied) {
+      this.banners.info(`${what} (select and copy it): ${url}`);
+      return;
+    }
+    void copied.then(
+      () => this.banners.info(`${what} copied: ${url}`),
+      () => this.banners.info(`${what} (the browser refused the clipboard; select and copy it): ${url}`),
+    );
+    this.banners.info(`${what}: ${url}`);
   }
 
   toScreen(wx: number, wRec: number): { x: number; y: number } | null {

@@ -14,6 +14,7 @@ export interface PanelActions {
   step(delta: number): void;
   restart(): void;
   copyLink(): void;
+  copyStillLink(): void;
   scene(id: string): void;
 }
 
@@ -47,7 +48,7 @@ const FOLDER_OF: Record<string, string> = {
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasOn3d: 'Atlas',
-  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View', test: 'View',
+  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View',
 };
 
 export class ControlPanel {
@@ -80,6 +81,7 @@ export class ControlPanel {
       frame: 0, speed: p.speed,
       wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, copyLink: actions.copyLink,
+      copyStillLink: actions.copyStillLink, still: p.still,
     };
     const m = this.model;
     const folder = (name: string) => {
@@ -155,6 +157,8 @@ export class ControlPanel {
     view.add(m, 'zoom', { 'full range': 'full', 'zoom [0, 2]²': 'zoom' }).name('2D panel').onChange((v: string) => onChange({ zoom: v }));
     view.add(m, 'backend', { 'auto (WebGPU if any)': 'auto', WebGPU: 'webgpu', CPU: 'cpu' }).name('compute').onChange((v: string) => onChange({ backend: v }));
     view.add(m, 'copyLink').name('copy link to this view');
+    view.add(m, 'copyStillLink').name('copy still link (one frame, for slides)');
+    view.add(m, 'still').name('still mode (no animation)').onChange((v: boolean) => onChange({ still: v }));
     // Closed by default so that the surface stays visible; messages open their folder.
     data.close();
     play.close();
@@ -170,7 +174,7 @@ export class ControlPanel {
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
       atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
-      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend,
+      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still,
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);

@@ -24,12 +24,23 @@ export class SidePanels {
   readonly modelPanel = el('div', { id: 'trymodel', class: 'panel' });
   private readonly modelInput: HTMLInputElement;
   private readonly modelOutput = el('div', { id: 'test-output' });
+  private readonly modelMessage = el('div', { id: 'test-message', class: 'field-message', role: 'alert', hidden: '' });
+  /** the message about the typed sequence, while it cannot be used (the output is cleared) */
+  private testError: string | null = null;
   private shownState: EngineState | null = null;
 
   constructor(onTestInput: (text: string) => void) {
     this.modelInput = el('input', { type: 'text', id: 'test-input', spellcheck: 'false', 'aria-label': 'test sequence of 0 and 1' }) as HTMLInputElement;
     this.modelInput.addEventListener('input', () => onTestInput(this.modelInput.value));
-    this.modelPanel.append(el('h3', {}, 'Try the model'), this.modelInput, this.modelOutput);
+    this.modelPanel.append(el('h3', {}, 'Try the model'), this.modelInput, this.modelMessage, this.modelOutput);
+  }
+
+  /** The message about a refused test sequence, under its field; the old output goes. */
+  showTestMessages(messages: string[]): void {
+    this.testError = messages.length ? messages.join(' ') : null;
+    this.modelMessage.textContent = this.testError ?? '';
+    this.modelMessage.hidden = this.testError === null;
+    if (this.testError !== null) this.modelOutput.replaceChildren();
   }
 
   /** What depends on the runs only (not on the iteration): legend and the runs' caption. */
@@ -71,6 +82,10 @@ export class SidePanels {
       el('div', { class: 'note', id: 'tutorial-check' }, `the tutorial's check at (1.2, 1.2): ${s.gradientCheck.pass ? 'pass' : 'FAIL'}`),
     );
     if (document.activeElement !== this.modelInput) this.modelInput.value = test;
+    if (this.testError !== null) {
+      this.modelOutput.replaceChildren();
+      return;
+    }
     const input = [...test].map(Number);
     const target = input.reduce((a, b) => a + b, 0);
     const [fx, fr] = main.weights[main.weights.length - 1];

@@ -2,6 +2,12 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers';
 
+/** Opens a folder of the control panel unless it is open already (a message may have opened it). */
+async function openFolder(page: import('@playwright/test').Page, name: string): Promise<void> {
+  const title = page.locator('#gui .lil-title', { hasText: name });
+  if ((await title.getAttribute('aria-expanded')) === 'false') await title.click();
+}
+
 const caption = (page: import('@playwright/test').Page) => page.locator('#caption');
 
 test('item 3: the caption says "explodes" / "vanishes" only for large factors, numbers without padding', async ({ page }) => {
@@ -45,4 +51,104 @@ test('item 2: Rprop explained next to its controls, hover help, step sizes show 
   await page.evaluate(() => window.rnnlab.setParams({ opt: 'sgd' }));
   await expect(note).toBeHidden();
   expect(errors).toEqual([]);
+});
+
+test('item 8: a bad test sequence is said under its field, the old output goes, the View folder stays closed', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=5');
+  await expect(page.locator('#test-output')).toContainText('output');
+  const view = page.locator('#gui .lil-title', { hasText: 'View' });
+  expect(await view.getAttribute('aria-expanded')).toBe('false');
+  await page.locator('#test-input').fill('0120');
+  await page.evaluate(() => window.rnnlab.ready());
+  const msg = page.locator('#trymodel #test-message');
+  await expect(msg).toBeVisible();
+  await expect(msg).toContainText('must be 1 to 200 digits 0 or 1');
+  // under the field, not somewhere else
+  const input = (await page.locator('#test-input').boundingBox())!;
+  const box = (await msg.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(input.y + input.height - 1);
+  expect(box.y).toBeLessThan(input.y + input.height + 40);
+  await expect(page.locator('#test-output')).toHaveText('');
+  expect(await view.getAttribute('aria-expanded')).toBe('false');
+  await expect(page.locator('#messages')).toBeHidden();
+  // a good sequence brings the output back and the message goes
+  await page.locator('#test-input').fill('0110');
+  await page.evaluate(() => window.rnnlab.ready());
+  await expect(msg).toBeHidden();
+  await expect(page.locator('#test-output')).toContainText('target 2');
+  expect(errors).toEqual([]);
+});
+
+test('item 8: inputs use a monospace font without contextual alternates (an x stays an x)', async ({ page }) => {
+  await openApp(page, '?play=0&frame=0');
+  const styles = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('#gui input[type="text"], #gui input:not([type]), #gui textarea, #test-input')].map((e) => {
+      const cs = getComputedStyle(e);
+      return { font: cs.fontFamily, ligatures: cs.fontVariantLigatures, features: cs.fontFeatureSettings };
+    }),
+  );
+  expect(styles.length).toBeGreaterThan(10);
+  for (const s of styles) {
+    expect(s.font).toMatch(/^"?JetBrains Mono/);
+    expect(s.ligatures).toBe('none');
+    expect(s.features).toContain('"calt" 0');
+  }
+});
+
+test('item 8: the message banner can be dismissed and does not cover the status line; "copied" is not an error', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=0&res=3000');
+  const banner = page.locator('#messages');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('res');
+  const b = (await banner.boundingBox())!;
+  const s = (await page.locator('#status').boundingBox())!;
+  const overlap = !(b.x + b.width <= s.x || s.x + s.width <= b.x || b.y + b.height <= s.y || s.y + s.height <= b.y);
+  expect(overlap, `banner ${JSON.stringify(b)} status ${JSON.stringify(s)}`).toBe(false);
+  // nor the control panel
+  const g = (await page.locator('#gui').boundingBox())!;
+  expect(b.x).toBeGreaterThanOrEqual(g.x + g.width);
+  await banner.getByRole('button', { name: 'dismiss' }).click();
+  await expect(banner).toBeHidden();
+  // the confirmation of a copied link is information, not an error
+  await openFolder(page, 'View');
+  await page.locator('#gui button', { hasText: 'copy link to this view' }).click();
+  const notice = page.locator('#notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Link to this view');
+  await expect(banner).toBeHidden();
+  expect(await notice.getAttribute('role')).toBe('status');
+  const bg = await notice.evaluate((e) => getComputedStyle(e).backgroundColor);
+  const [r, , bl] = bg.match(/\d+/g)!.map(Number);
+  expect(bl, `notice background ${bg} is not red`).toBeGreaterThan(r);
+  expect(errors).toEqual([]);
+});
+
+test('item 9: the copied link does not force still mode; "copy still link" does; still mode can be left from the panel', async ({ page }) => {
+  await openApp(page, '?play=0&frame=40&cam=15,30,6&start=1,1.5');
+  await openFolder(page, 'View');
+  await page.locator('#gui button', { hasText: 'copy link to this view' }).click();
+  const plain = (await page.locator('#notice').textContent())!.match(/http\S+/)![0];
+  expect(plain).not.toContain('still=');
+  expect(plain).toContain('frame=40');
+  expect(plain).toContain('start=1,1.5');
+  expect(plain).toContain('cam=15,30,6');
+  await page.locator('#gui button', { hasText: 'copy still link' }).click();
+  const still = (await page.locator('#notice').textContent())!.match(/http\S+/)![0];
+  expect(still).toContain('still=1');
+  expect(still).toContain('frame=40');
+  // the plain link opens the same view, not in still mode
+  const url = new URL(plain);
+  await openApp(page, url.search);
+  const p = await page.evaluate(() => window.rnnlab.params());
+  expect(p.still).toBe(false);
+  expect(p.frame).toBe(40);
+  expect(p.start).toEqual([1, 1.5]);
+  // still mode is left from the panel, and the animation then runs
+  await openApp(page, '?still=1');
+  await openFolder(page, 'View');
+  const box = page.locator('#gui .lil-controller', { hasText: 'still mode' }).locator('input');
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect.poll(() => page.url()).not.toContain('still=');
+  expect((await page.evaluate(() => window.rnnlab.params())).still).toBe(false);
 });
