@@ -126,6 +126,11 @@ export class App {
       scene: (id) => this.applyScene(id),
     });
     this.gui.sync(params);
+    // 3D labels keep clear of the control panel and of the overlays (colour bar, status, readout).
+    this.surfaceView.avoidRects = () => [
+      ...(this.params.gui ? [this.gui.gui.domElement.getBoundingClientRect()] : []),
+      ...[this.colorbar, this.status, this.readout].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0),
+    ];
     await this.surfaceView.init();
     this.surfaceView.setCamera(params.cam);
     this.surfaceView.controls.addEventListener('change', () => {

@@ -5,7 +5,7 @@
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
-import { MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
+import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
 import { SCENES } from '../scenes';
 import { el } from './dom';
 
@@ -63,6 +63,8 @@ export class ControlPanel {
   private compareFolder!: GUI;
   private compareShown: string | null = null;
   private onChange: Change;
+  private randomCtls: Controller[] = [];
+  private readonly randomNote = el('div', { class: 'gui-note', id: 'random-note' });
   /** one or two sentences on the sign-based rule, shown with the Rprop family's controls */
   private readonly rpropNote = el('div', { class: 'gui-note', id: 'rprop-note' });
 
@@ -91,13 +93,21 @@ export class ControlPanel {
       this.folders.set(name, { folder: f, message });
       return f;
     };
-    const range = () => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax];
+    const range = (typed: Record<string, number> = {}) => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax].map((v, i) => typed[['wxMin', 'wxMax', 'wRecMin', 'wRecMax'][i]] ?? v);
 
     const data = folder('Data');
-    data.add(m, 'preset', ['tutorial', 'random']).name('preset').onChange((v: string) => onChange({ preset: v, data: '' }));
-    data.add(m, 'seed', 0, 9999, 1).name('seed (random)').onChange((v: number) => onChange({ seed: v, preset: 'random', data: '' }));
-    data.add(m, 'samples', 1, MAX_SAMPLES, 1).name('samples (random)').onChange((v: number) => onChange({ samples: v, preset: 'random', data: '' }));
-    data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name('seqLen (random)').onChange((v: number) => onChange({ seqLen: v, preset: 'random', data: '' }));
+    // preset shows 'custom' while typed rows are in use; seed, samples and seqLen belong to the
+    // random preset: they are greyed out otherwise, and editing them never switches the preset.
+    data
+      .add(m, 'preset', { tutorial: 'tutorial', random: 'random', 'custom (the rows below)': 'custom' })
+      .name('preset')
+      .onChange((v: string) => onChange(v === 'custom' ? { data: this.rows.value } : presetChange(v)));
+    data.$children.append(this.randomNote);
+    this.randomCtls = [
+      numberInput(data.add(m, 'seed', 0, 9999, 1).name('seed (random preset)'), (v) => onChange({ seed: v })),
+      numberInput(data.add(m, 'samples', 1, MAX_SAMPLES, 1).name('samples (random preset)'), (v) => onChange({ samples: v })),
+      numberInput(data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name('seqLen (random preset)'), (v) => onChange({ seqLen: v })),
+    ];
     this.rows = el('textarea', { id: 'rows', rows: '5', spellcheck: 'false', 'aria-label': 'data rows, one sequence of 0 and 1 per line' }) as HTMLTextAreaElement;
     const apply = el('button', { type: 'button', id: 'rows-apply' }, 'Use these rows');
     apply.addEventListener('click', () => onChange({ data: this.rows.value }));
@@ -110,20 +120,20 @@ export class ControlPanel {
       .name('scene')
       .onChange((id: string) => id && actions.scene(id));
     const opt = folder('Optimisers');
-    opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
-    opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
+    numberInput(opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx'), (v) => onChange({ start: [v, m.startWRec] }));
+    numberInput(opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec'), (v) => onChange({ start: [m.startWx, v] }));
     opt.add(m, 'opt', [...OPTIMISERS]).name('optimiser').onChange((v: string) => onChange({ opt: v }));
     opt.$children.append(this.rpropNote);
     for (const h of HYPER_NAMES) {
       const [lo, hi] = HYPER_LIMITS[h];
       // Sliders over a sane teaching range; any value in the limits can be typed.
       const top = Math.min(hi, h === 'deltaMax' ? 100 : h === 'clip' ? 100 : h === 'etaPlus' ? 3 : h === 'lr' ? 1 : h === 'delta0' ? 1 : hi);
-      const ctl = opt.add(m, h, lo, top).name(HYPER_LABELS[h]).onFinishChange((v: number) => onChange({ [h]: v }));
+      const ctl = numberInput(opt.add(m, h, lo, top).name(HYPER_LABELS[h]), (v) => onChange({ [h]: v }), true);
       if (HYPER_HELP[h]) ctl.domElement.title = HYPER_HELP[h]!;
       this.hyperCtls.set(h, ctl);
     }
-    opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations').onChange((v: number) => onChange({ iterations: v }));
-    opt.add(m, 'tol', 1e-9, 1).name('converged below').onFinishChange((v: number) => onChange({ tol: v }));
+    numberInput(opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations'), (v) => onChange({ iterations: v }));
+    numberInput(opt.add(m, 'tol', 1e-9, 1).name('converged below'), (v) => onChange({ tol: v }), true);
     this.compareFolder = opt.addFolder('Compared runs (up to 5)');
     this.showCompare(p.compare);
 
@@ -144,13 +154,13 @@ export class ControlPanel {
     play.add(m, 'stepForward').name('▶ step (→)');
     play.add(m, 'restart').name('↺ restart (R)');
     this.frameCtl = play.add(m, 'frame', 0, p.iterations, 1).name('iteration').onChange((v: number) => onChange({ play: false, frame: v }));
-    play.add(m, 'speed', 1, 500, 1).name('speed (it./s)').onChange((v: number) => onChange({ speed: v }));
+    numberInput(play.add(m, 'speed', 1, 500, 1).name('speed (it./s)'), (v) => onChange({ speed: v }));
 
     const view = folder('View');
-    view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx min').onFinishChange(() => onChange({ range: range() }));
-    view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx max').onFinishChange(() => onChange({ range: range() }));
-    view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec min').onFinishChange(() => onChange({ range: range() }));
-    view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec max').onFinishChange(() => onChange({ range: range() }));
+    numberInput(view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx min'), (v) => onChange({ range: range({ wxMin: v }) }), true);
+    numberInput(view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx max'), (v) => onChange({ range: range({ wxMax: v }) }), true);
+    numberInput(view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec min'), (v) => onChange({ range: range({ wRecMin: v }) }), true);
+    numberInput(view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec max'), (v) => onChange({ range: range({ wRecMax: v }) }), true);
     this.resCtl = view.add(m, 'res', resOptions(p.res)).name('grid points / side').onChange((v: string | number) => onChange({ res: Number(v) }));
     view.add(m, 'contours').name('contour lines').onChange((v: boolean) => onChange({ contours: v }));
     view.add(m, 'layout', { '3D + 2D': 'both', '3D only': '3d', '2D only': '2d' }).name('layout').onChange((v: string) => onChange({ layout: v }));
@@ -168,7 +178,7 @@ export class ControlPanel {
   /** Shows params in the controls without firing their onChange. */
   sync(p: Params): void {
     Object.assign(this.model, {
-      preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
+      preset: p.data ? 'custom' : p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
       startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol,
       ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
@@ -179,6 +189,13 @@ export class ControlPanel {
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);
     this.playCtl.name(p.play ? '⏸ pause (space)' : '▶ play (space)');
+    const random = p.preset === 'random' && !p.data;
+    for (const c of this.randomCtls) c.enable(random);
+    this.randomNote.textContent = random
+      ? 'seed, samples and seqLen make the random data set.'
+      : p.data
+        ? 'Custom rows are in use: seed, samples and seqLen do not apply ("Back to the preset" below).'
+        : 'seed, samples and seqLen belong to the random preset: choose it to set them.';
     const used = new Set(HYPER_USED[p.opt]);
     // The tutorial's rule compares with the previous sign, 0 at the start: Δ shrinks before step 1.
     this.hyperCtls.get('delta0')!.name(p.opt === 'rprop' ? 'Δ0 (×η− before step 1)' : HYPER_LABELS.delta0);
@@ -240,6 +257,42 @@ export class ControlPanel {
   setVisible(visible: boolean): void {
     this.gui.show(visible);
   }
+}
+
+/** Choosing a preset: typed rows go, and so do the random preset's settings when they no longer apply. */
+export function presetChange(preset: string): Partial<Record<keyof Params, unknown>> {
+  if (preset === 'random') return { preset, data: '' };
+  return { preset, data: '', seed: DEFAULT_PARAMS.seed, samples: DEFAULT_PARAMS.samples, seqLen: DEFAULT_PARAMS.seqLen };
+}
+
+/**
+ * A number field whose typed value reaches the parameters as typed: lil-gui clamps to the
+ * slider's ends without a word, so a value typed beyond them is passed on as it was, and
+ * normalizeParams clamps it with the same message as the URL gives.
+ */
+export function numberInput(ctl: Controller, change: (v: number) => void, finish = false): Controller {
+  const c = ctl as Controller & { $input?: HTMLInputElement; _min?: number; _max?: number };
+  const input = c.$input;
+  let typed: number | null = null;
+  if (input) {
+    // capture: runs before lil-gui's own listener on the same element
+    input.addEventListener('input', () => {
+      const t = input.value.trim();
+      typed = t !== '' && Number.isFinite(Number(t)) ? Number(t) : null;
+    }, { capture: true });
+    input.addEventListener('focus', () => (typed = null));
+    // after lil-gui's own blur (which calls onFinishChange): a later slider drag is not a typed value
+    input.addEventListener('blur', () => (typed = null));
+  }
+  const pass = (v: number) => {
+    const t = typed;
+    if (t !== null && c._max !== undefined && t > c._max && v === c._max) return t;
+    if (t !== null && c._min !== undefined && t < c._min && v === c._min) return t;
+    return v;
+  };
+  if (finish) ctl.onFinishChange((v: number) => change(pass(v)));
+  else ctl.onChange((v: number) => change(pass(v)));
+  return ctl;
 }
 
 function resOptions(current: number): number[] {

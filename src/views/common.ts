@@ -94,3 +94,15 @@ export function clipPath(
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
   return { inside, edge: [clamp(x0 + t * (x1 - x0), a, b), clamp(y0 + t * (y1 - y0), c, d)] };
 }
+
+/** Where a start outside the plotted window is marked: the nearest point of its edge; null when inside. */
+export function startAtEdge(wx: number, wRec: number, range: readonly [number, number, number, number]): [number, number] | null {
+  const [a, b, c, d] = range;
+  if (wx >= a && wx <= b && wRec >= c && wRec <= d) return null;
+  return [Math.min(b, Math.max(a, wx)), Math.min(d, Math.max(c, wRec))];
+}
+
+/** The note beside a start marked at the edge. */
+export function startOutsideNote(wx: number, wRec: number): string {
+  return `start (${shortNumber(wx)}, ${shortNumber(wRec)}) is outside the range: marked at its edge`;
+}

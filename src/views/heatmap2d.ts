@@ -8,7 +8,7 @@ import { Canvas2DView } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourSegments } from './contours';
-import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks } from './common';
+import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -195,9 +195,13 @@ export class HeatmapView extends Canvas2DView {
       }
     }
     const main = this.runs[0]?.weights;
+    let outside: { x: number; y: number; text: string } | null = null;
     if (main && main.length > 0) {
-      const [sx, sy] = this.toPixel(main[0][0], main[0][1]);
-      disc(ctx, sx, sy, 6, '#ff6a00');
+      // A start outside the window is marked at its edge, with a note (never hidden).
+      const edge = startAtEdge(main[0][0], main[0][1], this.view);
+      const [sx, sy] = this.toPixel(...(edge ?? main[0]));
+      if (edge) outside = { x: sx, y: sy, text: startOutsideNote(main[0][0], main[0][1]) };
+      else disc(ctx, sx, sy, 6, '#ff6a00');
     }
     for (const p of TUTORIAL_POINTS) {
       if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
@@ -205,6 +209,20 @@ export class HeatmapView extends Canvas2DView {
       disc(ctx, x, y, 5.5, p.css);
     }
     ctx.restore();
+    if (outside) {
+      disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
+      // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
+      ctx.font = '600 13px Inter, sans-serif';
+      const w = ctx.measureText(outside.text).width + 12;
+      const x = Math.min(Math.max(outside.x - w / 2, r.x + 2), r.x + r.w - w - 2);
+      const y = outside.y < r.y + r.h / 2 ? outside.y + 12 : outside.y - 32;
+      ctx.fillStyle = 'rgba(11, 13, 18, 0.85)';
+      ctx.fillRect(x, y, w, 20);
+      ctx.fillStyle = '#ff6a00';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(outside.text, x + 6, y + 10);
+    }
 
     // frame, ticks, labels
     ctx.strokeStyle = '#b8c0cc';

@@ -13,7 +13,8 @@ import type { SurfaceResult } from '../gpu/backend';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
 import { contourSegments } from './contours';
-import { TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
+import { fitLabels } from './labelLayout';
+import { startAtEdge, startOutsideNote, TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
 
 /** The mesh has at most this many vertices per side; finer grids are sampled. */
 const MESH_MAX = 257;
@@ -428,7 +429,13 @@ export class SurfaceView {
       }
       this.runLines.push({ progress, marker, points: pts, inside });
     });
-    this.startMarker.position.copy(this.onSurface(runs[0].weights[0][0], runs[0].weights[0][1], runs[0].costs[0])).add(new THREE.Vector3(0, 0.02, 0));
+    // A start outside the plotted range is marked at the range's edge, with a note (never hidden).
+    const [sx, sy] = runs[0].weights[0];
+    const edge = startAtEdge(sx, sy, this.range);
+    this.startMarker.position
+      .copy(edge ? this.onSurface(edge[0], edge[1], 0) : this.onSurface(sx, sy, runs[0].costs[0]))
+      .add(new THREE.Vector3(0, 0.02, 0));
+    this.startLabel.element.textContent = edge ? startOutsideNote(sx, sy) : 'start: drag me';
   }
 
   /** shows every run up to iteration k, each with its marker there (or at its end) */
@@ -469,9 +476,13 @@ export class SurfaceView {
     }
   }
 
+  /** rectangles (client coordinates) that the labels must not cover: the control panel */
+  avoidRects: () => DOMRect[] = () => [];
+
   render(): void {
     this.renderer.render(this.scene, this.camera);
     this.labels.render(this.scene, this.camera);
+    fitLabels(this.labels.domElement, this.renderer.domElement.getBoundingClientRect(), this.avoidRects());
   }
 
   // --- picking ---------------------------------------------------------------------------------

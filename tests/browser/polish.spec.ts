@@ -152,3 +152,104 @@ test('item 9: the copied link does not force still mode; "copy still link" does;
   await expect.poll(() => page.url()).not.toContain('still=');
   expect((await page.evaluate(() => window.rnnlab.params())).still).toBe(false);
 });
+
+test('item 6: seed, samples and seqLen belong to the random preset; no silent preset switch; switching back clears them; custom rows show as custom', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=0');
+  await openFolder(page, 'Data');
+  const ctl = (name: string) => page.locator('#gui .lil-controller', { hasText: name });
+  const seqLen = ctl('seqLen (random preset)');
+  await expect(seqLen).toHaveClass(/lil-disabled/);
+  await expect(ctl('samples (random preset)')).toHaveClass(/lil-disabled/);
+  await expect(page.locator('#random-note')).toContainText('belong to the random preset');
+  const preset = ctl('preset').locator('select');
+  await preset.selectOption('random');
+  await page.evaluate(() => window.rnnlab.ready());
+  await expect(seqLen).not.toHaveClass(/lil-disabled/);
+  const input = seqLen.locator('input');
+  await input.fill('30');
+  await input.press('Enter');
+  await page.evaluate(() => window.rnnlab.ready());
+  let p = await page.evaluate(() => window.rnnlab.params());
+  expect(p.seqLen).toBe(30);
+  expect(p.preset).toBe('random');
+  await expect.poll(() => page.url()).toContain('seqLen=30');
+  // back to the tutorial: what no longer applies leaves the URL
+  await preset.selectOption('tutorial');
+  await page.evaluate(() => window.rnnlab.ready());
+  await expect.poll(() => page.url()).not.toContain('seqLen');
+  expect(page.url()).not.toContain('preset=');
+  p = await page.evaluate(() => window.rnnlab.params());
+  expect(p.seqLen).toBe(10);
+  // custom rows show as "custom"
+  await page.locator('.rows-editor textarea').fill('0110\n1011\n0001');
+  await page.locator('.rows-editor button', { hasText: 'Use these rows' }).click();
+  await page.evaluate(() => window.rnnlab.ready());
+  expect(await preset.evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toContain('custom');
+  await expect(seqLen).toHaveClass(/lil-disabled/);
+  await expect(page.locator('#random-note')).toContainText('Custom rows');
+  await page.locator('.rows-editor button', { hasText: 'Back to the preset' }).click();
+  await page.evaluate(() => window.rnnlab.ready());
+  expect(await preset.inputValue()).toBe('tutorial');
+  expect(errors).toEqual([]);
+});
+
+test('item 6 and 7: a seqLen typed beyond its limit is clamped with the URL\'s message, and the clamped one is drawn', async ({ page }) => {
+  // the URL's message, for comparison
+  await openApp(page, '?play=0&frame=0&preset=random&seqLen=150');
+  const urlMessages = await page.evaluate(() => window.rnnlab.messages());
+  expect(urlMessages).toContain('seqLen: 150 clamped to 100 (allowed 1 .. 100, whole numbers)');
+  await expect(page.locator('#caption')).toContainText('over 100 steps');
+  // the same from the panel
+  await openApp(page, '?play=0&frame=0&preset=random');
+  await openFolder(page, 'Data');
+  const input = page.locator('#gui .lil-controller', { hasText: 'seqLen' }).locator('input');
+  await input.fill('150');
+  await input.press('Enter');
+  await page.evaluate(() => window.rnnlab.ready());
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual(urlMessages);
+  await expect(page.locator('#messages')).toContainText('seqLen: 150 clamped to 100');
+  await expect(page.locator('#gui .gui-message').first()).toContainText('seqLen: 150 clamped to 100');
+  expect((await page.evaluate(() => window.rnnlab.params())).seqLen).toBe(100);
+  await expect(page.locator('#caption')).toContainText('over 100 steps');
+  const g = await page.evaluate(async () => (await window.rnnlab.evaluate([[1, 1]]))[0].gradOverTime.length);
+  expect(g).toBeGreaterThanOrEqual(100);
+  expect(g).toBeLessThanOrEqual(101);
+});
+
+test('item 7: a hyperparameter typed beyond its slider is used, beyond its limit clamped with the URL\'s message', async ({ page }) => {
+  await openApp(page, '?play=0&frame=0&etaPlus=50');
+  const urlMessages = await page.evaluate(() => window.rnnlab.messages());
+  expect(urlMessages.join(' ')).toMatch(/etaPlus: 50 clamped to/);
+  await openApp(page, '?play=0&frame=0');
+  const input = page.locator('#gui .lil-controller', { hasText: 'η+ (grow)' }).locator('input');
+  await input.fill('5'); // beyond the slider's end (3), within the limits: used as typed
+  await input.press('Enter');
+  await page.evaluate(() => window.rnnlab.ready());
+  expect((await page.evaluate(() => window.rnnlab.params())).etaPlus).toBe(5);
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
+  await input.fill('50');
+  await input.press('Enter');
+  await page.evaluate(() => window.rnnlab.ready());
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual(urlMessages);
+});
+
+test('item 7: a start outside the range is marked at the edge with a note, in 3D and in 2D', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=0&start=5,2.5&gui=0');
+  const label = page.locator('.label.start');
+  await expect(label).toHaveText('start (5, 2.5) is outside the range: marked at its edge');
+  const box = (await label.boundingBox())!;
+  const view = (await page.locator('#view3d canvas').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(view.x);
+  expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width);
+  // in 2D, the orange start dot sits on the right edge at wRec 2.5
+  await page.evaluate(() => window.rnnlab.setParams({ layout: '2d' }));
+  const edge = (await page.evaluate(() => window.rnnlab.toScreen(3, 2.5)))!;
+  const rgb = await page.evaluate(async ([x, y]) => {
+    const c = document.querySelector<HTMLCanvasElement>('#heatmap-host canvas')!;
+    const r = c.getBoundingClientRect();
+    const d = c.getContext('2d')!.getImageData(Math.round((x - r.left) * (c.width / r.width)), Math.round((y - r.top) * (c.height / r.height)), 1, 1).data;
+    return [d[0], d[1], d[2]];
+  }, [edge.x, edge.y]);
+  expect(rgb, `start dot colour ${rgb}`).toEqual([255, 106, 0]);
+  expect(errors).toEqual([]);
+});
