@@ -15,12 +15,12 @@ import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
 import { TUTORIAL_POINTS } from './views/common';
-import { GradientPlot, type GradSeries } from './views/gradplot';
+import { GradientPlot, gradientExtent, type GradSeries } from './views/gradplot';
 import { HeatmapView } from './views/heatmap2d';
 import { LossPlot } from './views/lossplot';
 import { runColour } from './views/palette';
 import { SurfaceView } from './views/surface3d';
-import { ControlPanel } from './ui/gui';
+import { ControlPanel, tutorialLink } from './ui/gui';
 import { el } from './ui/dom';
 import { Banners } from './ui/banner';
 import { HELP, installKeyboard } from './ui/keyboard';
@@ -51,6 +51,7 @@ export class App {
   /** what the 2D panels last drew, and a counter bumped by every layout */
   private panelsKey = '';
   private layoutVersion = 0;
+  private gradScaleVersion = -1;
   private readonly root: HTMLElement;
   private readonly view3d: HTMLElement;
   private readonly side: HTMLElement;
@@ -79,6 +80,7 @@ export class App {
       el('h2', {}, 'Keyboard and pointer'),
       el('table', {}, ...HELP.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))),
       el('p', { class: 'hint' }, 'Press ? or Esc to close.'),
+      tutorialLink(),
     );
     this.panels = new SidePanels((text) => void this.setParams({ test: text }));
     const heatHost = el('div', { id: 'heatmap-host' });
@@ -124,6 +126,7 @@ export class App {
       copyLink: () => this.copyViewLink(false),
       copyStillLink: () => this.copyViewLink(true),
       scene: (id) => this.applyScene(id),
+      resetAll: () => this.resetAll(),
     });
     this.gui.sync(params);
     // 3D labels keep clear of the control panel and of the overlays (colour bar, status, readout).
@@ -151,6 +154,7 @@ export class App {
         else void this.setParams({ start, frame: -1 });
       },
       setDragging: (on) => (this.dragging = on),
+      frame: () => this.currentFrame(),
       markDirty: () => (this.dirty = true),
     });
     installKeyboard({
@@ -203,6 +207,12 @@ export class App {
     for (const k of SCENE_KEYS) reset[k] = DEFAULT_PARAMS[k];
     this.playback.clock = 0;
     void this.setParams({ ...reset, ...sceneParams(scene), play: true, frame: -1 });
+  }
+
+  /** Every setting back to its default (the panel stays as it is). */
+  private resetAll(): void {
+    this.playback.clock = 0;
+    void this.setParams({ ...DEFAULT_PARAMS, gui: this.params.gui });
   }
 
   private writeUrl(): void {
@@ -461,6 +471,11 @@ export class App {
     const [sx, sr] = main.weights[0];
     series.push({ label: 'start', css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
     series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
+    if (this.gradScaleVersion !== this.stateVersion) {
+      // one axis scale for the whole run: the six points, the start and every iteration's point
+      this.gradScaleVersion = this.stateVersion;
+      this.gradPlot.setScale(gradientExtent(s.dataset, main.weights, series.map((x) => x.values)));
+    }
     this.gradPlot.setSeries(series);
     this.panels.showFrame(s, k, this.params.test);
   }

@@ -16,6 +16,7 @@ export interface PanelActions {
   copyLink(): void;
   copyStillLink(): void;
   scene(id: string): void;
+  resetAll(): void;
 }
 
 /** How each hyperparameter is labelled, with its symbol where the literature has one. */
@@ -119,6 +120,9 @@ export class ControlPanel {
       .add(m, 'scene', Object.fromEntries([['(choose a lesson)', ''], ...SCENES.map((sc) => [sc.name, sc.id])]))
       .name('scene')
       .onChange((id: string) => id && actions.scene(id));
+    const resetModel = { resetAll: actions.resetAll };
+    this.gui.add(resetModel, 'resetAll').name('↺ reset all (every setting to its default)');
+    this.gui.$children.append(tutorialLink());
     const opt = folder('Optimisers');
     numberInput(opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx'), (v) => onChange({ start: [v, m.startWRec] }));
     numberInput(opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec'), (v) => onChange({ start: [m.startWx, v] }));
@@ -257,6 +261,14 @@ export class ControlPanel {
   setVisible(visible: boolean): void {
     this.gui.show(visible);
   }
+}
+
+export const TUTORIAL_URL = 'https://peterroelants.github.io/posts/rnn-implementation-part01/';
+
+/** A link to the tutorial this app follows (opens in a new tab). */
+export function tutorialLink(): HTMLElement {
+  const a = el('a', { href: TUTORIAL_URL, target: '_blank', rel: 'noopener noreferrer', class: 'tutorial-link' }, 'How to implement a recurrent neural network, part 1');
+  return el('div', { class: 'gui-note tutorial' }, 'The original tutorial: Peter Roelants, ', a);
 }
 
 /** Choosing a preset: typed rows go, and so do the random preset's settings when they no longer apply. */

@@ -1,9 +1,15 @@
-/** A 2D canvas view: the canvas, its context and its size in CSS pixels (device pixel ratio 1). */
+/**
+ * A 2D canvas view: the canvas, its context and its size in CSS pixels. The canvas has
+ * devicePixelRatio device pixels per CSS pixel (sharp at 150% zoom); drawing code works in CSS
+ * pixels through the context's transform.
+ */
 export class Canvas2DView {
   readonly canvas = document.createElement('canvas');
   protected readonly ctx: CanvasRenderingContext2D;
   protected width = 400;
   protected height = 300;
+  /** device pixels per CSS pixel of the canvas */
+  protected dpr = 1;
 
   constructor(container: HTMLElement, className: string) {
     this.canvas.className = className;
@@ -15,8 +21,10 @@ export class Canvas2DView {
   resize(width: number, height: number): void {
     this.width = Math.max(100, Math.floor(width));
     this.height = Math.max(100, Math.floor(height));
-    this.canvas.width = this.width;
-    this.canvas.height = this.height;
+    this.dpr = Math.max(1, Math.min(4, window.devicePixelRatio || 1));
+    this.canvas.width = Math.round(this.width * this.dpr);
+    this.canvas.height = Math.round(this.height * this.dpr);
+    this.ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${this.height}px`;
   }

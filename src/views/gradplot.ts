@@ -5,6 +5,8 @@
  */
 import { Canvas2DView } from './canvas2d';
 import { shortNumber, symlog } from './common';
+import type { Dataset } from '../model/dataset';
+import { evaluatePoint } from '../model/rnn';
 
 export interface GradSeries {
   label: string;
@@ -27,13 +29,21 @@ export class GradientPlot extends Canvas2DView {
     this.series = series;
   }
 
+  /** the smallest and largest non-zero |gradient| the axis must hold over the whole run (null: from the series shown) */
+  private scale: [number, number] | null = null;
+
+  setScale(scale: [number, number] | null): void {
+    this.scale = scale;
+  }
+
   draw(): void {
     const ctx = this.ctx;
     ctx.fillStyle = '#10141b';
     ctx.fillRect(0, 0, this.width, this.height);
     const n = Math.max(1, ...this.series.map((s) => s.values.length - 1));
-    let maxAbs = 0;
-    let minAbs = Infinity;
+    // One scale for the whole run (setScale), widened only if a value falls outside it.
+    let maxAbs = this.scale ? this.scale[1] : 0;
+    let minAbs = this.scale ? this.scale[0] : Infinity;
     for (const s of this.series)
       for (const v of s.values)
         if (Number.isFinite(v) && v !== 0) {
@@ -139,4 +149,28 @@ export function explainGradient(wRec: number, seqLen: number): string {
   if (total < VANISH_FACTOR)
     return `|wRec| = ${per} < 1: the gradient shrinks to ${per}× per step back in time (${over}): it vanishes.${sign}`;
   return `|wRec| = ${per}: the gradient changes by ${per}× per step back in time (${over}): it roughly keeps its size.${sign}`;
+}
+
+/**
+ * The smallest and largest non-zero |dC/dS_k| along a run (every iteration, or up to `samples`
+ * of them evenly spaced, first and last included) and in `extra` series, for one axis scale
+ * that does not change while the run plays.
+ */
+export function gradientExtent(d: Dataset, weights: readonly (readonly [number, number])[], extra: readonly (readonly number[])[], samples = 400): [number, number] | null {
+  let lo = Infinity;
+  let hi = 0;
+  const take = (v: number) => {
+    if (Number.isFinite(v) && v !== 0) {
+      lo = Math.min(lo, Math.abs(v));
+      hi = Math.max(hi, Math.abs(v));
+    }
+  };
+  for (const series of extra) series.forEach(take);
+  const n = weights.length;
+  const count = Math.min(n, samples);
+  for (let i = 0; i < count; i++) {
+    const k = count === 1 ? 0 : Math.round((i * (n - 1)) / (count - 1));
+    evaluatePoint(d, weights[k][0], weights[k][1]).gradOverTime.forEach(take);
+  }
+  return hi > 0 ? [lo, hi] : null;
 }

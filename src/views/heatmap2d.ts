@@ -94,23 +94,26 @@ export class HeatmapView extends Canvas2DView {
     const summary = this.summary;
     if (!s || !summary) return null;
     const r = this.plotRect();
-    const key = `${this.width}x${this.height}:${this.view.join(',')}`;
+    const key = `${this.width}x${this.height}@${this.dpr}:${this.view.join(',')}`;
     if (this.base && this.baseKey === key) return this.base;
+    // one computed colour per device pixel
+    const W = Math.round(r.w * this.dpr);
+    const H = Math.round(r.h * this.dpr);
     const canvas = document.createElement('canvas');
-    canvas.width = r.w;
-    canvas.height = r.h;
+    canvas.width = W;
+    canvas.height = H;
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
     const [a, b, c, d] = this.view;
     const [ga, gb, gc, gd] = [s.wx[0], s.wx[s.res - 1], s.wRec[0], s.wRec[s.res - 1]];
-    const colOf = new Int32Array(r.w);
-    for (let px = 0; px < r.w; px++) colOf[px] = Math.round(((a + ((px + 0.5) / r.w) * (b - a) - ga) / (gb - ga)) * (s.res - 1));
-    const image = ctx.createImageData(r.w, r.h);
+    const colOf = new Int32Array(W);
+    for (let px = 0; px < W; px++) colOf[px] = Math.round(((a + ((px + 0.5) / W) * (b - a) - ga) / (gb - ga)) * (s.res - 1));
+    const image = ctx.createImageData(W, H);
     const top = summary.logTop;
-    for (let py = 0; py < r.h; py++) {
-      const row = Math.round(((d - ((py + 0.5) / r.h) * (d - c) - gc) / (gd - gc)) * (s.res - 1));
-      for (let px = 0; px < r.w; px++) {
+    for (let py = 0; py < H; py++) {
+      const row = Math.round(((d - ((py + 0.5) / H) * (d - c) - gc) / (gd - gc)) * (s.res - 1));
+      for (let px = 0; px < W; px++) {
         const col = colOf[px];
-        const k = (py * r.w + px) * 4;
+        const k = (py * W + px) * 4;
         const inside = row >= 0 && row < s.res && col >= 0 && col < s.res;
         const l = inside ? summary.logs[row * s.res + col] : NaN;
         const rgb = !inside ? BACKGROUND_RGB : Number.isFinite(l) ? viridis(l / top) : OVERFLOW_RGB;
@@ -121,6 +124,7 @@ export class HeatmapView extends Canvas2DView {
       }
     }
     ctx.putImageData(image, 0, 0);
+    ctx.scale(this.dpr, this.dpr);
     // contours, in grid index units
     ctx.strokeStyle = 'rgba(10, 12, 18, 0.6)';
     ctx.lineWidth = 1;
@@ -153,7 +157,7 @@ export class HeatmapView extends Canvas2DView {
     ctx.beginPath();
     ctx.rect(r.x, r.y, r.w, r.h);
     ctx.clip();
-    ctx.drawImage(base, r.x, r.y);
+    ctx.drawImage(base, r.x, r.y, r.w, r.h);
 
     // |wRec| = 1
     ctx.setLineDash([6, 5]);

@@ -67,7 +67,8 @@ export class SurfaceView {
       antialias: !software,
       outputBufferType: software ? THREE.UnsignedByteType : THREE.HalfFloatType,
     });
-    this.renderer.setPixelRatio(1);
+    // sharp at 150% zoom and on high-density screens; baselines are taken at devicePixelRatio 1
+    this.renderer.setPixelRatio(Math.max(1, Math.min(3, window.devicePixelRatio || 1)));
     this.renderer.setClearColor(0x10141b);
     container.appendChild(this.renderer.domElement);
     this.labels = new CSS2DRenderer();

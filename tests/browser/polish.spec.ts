@@ -253,3 +253,131 @@ test('item 7: a start outside the range is marked at the edge with a note, in 3D
   expect(rgb, `start dot colour ${rgb}`).toEqual([255, 106, 0]);
   expect(errors).toEqual([]);
 });
+
+test('item 10: Space toggles play even when a panel control has the focus, but types a space in a text field', async ({ page }) => {
+  await openApp(page, '?play=0&frame=3');
+  const playing = () => page.evaluate(() => window.rnnlab.params().play);
+  // focus a lil-gui button (step) and a select (optimiser): Space still plays / pauses
+  await openFolder(page, 'Playback');
+  await page.locator('#gui button', { hasText: 'step (→)' }).focus();
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(true);
+  const frameAfter = await page.evaluate(() => window.rnnlab.params().frame);
+  expect(frameAfter).toBe(-1); // the focused step button was not clicked (it would pause at a frame)
+  await page.locator('#gui .lil-controller', { hasText: 'optimiser' }).locator('select').focus();
+  await page.keyboard.press('Space');
+  await expect.poll(playing).toBe(false);
+  expect((await page.evaluate(() => window.rnnlab.params())).opt).toBe('rprop');
+  // in a text field a space is typed, and play is left alone
+  await page.locator('#test-input').focus();
+  await page.keyboard.press('Space');
+  expect(await playing()).toBe(false);
+});
+
+test('item 10: the start is dragged in the 2D map as in 3D; the help lists every gesture; reset all; the tutorial link', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=0&layout=2d&gui=0');
+  const a = (await page.evaluate(() => window.rnnlab.toScreen(-1.5, 2)))!;
+  const b = (await page.evaluate(() => window.rnnlab.toScreen(1, 0.5)))!;
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 4; i++) await page.mouse.move(a.x + ((b.x - a.x) * i) / 4, a.y + ((b.y - a.y) * i) / 4);
+  await page.mouse.up();
+  await page.evaluate(() => window.rnnlab.ready());
+  const p = await page.evaluate(() => window.rnnlab.params());
+  const px = 6 / 400; // about one screen pixel of the map in weights
+  expect(Math.abs(p.start[0] - 1)).toBeLessThan(3 * px);
+  expect(Math.abs(p.start[1] - 0.5)).toBeLessThan(3 * px);
+  expect(p.play).toBe(true); // released: the run restarts
+  // the help lists the gestures, with the 2D drag and the tutorial
+  await page.keyboard.press('?');
+  const help = page.locator('#help');
+  await expect(help).toBeVisible();
+  for (const g of ['drag the orange dot', '2D map', 'shift-click', 'orbit', 'loss curve', 'atlas cell', 'hover']) await expect(help).toContainText(g);
+  expect(await help.locator('a').getAttribute('href')).toBe('https://peterroelants.github.io/posts/rnn-implementation-part01/');
+  await page.keyboard.press('Escape');
+  // reset all: every setting back to its default, the URL clean
+  await page.evaluate(() => window.rnnlab.setParams({ gui: true, iterations: 123, opt: 'adam' }));
+  await page.locator('#gui button', { hasText: 'reset all' }).click();
+  await page.evaluate(() => window.rnnlab.ready());
+  const q = await page.evaluate(() => window.rnnlab.params());
+  expect(q.iterations).toBe(500);
+  expect(q.opt).toBe('rprop');
+  expect(q.start).toEqual([-1.5, 2]);
+  expect(q.layout).toBe('both');
+  expect(new URL(page.url()).search).toBe('');
+  expect(await page.locator('#gui a.tutorial-link').getAttribute('href')).toContain('peterroelants.github.io/posts/rnn-implementation-part01');
+  expect(errors).toEqual([]);
+});
+
+test('item 10: canvases render at devicePixelRatio (150%)', async ({ browser }) => {
+  const context = await browser.newContext({ deviceScaleFactor: 1.5, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await openApp(page, '?play=0&frame=0&gui=0');
+  const sizes = await page.evaluate(() =>
+    ['#view3d canvas', '#heatmap-host canvas', '#gradplot-host canvas', '#lossplot-host canvas'].map((sel) => {
+      const c = document.querySelector<HTMLCanvasElement>(sel)!;
+      const r = c.getBoundingClientRect();
+      return { sel, w: c.width, h: c.height, cssW: r.width, cssH: r.height };
+    }),
+  );
+  for (const s of sizes) {
+    // one device pixel of rounding (three.js floors, the 2D views round)
+    expect(Math.abs(s.w - s.cssW * 1.5), `${s.sel} width ${s.w} for ${s.cssW} CSS px`).toBeLessThanOrEqual(1);
+    expect(Math.abs(s.h - s.cssH * 1.5), `${s.sel} height ${s.h} for ${s.cssH} CSS px`).toBeLessThanOrEqual(1);
+  }
+  await context.close();
+});
+
+test('item 10: the gradient plot keeps one axis scale over the whole run', async ({ page }) => {
+  await openApp(page, '?play=0&frame=0&gui=0');
+  const axis = () =>
+    page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('#gradplot-host canvas')!;
+      const d = c.getContext('2d')!.getImageData(0, 0, Math.round(60 * (c.width / c.clientWidth)), c.height).data;
+      let h = 0;
+      for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]) >>> 0;
+      return h;
+    });
+  const first = await axis();
+  for (const f of [40, 200, 500]) {
+    await page.evaluate((k) => window.rnnlab.setParams({ frame: k }), f);
+    expect(await axis(), `axis labels at iteration ${f}`).toBe(first);
+  }
+});
+
+test('item 5: the hover readout follows the pointer after a drag, shows nothing off the surface, and agrees with the iteration box', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=60&layout=2d&gui=0');
+  const hover = page.locator('#hover');
+  // over the current iteration's point: the same cost as the readout's
+  const path = await page.evaluate(() => window.rnnlab.trajectory());
+  const now = (await page.evaluate(([x, y]) => window.rnnlab.toScreen(x, y), path[60]))!;
+  await page.mouse.move(now.x + 2, now.y + 1);
+  await expect(hover).toBeVisible();
+  await expect(hover).toContainText('iteration 60');
+  const readoutCost = (await page.locator('#readout tr[data-run="0"] td').nth(3).textContent())!;
+  expect(await hover.textContent()).toContain(`cost ${readoutCost}`);
+  // off the surface (the map's axis area): nothing
+  const map = (await page.locator('#heatmap-host canvas').boundingBox())!;
+  await page.mouse.move(map.x + 10, map.y + map.height - 10);
+  await expect(hover).toBeHidden();
+  // after dragging the start, the readout is where the pointer is, about the point under it
+  const s = (await page.evaluate(() => window.rnnlab.toScreen(-1.5, 2)))!;
+  const t = (await page.evaluate(() => window.rnnlab.toScreen(0.5, -1.5)))!;
+  await page.mouse.move(s.x, s.y);
+  await page.mouse.down();
+  await page.mouse.move((s.x + t.x) / 2, (s.y + t.y) / 2, { steps: 2 });
+  await page.mouse.move(t.x, t.y, { steps: 2 });
+  await page.mouse.up();
+  await page.evaluate(() => window.rnnlab.ready());
+  await page.mouse.move(t.x + 30, t.y + 20);
+  await expect(hover).toBeVisible();
+  const hb = (await hover.boundingBox())!;
+  expect(Math.abs(hb.x - (t.x + 30 + 14))).toBeLessThan(2);
+  expect(Math.abs(hb.y - (t.y + 20 + 14))).toBeLessThan(2);
+  const m = /wx (-?[\d.]+)\s+wRec (-?[\d.]+)\s+cost (\S+)/.exec((await hover.textContent())!)!;
+  const [wx, wRec] = [Number(m[1]), Number(m[2])];
+  const under = (await page.evaluate(([x, y]) => window.rnnlab.toScreen(x, y), [wx, wRec] as [number, number]))!;
+  expect(Math.abs(under.x - (t.x + 30))).toBeLessThan(2);
+  expect(Math.abs(under.y - (t.y + 20))).toBeLessThan(2);
+  expect(errors).toEqual([]);
+});
