@@ -28,6 +28,12 @@ import { SidePanels, renderReadout } from './ui/panels';
 import { Playback } from './ui/playback';
 import { installPointer } from './ui/pointer';
 
+/** presentation mode: canvas text and margins at this multiple (12 px ticks become 20 px) */
+const PRESENT_SCALE = 1.7;
+
+/** room for the colour bar beside the map in the 2D-only layout */
+const COLORBAR_W = 110;
+
 type RawParams = Partial<Record<keyof Params, unknown>>;
 
 export class App {
@@ -56,6 +62,8 @@ export class App {
   private readonly view3d: HTMLElement;
   private readonly side: HTMLElement;
   private readonly readout: HTMLElement;
+  /** the readout and, with the 3D view on screen, the caption beside it (always visible) */
+  private readonly bottomBar: HTMLElement;
   private readonly hover: HTMLElement;
   private readonly colorbar: HTMLElement;
   private readonly status: HTMLElement;
@@ -92,7 +100,8 @@ export class App {
     this.banners = new Banners(this.status);
     root.append(this.view3d, this.side, this.banners.errors, this.banners.notice, this.help);
     this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
-    this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
+    this.bottomBar = el('div', { id: 'bottombar', class: 'overlay' }, this.readout);
+    this.view3d.append(this.bottomBar, this.hover, this.colorbar, this.status);
     this.heatmap = new HeatmapView(heatHost);
     this.lossPlot = new LossPlot(lossHost);
     this.lossPlot.onScrub = (k) => {
@@ -132,8 +141,13 @@ export class App {
     // 3D labels keep clear of the control panel and of the overlays (colour bar, status, readout).
     this.surfaceView.avoidRects = () => [
       ...(this.params.gui ? [this.gui.gui.domElement.getBoundingClientRect()] : []),
-      ...[this.colorbar, this.status, this.readout].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0),
+      ...[this.colorbar, this.status, this.readout, this.panels.caption].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0),
     ];
+    // a folder opened or closed: the 3D labels are laid out again around the panel
+    new ResizeObserver(() => {
+      this.dirty = true;
+      if (this.params.still && this.state) this.drawNow();
+    }).observe(this.gui.gui.domElement);
     await this.surfaceView.init();
     this.surfaceView.setCamera(params.cam);
     this.surfaceView.controls.addEventListener('change', () => {
@@ -162,6 +176,7 @@ export class App {
       step: (d) => this.step(d),
       restart: () => this.restart(),
       toggleGui: () => void this.setParams({ gui: !this.params.gui }),
+      togglePresent: () => void this.setParams({ present: !this.params.present }),
       toggleHelp: () => (this.help.hidden = !this.help.hidden),
       closeHelp: () => (this.help.hidden = true),
     });
@@ -186,7 +201,7 @@ export class App {
     const engineChanged = ENGINE_KEYS.some((k) => JSON.stringify(old[k]) !== JSON.stringify(params[k]));
     if (JSON.stringify(old.cam) !== JSON.stringify(params.cam)) this.surfaceView.setCamera(params.cam);
     if (params.frame !== old.frame && params.frame >= 0) this.playback.clock = params.frame;
-    if (old.layout !== params.layout || old.gui !== params.gui) this.applyViewParams();
+    if (old.layout !== params.layout || old.gui !== params.gui || old.present !== params.present) this.applyViewParams();
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
     if (old.atlasOn3d !== params.atlasOn3d) this.applyAtlasDrape();
     this.writeUrl();
@@ -236,6 +251,22 @@ export class App {
     if (this.root.dataset.layout !== p.layout) this.side.scrollTop = 0;
     this.root.dataset.layout = p.layout;
     this.gui.setVisible(p.gui);
+    // presentation mode: projector-size text in the page (CSS), the canvases and the loss curve
+    this.root.dataset.present = p.present ? '1' : '0';
+    document.documentElement.dataset.present = p.present ? '1' : '0'; // the hover readout and banners live outside #app
+    const k = p.present ? PRESENT_SCALE : 1;
+    this.heatmap.setTextScale(k);
+    this.gradPlot.setTextScale(k);
+    this.lossPlot.setTextScale(k);
+    this.gui.setPresent(p.present);
+    // the caption stays on screen in every layout: beside the readout over the 3D view, or
+    // under the gradient plot beside the map in 2D only
+    if (p.layout === '2d') {
+      if (this.panels.caption.parentElement !== this.side) this.side.append(this.panels.caption);
+    } else if (this.panels.caption.parentElement !== this.bottomBar) this.bottomBar.append(this.panels.caption);
+    // the colour bar: over the 3D view, or beside the map in 2D only
+    const barHost = p.layout === '2d' ? this.heatmap.canvas.parentElement! : this.view3d;
+    if (this.colorbar.parentElement !== barHost) barHost.append(this.colorbar);
     this.layout();
   }
 
@@ -243,7 +274,11 @@ export class App {
     const p = this.params;
     const w = window.innerWidth;
     const h = window.innerHeight;
-    const sideW = p.layout === '3d' ? 0 : p.layout === '2d' ? w : Math.round(Math.min(560, Math.max(400, w * 0.34)));
+    const k = p.present ? PRESENT_SCALE : 1;
+    const sideW = p.layout === '3d' ? 0 : p.layout === '2d' ? w : Math.round(Math.min(560 * k, Math.max(400, w * (p.present ? 0.4 : 0.34))));
+    // 2D only: the panels start right of the control panel, which then covers nothing
+    const guiW = p.layout === '2d' && p.gui ? Math.ceil(this.gui.gui.domElement.getBoundingClientRect().width) + 16 : 0;
+    this.side.style.paddingLeft = guiW ? `${guiW}px` : '';
     const viewW = p.layout === '2d' ? 0 : w - sideW;
     this.layoutVersion++;
     this.view3d.style.width = `${viewW}px`;
@@ -251,12 +286,14 @@ export class App {
     if (viewW > 0) this.surfaceView.resize(viewW, h);
     if (sideW > 0) {
       const twoD = p.layout === '2d';
-      const plotW = twoD ? Math.floor((w - 48) / 2) : sideW - 24;
-      const heatH = twoD ? Math.min(plotW, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
-      this.heatmap.resize(plotW, heatH);
+      const plotW = twoD ? Math.floor((w - 48 - guiW) / 2) : sideW - 24;
+      const heatH = twoD ? Math.min(plotW - COLORBAR_W, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
+      // 2D only: the colour bar stands right of the map
+      this.heatmap.resize(twoD ? plotW - COLORBAR_W : plotW, heatH);
       this.atlasPanel.setWidth(plotW);
       this.lossPlot.resize(plotW, twoD ? Math.floor(heatH * 0.6) : Math.max(180, Math.floor(h * 0.26)));
-      this.gradPlot.resize(plotW, twoD ? heatH : Math.max(200, Math.floor(h * 0.3)));
+      // 2D only: the caption sits under the gradient plot, in the map's row
+      this.gradPlot.resize(plotW, twoD ? heatH - Math.round(110 * k) : Math.max(200, Math.floor(h * 0.3)));
     }
     this.banners.place();
     this.dirty = true;
@@ -437,6 +474,9 @@ export class App {
     this.lossPlot.setFrame(k);
     this.gui.showFrame(k, this.lastIndex());
     renderReadout(this.readout, s, k);
+    // the panel stops above the readout and caption (it scrolls), so that it covers neither
+    const bar = this.params.layout !== '2d' && this.params.gui ? this.bottomBar.offsetHeight : 0;
+    this.gui.gui.domElement.style.maxHeight = bar ? `${window.innerHeight - bar - 36}px` : '';
     if (k !== this.lastShownFrame || this.drawnVersion !== this.stateVersion) this.showFramePanels(s, k);
     if (this.params.layout !== '2d') this.surfaceView.render();
     if (this.params.layout !== '3d') {

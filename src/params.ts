@@ -93,6 +93,8 @@ export interface Params extends Hyper {
   cam: [number, number, number];
   /** show the control panel */
   gui: boolean;
+  /** presentation mode: text, ticks, legends and the panel at projector size */
+  present: boolean;
 }
 
 export const DEFAULT_CAMERA: [number, number, number] = [35, 52, 5.4];
@@ -127,6 +129,7 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   still: false,
   cam: DEFAULT_CAMERA,
   gui: true,
+  present: false,
 } as Params);
 
 /** Keys that change the computed numbers; the rest only change what is drawn. */
@@ -233,6 +236,7 @@ export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
   still: { kind: 'flag' },
   cam: { kind: 'cam' },
   gui: { kind: 'flag' },
+  present: { kind: 'flag' },
 };
 
 export const PARAM_KEYS = Object.keys(DEFAULT_PARAMS) as (keyof Params)[];

@@ -49,7 +49,7 @@ const FOLDER_OF: Record<string, string> = {
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasOn3d: 'Atlas',
-  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View',
+  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', still: 'View', present: 'View',
 };
 
 export class ControlPanel {
@@ -70,7 +70,7 @@ export class ControlPanel {
   private readonly rpropNote = el('div', { class: 'gui-note', id: 'rprop-note' });
 
   constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
-    this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: 300 });
+    this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: PANEL_WIDTH });
     this.gui.domElement.id = 'gui';
     this.onChange = onChange;
     this.model = {
@@ -84,7 +84,7 @@ export class ControlPanel {
       frame: 0, speed: p.speed,
       wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, copyLink: actions.copyLink,
-      copyStillLink: actions.copyStillLink, still: p.still,
+      copyStillLink: actions.copyStillLink, still: p.still, present: p.present,
     };
     const m = this.model;
     const folder = (name: string) => {
@@ -172,6 +172,7 @@ export class ControlPanel {
     view.add(m, 'backend', { 'auto (WebGPU if any)': 'auto', WebGPU: 'webgpu', CPU: 'cpu' }).name('compute').onChange((v: string) => onChange({ backend: v }));
     view.add(m, 'copyLink').name('copy link to this view');
     view.add(m, 'copyStillLink').name('copy still link (one frame, for slides)');
+    view.add(m, 'present').name('presentation mode (P)').onChange((v: boolean) => onChange({ present: v }));
     view.add(m, 'still').name('still mode (no animation)').onChange((v: boolean) => onChange({ still: v }));
     // Closed by default so that the surface stays visible; messages open their folder.
     data.close();
@@ -188,7 +189,7 @@ export class ControlPanel {
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
       atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
-      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still,
+      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still, present: p.present,
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);
@@ -258,10 +259,18 @@ export class ControlPanel {
     }
   }
 
+  /** presentation mode: a wider panel (the CSS sets its text at projector size) */
+  setPresent(on: boolean): void {
+    this.gui.domElement.style.setProperty('--width', on ? `${PANEL_WIDTH_PRESENT}px` : `${PANEL_WIDTH}px`);
+  }
+
   setVisible(visible: boolean): void {
     this.gui.show(visible);
   }
 }
+
+const PANEL_WIDTH = 300;
+const PANEL_WIDTH_PRESENT = 480;
 
 export const TUTORIAL_URL = 'https://peterroelants.github.io/posts/rnn-implementation-part01/';
 

@@ -4,6 +4,7 @@ export interface KeyActions {
   step(delta: number): void;
   restart(): void;
   toggleGui(): void;
+  togglePresent(): void;
   toggleHelp(): void;
   closeHelp(): void;
 }
@@ -14,6 +15,7 @@ export const HELP: readonly [string, string][] = [
   ['R', 'restart the animation'],
   ['F', 'full screen'],
   ['H', 'hide / show the control panel'],
+  ['P', 'presentation mode: text, ticks and the panel at projector size'],
   ['?', 'this help (Esc closes it)'],
   ['drag the orange dot', 'move the start point, in the 3D view and in the 2D map; the run restarts when you let go'],
   ['shift-click in the 2D map', 'start there'],
@@ -79,6 +81,10 @@ export function installKeyboard(a: KeyActions): void {
       case 'h':
       case 'H':
         a.toggleGui();
+        break;
+      case 'p':
+      case 'P':
+        a.togglePresent();
         break;
       case '?':
         a.toggleHelp();

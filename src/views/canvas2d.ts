@@ -8,6 +8,18 @@ export class Canvas2DView {
   protected readonly ctx: CanvasRenderingContext2D;
   protected width = 400;
   protected height = 300;
+  /** text and margins are multiplied by this (presentation mode: projector size) */
+  protected textScale = 1;
+
+  setTextScale(k: number): void {
+    this.textScale = k;
+  }
+
+  /** a canvas font of `px` CSS pixels before the text scale */
+  protected font(px: number, weight = ''): string {
+    return `${weight ? `${weight} ` : ''}${Math.round(px * this.textScale)}px Inter, sans-serif`;
+  }
+
   /** device pixels per CSS pixel of the canvas */
   protected dpr = 1;
 

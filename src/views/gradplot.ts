@@ -54,8 +54,9 @@ export class GradientPlot extends Canvas2DView {
     // that every non-zero gradient, vanished or exploded, is on the log part of the axis.
     const lin = Math.max(Number.isFinite(minAbs) ? minAbs / 2 : 1e-12, maxAbs * 1e-15, 1e-300);
     const yMax = symlog(Math.max(maxAbs, lin * 10), lin) * 1.05;
-    const legendW = 150;
-    const r = { x: PAD.left, y: PAD.top, w: this.width - PAD.left - PAD.right - legendW, h: this.height - PAD.top - PAD.bottom };
+    const k = this.textScale;
+    const legendW = 150 * k;
+    const r = { x: PAD.left * k, y: PAD.top * k, w: this.width - k * (PAD.left + PAD.right) - legendW, h: this.height - k * (PAD.top + PAD.bottom) };
     const px = (k: number) => r.x + (k / n) * r.w;
     const py = (v: number) => {
       const s = Number.isFinite(v) ? symlog(v, lin) : Math.sign(v) * yMax;
@@ -63,7 +64,7 @@ export class GradientPlot extends Canvas2DView {
     };
 
     // grid: zero line and decades
-    ctx.font = '12px Inter, sans-serif';
+    ctx.font = this.font(12);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     const top = Math.ceil(Math.log10(Math.max(maxAbs, lin * 10)));
@@ -112,22 +113,22 @@ export class GradientPlot extends Canvas2DView {
     ctx.restore();
 
     ctx.fillStyle = '#dfe6ee';
-    ctx.font = '600 14px Inter, sans-serif';
+    ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     ctx.fillText('gradient dC/dS_k over time (symlog)', r.x + r.w / 2, r.y - 8);
     ctx.fillText('timestep k   ← backprop runs from k = n to 0', r.x + r.w / 2, this.height - 4);
 
     // legend
-    ctx.font = '13px Inter, sans-serif';
+    ctx.font = this.font(13);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     this.series.forEach((s, i) => {
-      const y = r.y + 8 + i * 20;
+      const y = r.y + 8 * k + i * 20 * k;
       ctx.fillStyle = s.css;
-      ctx.fillRect(r.x + r.w + 12, y - 2, 18, s.emphasis ? 5 : 3);
+      ctx.fillRect(r.x + r.w + 12, y - 2, 18 * k, s.emphasis ? 5 : 3);
       ctx.fillStyle = '#dfe6ee';
-      ctx.fillText(s.label, r.x + r.w + 36, y);
+      ctx.fillText(s.label, r.x + r.w + 18 + 18 * k, y);
     });
   }
 }

@@ -34,6 +34,16 @@ export class LossPlot {
     container.append(this.host);
   }
 
+  /** text and axis sizes are multiplied by this (presentation mode); redrawn with the next setSeries */
+  textScale = 1;
+
+  /** Sets the text scale and redraws (uPlot takes its fonts when it is made). */
+  setTextScale(k: number): void {
+    if (k === this.textScale) return;
+    this.textScale = k;
+    if (this.series.length) this.setSeries(this.series);
+  }
+
   resize(width: number, height: number): void {
     this.width = Math.max(200, Math.floor(width));
     this.height = Math.max(120, Math.floor(height));
@@ -64,7 +74,7 @@ export class LossPlot {
     const step = Math.max(1, Math.ceil((dHi - dLo) / 6));
     const decades: number[] = [];
     for (let e = dHi; e >= dLo; e -= step) decades.unshift(e);
-    const axis = { stroke: '#c8d0da', grid: { stroke: 'rgba(255,255,255,0.08)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.25)', width: 1 }, font: '12px Inter, sans-serif', labelFont: '600 13px Inter, sans-serif' };
+    const axis = { stroke: '#c8d0da', grid: { stroke: 'rgba(255,255,255,0.08)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.25)', width: 1 }, font: `${Math.round(12 * this.textScale)}px Inter, sans-serif`, labelFont: `600 ${Math.round(13 * this.textScale)}px Inter, sans-serif` };
     const opts: uPlot.Options = {
       width: this.width,
       height: this.height,
@@ -74,8 +84,8 @@ export class LossPlot {
       cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false }, y: false },
       scales: { x: { time: false }, y: { range: () => [dLo, dHi] } },
       axes: [
-        { ...axis, label: 'iteration', labelSize: 20, size: 36 },
-        { ...axis, size: 56, splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
+        { ...axis, label: 'iteration', labelSize: Math.round(20 * this.textScale), size: Math.round(36 * this.textScale) },
+        { ...axis, size: Math.round(56 * this.textScale), splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
       ],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.css, width: s.emphasis ? 2.5 : 1.75, points: { show: false }, spanGaps: false }))],
       hooks: { draw: [(u) => this.drawOverlay(u)] },

@@ -381,3 +381,154 @@ test('item 5: the hover readout follows the pointer after a drag, shows nothing 
   expect(Math.abs(under.y - (t.y + 20))).toBeLessThan(2);
   expect(errors).toEqual([]);
 });
+
+/** The visible 3D labels' boxes. */
+async function labelBoxes(page: import('@playwright/test').Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.labels3d .label')]
+      .filter((e) => e.style.display !== 'none' && getComputedStyle(e).visibility !== 'hidden')
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent ?? '', x: r.left, y: r.top, w: r.width, h: r.height };
+      })
+      .filter((b) => b.w > 0),
+  );
+}
+type B = { x: number; y: number; w?: number; h?: number; width?: number; height?: number };
+const hits = (a: B, b: B) => {
+  const [aw, ah, bw, bh] = [a.w ?? a.width!, a.h ?? a.height!, b.w ?? b.width!, b.h ?? b.height!];
+  return a.x < b.x + bw && b.x < a.x + aw && a.y < b.y + bh && b.y < a.y + ah;
+};
+
+for (const [w, h] of [[1920, 1080], [1280, 800]] as const)
+  test(`item 4: at ${w}x${h} no 3D label overlaps the control panel or another label`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    const errors = await openApp(page, '?play=0&frame=0');
+    for (const q of [{}, { start: [1, 2] }, { start: [0.5, 1.6] }, { cam: [80, 30, 4] }] as const) {
+      await page.evaluate((p) => window.rnnlab.setParams(p as never), q);
+      const gui = (await page.locator('#gui').boundingBox())!;
+      const boxes = await labelBoxes(page);
+      expect(boxes.length).toBeGreaterThan(8);
+      expect(boxes.some((b) => b.text.startsWith('start'))).toBe(true);
+      for (const b of boxes) expect(hits(b, gui), `"${b.text}" under the panel (${JSON.stringify(q)})`).toBe(false);
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          expect(hits(boxes[i], boxes[j]), `"${boxes[i].text}" over "${boxes[j].text}" (${JSON.stringify(q)})`).toBe(false);
+    }
+    expect(errors).toEqual([]);
+  });
+
+test('item 4: labels sit on a dark plate, readable on any surface colour (white and the grey overflow included)', async ({ page }) => {
+  await openApp(page, '?play=0&frame=0&preset=random&seqLen=60&gui=0');
+  const worst = await page.evaluate(() => {
+    const lum = (c: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+    };
+    let min = Infinity;
+    for (const e of document.querySelectorAll<HTMLElement>('.labels3d .label')) {
+      const cs = getComputedStyle(e);
+      const bg = cs.backgroundColor.match(/[\d.]+/g)!.map(Number);
+      const fg = cs.color.match(/[\d.]+/g)!.map(Number);
+      const a = bg.length > 3 ? bg[3] : 1;
+      for (const under of [[255, 255, 255], [196, 196, 196], [253, 231, 37]]) {
+        const plate = [0, 1, 2].map((i) => a * bg[i] + (1 - a) * under[i]);
+        const [l1, l2] = [lum(fg), lum(plate)].sort((x, y) => y - x);
+        min = Math.min(min, (l1 + 0.05) / (l2 + 0.05));
+      }
+    }
+    return min;
+  });
+  expect(worst).toBeGreaterThanOrEqual(4.5);
+});
+
+test('item 4: in the 2D-only layout the panel covers neither the map nor its axis, and there is a colour bar', async ({ page }) => {
+  for (const [w, h] of [[1280, 800], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await openApp(page, '?play=0&frame=0&layout=2d');
+    const gui = (await page.locator('#gui').boundingBox())!;
+    const map = (await page.locator('#heatmap-host canvas').boundingBox())!;
+    expect(hits(gui, map), `panel ${JSON.stringify(gui)} map ${JSON.stringify(map)}`).toBe(false);
+    const bar = page.locator('#heatmap-host #colorbar');
+    await expect(bar).toBeVisible();
+    await expect(bar).toContainText('cost + 1');
+    const b = (await bar.boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(map.x + map.width - 1);
+    expect(b.x + b.width).toBeLessThanOrEqual(w);
+  }
+});
+
+test('item 1: presentation mode (present=1, key P): every text on the page and on the canvases at 20 px or more at 1920x1080', async ({ page }) => {
+  // record the font of every string drawn on a 2D canvas
+  await page.addInitScript(() => {
+    const seen: { text: string; font: string }[] = [];
+    (window as unknown as { __canvasText: typeof seen }).__canvasText = seen;
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
+      seen.push({ text: String(text), font: this.font });
+      return max === undefined ? fill.call(this, text, x, y) : fill.call(this, text, x, y, max);
+    };
+  });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const errors = await openApp(page, '?play=0&frame=30');
+  await page.keyboard.press('p');
+  await page.evaluate(() => window.rnnlab.ready());
+  expect((await page.evaluate(() => window.rnnlab.params())).present).toBe(true);
+  await expect.poll(() => page.url()).toContain('present=1');
+  await openFolder(page, 'View');
+  await page.locator('#test-input').fill('0120'); // a field message too
+  await page.evaluate(() => window.rnnlab.ready());
+  await page.evaluate(() => ((window as unknown as { __canvasText: unknown[] }).__canvasText.length = 0));
+  await page.evaluate(() => window.rnnlab.setParams({ frame: 31 }));
+  const small = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const e = n.parentElement!;
+      if (!n.textContent!.trim() || e.closest('#atlas-host, style, script') || !e.checkVisibility({ visibilityProperty: true })) continue;
+      const size = parseFloat(getComputedStyle(e).fontSize);
+      if (size < 20) out.push(`${size}px: ${n.textContent!.trim().slice(0, 40)}`);
+    }
+    return out;
+  });
+  expect(small).toEqual([]);
+  const drawn = await page.evaluate(() => (window as unknown as { __canvasText: { text: string; font: string }[] }).__canvasText);
+  expect(drawn.length).toBeGreaterThan(20);
+  const tiny = drawn.filter((d) => d.text.trim() && parseFloat(/(\d+(\.\d+)?)px/.exec(d.font)![1]) < 20).map((d) => `${d.font}: ${d.text}`);
+  expect(tiny).toEqual([]);
+  // P again leaves it
+  await page.locator('#test-input').blur();
+  await page.keyboard.press('p');
+  await expect.poll(() => page.evaluate(() => window.rnnlab.params().present)).toBe(false);
+  expect(errors).toEqual([]);
+});
+
+for (const [w, h] of [[1920, 1080], [1280, 800]] as const)
+  test(`item 1: the caption is on screen, uncovered, in every layout at ${w}x${h}`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await openApp(page, '?play=0&frame=10');
+    for (const present of [false, true])
+      for (const layout of ['both', '3d', '2d'] as const) {
+        await page.evaluate((p) => window.rnnlab.setParams(p), { layout, present });
+        const where = `${layout}, present ${present}`;
+        const c = page.locator('#caption');
+        await expect(c, where).toContainText('At the current point');
+        const box = (await c.boundingBox())!;
+        expect(box, where).not.toBeNull();
+        expect(box.y + box.height, where).toBeLessThanOrEqual(h);
+        expect(box.x + box.width, where).toBeLessThanOrEqual(w);
+        // nothing else on screen overlaps it (the overlays have pointer-events: none, so compare boxes)
+        const covering = await page.evaluate(() => {
+          const c = document.querySelector('#caption')!.getBoundingClientRect();
+          return ['#gui', '#messages', '#notice', '#colorbar', '#status', '#readout', '#heatmap-host canvas', '#gradplot-host canvas', '#lossplot-host', '#runs-legend']
+            .flatMap((sel) => [...document.querySelectorAll<HTMLElement>(sel)])
+            .filter((e) => e.checkVisibility())
+            .filter((e) => {
+              const r = e.getBoundingClientRect();
+              return r.width > 0 && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom;
+            })
+            .map((e) => e.id || e.className);
+        });
+        expect(covering, `${where}: the caption is not covered`).toEqual([]);
+      }
+  });
