@@ -47,11 +47,17 @@ export function fitLabels(layer: HTMLElement, bounds: DOMRect, avoid: readonly D
     dx = Math.max(dx, bounds.left + 4 - box.x);
     let dy = Math.min(0, bounds.bottom - 4 - (box.y + box.h));
     dy = Math.max(dy, bounds.top + 4 - box.y);
+    // a tick moved away from its tick mark would name the wrong place: it gives way instead
+    if ((dx !== 0 || dy !== 0) && e.classList.contains('tick')) {
+      e.style.visibility = 'hidden';
+      continue;
+    }
     const at = (ox: number, oy: number): Box => ({ x: box.x + dx + ox, y: box.y + dy + oy, w: box.w, h: box.h });
     // try where it is, then nudged up or down past what it hits, then (important labels) further
     const tries: [number, number][] = [[0, 0]];
     const step = box.h + GAP;
-    for (let k = 1; k <= (p <= 1 ? 12 : 2); k++) tries.push([0, -k * step], [0, k * step]);
+    // ticks stay at their tick marks (or give way); other labels may move a little
+    if (!e.classList.contains('tick')) for (let k = 1; k <= (p <= 1 ? 12 : 2); k++) tries.push([0, -k * step], [0, k * step]);
     if (p <= 1) for (const r of avoid) tries.push([r.right + GAP - (box.x + dx), 0], [0, r.bottom + GAP - (box.y + dy)]);
     const spot = tries.find(([ox, oy]) => {
       const b = at(ox, oy);
