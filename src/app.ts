@@ -10,24 +10,32 @@ import { runName } from './views/runText';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
+import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
 import { superscript } from './views/common';
-import { GradientPlot, gradSeriesAt } from './views/gradplot';
+import { GradientPlot, gradSeriesAt, gradientExtent } from './views/gradplot';
 import { HeatmapView } from './views/heatmap2d';
 import { LossPlot } from './views/lossplot';
 import { runColour } from './views/palette';
 import { SurfaceView } from './views/surface3d';
-import { ControlPanel } from './ui/gui';
 import { addSaveMenu } from './ui/saveMenu';
 import { EmbedLink } from './ui/embed';
 import { dataFile, download, imageFileName, type DataFile } from './export/files';
 import { canvasToPng, renderSnapshot, type SnapshotOptions } from './export/snapshot';
+import { ControlPanel, tutorialLink } from './ui/gui';
 import { el } from './ui/dom';
+import { Banners } from './ui/banner';
 import { HELP, installKeyboard } from './ui/keyboard';
 import { SidePanels, renderReadout } from './ui/panels';
 import { Playback } from './ui/playback';
 import { installPointer } from './ui/pointer';
+
+/** presentation mode: canvas text and margins at this multiple (12 px ticks become 20 px) */
+const PRESENT_SCALE = 1.7;
+
+/** room for the colour bar beside the map in the 2D-only layout */
+const COLORBAR_W = 110;
 
 type RawParams = Partial<Record<keyof Params, unknown>>;
 
@@ -54,14 +62,17 @@ export class App {
   /** what the 2D panels last drew, and a counter bumped by every layout */
   private panelsKey = '';
   private layoutVersion = 0;
+  private gradScaleVersion = -1;
   private readonly root: HTMLElement;
   private readonly view3d: HTMLElement;
   private readonly side: HTMLElement;
   private readonly readout: HTMLElement;
+  /** the readout and, with the 3D view on screen, the caption beside it (always visible) */
+  private readonly bottomBar: HTMLElement;
   private readonly hover: HTMLElement;
   private readonly colorbar: HTMLElement;
   private readonly status: HTMLElement;
-  private readonly messageBox: HTMLElement;
+  private readonly banners: Banners;
   private readonly help: HTMLElement;
   private readonly embedLink = new EmbedLink();
   private messages: string[] = [];
@@ -78,12 +89,12 @@ export class App {
     this.hover = el('div', { id: 'hover', class: 'overlay' });
     this.colorbar = el('div', { id: 'colorbar', class: 'overlay' });
     this.status = el('div', { id: 'status', class: 'overlay' });
-    this.messageBox = el('div', { id: 'messages', role: 'alert' });
     this.help = el('div', { id: 'help', hidden: '' });
     this.help.append(
       el('h2', {}, 'Keyboard and pointer'),
       el('table', {}, ...HELP.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))),
       el('p', { class: 'hint' }, 'Press ? or Esc to close.'),
+      tutorialLink(),
     );
     this.panels = new SidePanels((text) => void this.setParams({ test: text }));
     const heatHost = el('div', { id: 'heatmap-host' });
@@ -92,9 +103,11 @@ export class App {
     const plotHost = el('div', { id: 'gradplot-host' });
     const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
     this.side.append(heatHost, this.panels.legend, atlasHost, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
-    root.append(this.view3d, this.side, this.messageBox, this.help, this.embedLink.element);
+    this.banners = new Banners(this.status);
+    root.append(this.view3d, this.side, this.banners.errors, this.banners.notice, this.help, this.embedLink.element);
     this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
-    this.view3d.append(this.readout, this.hover, this.colorbar, this.status);
+    this.bottomBar = el('div', { id: 'bottombar', class: 'overlay' }, this.readout);
+    this.view3d.append(this.bottomBar, this.hover, this.colorbar, this.status);
     this.heatmap = new HeatmapView(heatHost);
     this.lossPlot = new LossPlot(lossHost);
     this.lossPlot.onScrub = (k) => {
@@ -125,8 +138,10 @@ export class App {
       play: () => this.togglePlay(),
       step: (d) => this.step(d),
       restart: () => this.restart(),
-      copyLink: () => this.copyViewLink(),
+      copyLink: () => this.copyViewLink(false),
+      copyStillLink: () => this.copyViewLink(true),
       scene: (id) => this.applyScene(id),
+      resetAll: () => this.resetAll(),
     });
     this.gui.sync(params);
     this.engine.prepareBackend(params.backend);
@@ -135,6 +150,16 @@ export class App {
       data: (kind) => this.saveData(kind),
       hasAtlas: () => this.atlasShown !== null,
     });
+    // 3D labels keep clear of the control panel and of the overlays (colour bar, status, readout).
+    this.surfaceView.avoidRects = () => [
+      ...(this.params.gui ? [this.gui.gui.domElement.getBoundingClientRect()] : []),
+      ...[this.colorbar, this.status, this.readout, this.panels.caption].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0),
+    ];
+    // a folder opened or closed: the 3D labels are laid out again around the panel
+    new ResizeObserver(() => {
+      this.dirty = true;
+      if (this.params.still && this.state) this.drawNow();
+    }).observe(this.gui.gui.domElement);
     await this.surfaceView.init();
     performance.mark('rnnlab:renderer');
     this.surfaceView.setCamera(params.cam);
@@ -164,6 +189,7 @@ export class App {
         this.dragging = on;
         this.setInteractive(on);
       },
+      frame: () => this.currentFrame(),
       markDirty: () => (this.dirty = true),
       togglePlay: () => this.togglePlay(),
     });
@@ -172,6 +198,7 @@ export class App {
       step: (d) => this.step(d),
       restart: () => this.restart(),
       toggleGui: () => void this.setParams({ gui: !this.params.gui }),
+      togglePresent: () => void this.setParams({ present: !this.params.present }),
       toggleHelp: () => (this.help.hidden = !this.help.hidden),
       closeHelp: () => (this.help.hidden = true),
     });
@@ -197,7 +224,7 @@ export class App {
     const engineChanged = ENGINE_KEYS.some((k) => JSON.stringify(old[k]) !== JSON.stringify(params[k]));
     if (JSON.stringify(old.cam) !== JSON.stringify(params.cam)) this.surfaceView.setCamera(params.cam);
     if (params.frame !== old.frame && params.frame >= 0) this.playback.clock = params.frame;
-    if (old.layout !== params.layout || old.gui !== params.gui || old.embed !== params.embed) this.applyViewParams();
+    if (old.layout !== params.layout || old.gui !== params.gui || old.embed !== params.embed || old.present !== params.present) this.applyViewParams();
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
     if (old.atlasOn3d !== params.atlasOn3d) this.applyAtlasDrape();
     this.writeUrl();
@@ -220,6 +247,12 @@ export class App {
     void this.setParams({ ...reset, ...sceneParams(scene), play: true, frame: -1 });
   }
 
+  /** Every setting back to its default (the panel stays as it is). */
+  private resetAll(): void {
+    this.playback.clock = 0;
+    void this.setParams({ ...DEFAULT_PARAMS, gui: this.params.gui });
+  }
+
   private writeUrl(): void {
     const p = { ...this.params };
     if (p.play && !p.still) p.frame = -1; // a running clock is not a state worth a URL
@@ -230,8 +263,9 @@ export class App {
 
   private showMessages(messages: string[]): void {
     this.messages = messages;
-    this.messageBox.replaceChildren(...messages.map((m) => el('p', {}, m)));
-    this.messageBox.hidden = messages.length === 0;
+    // A bad "try the model" sequence is said under its field, not in the banner.
+    this.panels.showTestMessages(messages.filter((m) => m.startsWith('test:')));
+    this.banners.show(messages.filter((m) => !m.startsWith('test:')));
     this.gui?.showMessages(messages);
   }
 
@@ -244,6 +278,22 @@ export class App {
     this.root.dataset.embed = p.embed ? '1' : '0';
     this.gui.setVisible(p.gui && !p.embed);
     this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
+    // presentation mode: projector-size text in the page (CSS), the canvases and the loss curve
+    this.root.dataset.present = p.present ? '1' : '0';
+    document.documentElement.dataset.present = p.present ? '1' : '0'; // the hover readout and banners live outside #app
+    const k = p.present ? PRESENT_SCALE : 1;
+    this.heatmap.setTextScale(k);
+    this.gradPlot.setTextScale(k);
+    this.lossPlot.setTextScale(k);
+    this.gui.setPresent(p.present);
+    // the caption stays on screen in every layout: beside the readout over the 3D view, or
+    // under the gradient plot beside the map in 2D only
+    if (p.layout === '2d') {
+      if (this.panels.caption.parentElement !== this.side) this.side.append(this.panels.caption);
+    } else if (this.panels.caption.parentElement !== this.bottomBar) this.bottomBar.append(this.panels.caption);
+    // the colour bar: over the 3D view, or beside the map in 2D only
+    const barHost = p.layout === '2d' ? this.heatmap.canvas.parentElement! : this.view3d;
+    if (this.colorbar.parentElement !== barHost) barHost.append(this.colorbar);
     this.layout();
   }
 
@@ -251,7 +301,11 @@ export class App {
     const p = this.params;
     const w = window.innerWidth;
     const h = window.innerHeight;
-    const sideW = p.layout === '3d' ? 0 : p.layout === '2d' ? w : Math.round(Math.min(560, Math.max(400, w * 0.34)));
+    const k = p.present ? PRESENT_SCALE : 1;
+    const sideW = p.layout === '3d' ? 0 : p.layout === '2d' ? w : Math.round(Math.min(560 * k, Math.max(400, w * (p.present ? 0.4 : 0.34))));
+    // 2D only: the panels start right of the control panel, which then covers nothing
+    const guiW = p.layout === '2d' && p.gui ? Math.ceil(this.gui.gui.domElement.getBoundingClientRect().width) + 16 : 0;
+    this.side.style.paddingLeft = guiW ? `${guiW}px` : '';
     const viewW = p.layout === '2d' ? 0 : w - sideW;
     this.layoutVersion++;
     this.view3d.style.width = `${viewW}px`;
@@ -259,13 +313,16 @@ export class App {
     if (viewW > 0) this.surfaceView.resize(viewW, h);
     if (sideW > 0) {
       const twoD = p.layout === '2d';
-      const plotW = twoD ? Math.floor((w - 48) / 2) : sideW - 24;
-      const heatH = twoD ? Math.min(plotW, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
-      this.heatmap.resize(plotW, heatH);
+      const plotW = twoD ? Math.floor((w - 48 - guiW) / 2) : sideW - 24;
+      const heatH = twoD ? Math.min(plotW - COLORBAR_W, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
+      // 2D only: the colour bar stands right of the map
+      this.heatmap.resize(twoD ? plotW - COLORBAR_W : plotW, heatH);
       this.atlasPanel.setWidth(plotW);
       this.lossPlot.resize(plotW, twoD ? Math.floor(heatH * 0.6) : Math.max(180, Math.floor(h * 0.26)));
-      this.gradPlot.resize(plotW, twoD ? heatH : Math.max(200, Math.floor(h * 0.3)));
+      // 2D only: the caption sits under the gradient plot, in the map's row
+      this.gradPlot.resize(plotW, twoD ? heatH - Math.round(110 * k) : Math.max(200, Math.floor(h * 0.3)));
     }
+    this.banners.place();
     this.dirty = true;
   }
 
@@ -421,6 +478,7 @@ export class App {
     if (diverged.length) parts.push(`Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): ${diverged.join(', ')}.`);
     this.status.replaceChildren(...parts.map((t) => el('div', {}, t)));
     this.status.dataset.backend = e.backendKind;
+    this.banners.place();
   }
 
   /** the last iteration of the longest run */
@@ -451,6 +509,9 @@ export class App {
     this.lossPlot.setFrame(k);
     this.gui.showFrame(k, this.lastIndex());
     renderReadout(this.readout, s, k);
+    // the panel stops above the readout and caption (it scrolls), so that it covers neither
+    const bar = this.params.layout !== '2d' && this.params.gui ? this.bottomBar.offsetHeight : 0;
+    this.gui.gui.domElement.style.maxHeight = bar ? `${window.innerHeight - bar - 36}px` : '';
     if (k !== this.lastShownFrame || this.drawnVersion !== this.stateVersion) this.showFramePanels(s, k);
     if (this.params.layout !== '2d') this.surfaceView.render();
     if (this.params.layout !== '3d') {
@@ -478,6 +539,11 @@ export class App {
   private showFramePanels(s: EngineState, k: number): void {
     this.lastShownFrame = k;
     const series = gradSeriesAt(s, k);
+    if (this.gradScaleVersion !== this.stateVersion) {
+      // one axis scale for the whole run: the six points, the start and every iteration's point
+      this.gradScaleVersion = this.stateVersion;
+      this.gradPlot.setScale(gradientExtent(s.dataset, s.runs[0].weights, series.map((x) => x.values)));
+    }
     this.gradPlot.setSeries(series);
     this.panels.showFrame(s, k, this.params.test);
   }
@@ -563,12 +629,25 @@ export class App {
     this.writeUrl();
   }
 
-  private copyViewLink(): void {
+  /**
+   * Copies a link that reproduces this view: the parameters, camera and iteration. It keeps the
+   * viewer's own still setting (an animated view opens animated); the still link asks for
+   * still mode (one frame, no animation: for screenshots and slides).
+   */
+  private copyViewLink(still: boolean): void {
     this.writeCameraToParams();
-    const p = { ...this.params, frame: this.currentFrame(), still: true };
-    const url = `${location.origin}${location.pathname}?${paramsToQuery(p)}`;
-    void navigator.clipboard?.writeText(url).catch(() => undefined);
-    this.showMessages([`Link to this view: ${url}`]);
+    const url = viewLink(this.params, this.currentFrame(), still, `${location.origin}${location.pathname}`);
+    const what = still ? 'Still link to this view' : 'Link to this view';
+    const copied = navigator.clipboard?.writeText(url);
+    if (!copied) {
+      this.banners.info(`${what} (select and copy it): ${url}`);
+      return;
+    }
+    void copied.then(
+      () => this.banners.info(`${what} copied: ${url}`),
+      () => this.banners.info(`${what} (the browser refused the clipboard; select and copy it): ${url}`),
+    );
+    this.banners.info(`${what}: ${url}`);
   }
 
   toScreen(wx: number, wRec: number): { x: number; y: number } | null {

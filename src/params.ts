@@ -95,6 +95,8 @@ export interface Params extends Hyper {
   gui: boolean;
   /** embedded in a slide (iframe): no control panel, no status text, a small "open full app" link */
   embed: boolean;
+  /** presentation mode: text, ticks, legends and the panel at projector size */
+  present: boolean;
 }
 
 export const DEFAULT_CAMERA: [number, number, number] = [35, 52, 5.4];
@@ -130,6 +132,7 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   cam: DEFAULT_CAMERA,
   gui: true,
   embed: false,
+  present: false,
 } as Params);
 
 /** Keys that change the computed numbers; the rest only change what is drawn. */
@@ -237,6 +240,7 @@ export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
   cam: { kind: 'cam' },
   gui: { kind: 'flag' },
   embed: { kind: 'flag' },
+  present: { kind: 'flag' },
 };
 
 export const PARAM_KEYS = Object.keys(DEFAULT_PARAMS) as (keyof Params)[];

@@ -4,8 +4,8 @@
  */
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
-import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, type HyperName } from '../model/optimiserSpec';
-import { MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
+import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
+import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
 import { SCENES } from '../scenes';
 import { el } from './dom';
 
@@ -14,7 +14,9 @@ export interface PanelActions {
   step(delta: number): void;
   restart(): void;
   copyLink(): void;
+  copyStillLink(): void;
   scene(id: string): void;
+  resetAll(): void;
 }
 
 /** How each hyperparameter is labelled, with its symbol where the literature has one. */
@@ -22,6 +24,21 @@ const HYPER_LABELS: Record<HyperName, string> = {
   delta0: 'Δ0 (first step)', etaPlus: 'η+ (grow)', etaMinus: 'η− (shrink)', deltaMin: 'Δmin', deltaMax: 'Δmax',
   lr: 'learning rate', momentum: 'momentum', clip: 'clip norm', beta1: 'β1', beta2: 'β2', eps: 'ε',
 };
+
+/** Hover help on the controls that need a sentence. */
+const HYPER_HELP: Partial<Record<HyperName, string>> = {
+  delta0: 'Δ0: every weight\'s step size at the start. The tutorial\'s rprop multiplies it by η− before the first step (there is no previous sign to agree with yet).',
+  etaPlus: 'η+ (etaPlus, > 1): while a weight\'s gradient keeps its sign, its step size Δ is multiplied by η+ at every iteration (1.2: 0.001, 0.0012, 0.00144, ...).',
+  etaMinus: 'η− (etaMinus, < 1): when a weight\'s gradient changes sign (it stepped over a valley), its step size Δ is multiplied by η− (0.5 halves it).',
+};
+
+/** The sign-based rule in two sentences, with the numbers in use. */
+export function rpropNote(p: Params): string {
+  const first = p.opt === 'rprop'
+    ? ` Here Δ starts at ${p.delta0} and is multiplied by η− before the first step, so the first step is ${Number((p.delta0 * p.etaMinus).toPrecision(4))}.`
+    : '';
+  return `Rprop looks only at the sign of each gradient: each weight moves by its own step size Δ against that sign, however large the gradient. Δ grows ×${p.etaPlus} (η+) while the sign stays the same and shrinks ×${p.etaMinus} (η−) when it flips.${first}`;
+}
 
 type Change = (partial: Partial<Record<keyof Params, unknown>>) => void;
 
@@ -32,7 +49,7 @@ const FOLDER_OF: Record<string, string> = {
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasOn3d: 'Atlas',
-  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', test: 'View',
+  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', present: 'View',
 };
 
 export class ControlPanel {
@@ -47,9 +64,13 @@ export class ControlPanel {
   private compareFolder!: GUI;
   private compareShown: string | null = null;
   private onChange: Change;
+  private randomCtls: Controller[] = [];
+  private readonly randomNote = el('div', { class: 'gui-note', id: 'random-note' });
+  /** one or two sentences on the sign-based rule, shown with the Rprop family's controls */
+  private readonly rpropNote = el('div', { class: 'gui-note', id: 'rprop-note' });
 
   constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
-    this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: 300 });
+    this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: PANEL_WIDTH });
     this.gui.domElement.id = 'gui';
     this.onChange = onChange;
     this.model = {
@@ -63,6 +84,7 @@ export class ControlPanel {
       frame: 0, speed: p.speed,
       wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, copyLink: actions.copyLink,
+      copyStillLink: actions.copyStillLink, still: p.still, present: p.present,
     };
     const m = this.model;
     const folder = (name: string) => {
@@ -72,13 +94,21 @@ export class ControlPanel {
       this.folders.set(name, { folder: f, message });
       return f;
     };
-    const range = () => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax];
+    const range = (typed: Record<string, number> = {}) => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax].map((v, i) => typed[['wxMin', 'wxMax', 'wRecMin', 'wRecMax'][i]] ?? v);
 
     const data = folder('Data');
-    data.add(m, 'preset', ['tutorial', 'random']).name('preset').onChange((v: string) => onChange({ preset: v, data: '' }));
-    data.add(m, 'seed', 0, 9999, 1).name('seed (random)').onChange((v: number) => onChange({ seed: v, preset: 'random', data: '' }));
-    data.add(m, 'samples', 1, MAX_SAMPLES, 1).name('samples (random)').onChange((v: number) => onChange({ samples: v, preset: 'random', data: '' }));
-    data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name('seqLen (random)').onChange((v: number) => onChange({ seqLen: v, preset: 'random', data: '' }));
+    // preset shows 'custom' while typed rows are in use; seed, samples and seqLen belong to the
+    // random preset: they are greyed out otherwise, and editing them never switches the preset.
+    data
+      .add(m, 'preset', { tutorial: 'tutorial', random: 'random', 'custom (the rows below)': 'custom' })
+      .name('preset')
+      .onChange((v: string) => onChange(v === 'custom' ? { data: this.rows.value } : presetChange(v)));
+    data.$children.append(this.randomNote);
+    this.randomCtls = [
+      numberInput(data.add(m, 'seed', 0, 9999, 1).name('seed (random preset)'), (v) => onChange({ seed: v })),
+      numberInput(data.add(m, 'samples', 1, MAX_SAMPLES, 1).name('samples (random preset)'), (v) => onChange({ samples: v })),
+      numberInput(data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name('seqLen (random preset)'), (v) => onChange({ seqLen: v })),
+    ];
     this.rows = el('textarea', { id: 'rows', rows: '5', spellcheck: 'false', 'aria-label': 'data rows, one sequence of 0 and 1 per line' }) as HTMLTextAreaElement;
     const apply = el('button', { type: 'button', id: 'rows-apply' }, 'Use these rows');
     apply.addEventListener('click', () => onChange({ data: this.rows.value }));
@@ -90,18 +120,24 @@ export class ControlPanel {
       .add(m, 'scene', Object.fromEntries([['(choose a lesson)', ''], ...SCENES.map((sc) => [sc.name, sc.id])]))
       .name('scene')
       .onChange((id: string) => id && actions.scene(id));
+    const resetModel = { resetAll: actions.resetAll };
+    this.gui.add(resetModel, 'resetAll').name('↺ reset all (every setting to its default)');
+    this.gui.$children.append(tutorialLink());
     const opt = folder('Optimisers');
-    opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
-    opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec').onChange(() => onChange({ start: [m.startWx, m.startWRec] }));
+    numberInput(opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx'), (v) => onChange({ start: [v, m.startWRec] }));
+    numberInput(opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec'), (v) => onChange({ start: [m.startWx, v] }));
     opt.add(m, 'opt', [...OPTIMISERS]).name('optimiser').onChange((v: string) => onChange({ opt: v }));
+    opt.$children.append(this.rpropNote);
     for (const h of HYPER_NAMES) {
       const [lo, hi] = HYPER_LIMITS[h];
       // Sliders over a sane teaching range; any value in the limits can be typed.
       const top = Math.min(hi, h === 'deltaMax' ? 100 : h === 'clip' ? 100 : h === 'etaPlus' ? 3 : h === 'lr' ? 1 : h === 'delta0' ? 1 : hi);
-      this.hyperCtls.set(h, opt.add(m, h, lo, top).name(HYPER_LABELS[h]).onFinishChange((v: number) => onChange({ [h]: v })));
+      const ctl = numberInput(opt.add(m, h, lo, top).name(HYPER_LABELS[h]), (v) => onChange({ [h]: v }), true);
+      if (HYPER_HELP[h]) ctl.domElement.title = HYPER_HELP[h]!;
+      this.hyperCtls.set(h, ctl);
     }
-    opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations').onChange((v: number) => onChange({ iterations: v }));
-    opt.add(m, 'tol', 1e-9, 1).name('converged below').onFinishChange((v: number) => onChange({ tol: v }));
+    numberInput(opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations'), (v) => onChange({ iterations: v }));
+    numberInput(opt.add(m, 'tol', 1e-9, 1).name('converged below'), (v) => onChange({ tol: v }), true);
     this.compareFolder = opt.addFolder('Compared runs (up to 5)');
     this.showCompare(p.compare);
 
@@ -122,19 +158,22 @@ export class ControlPanel {
     play.add(m, 'stepForward').name('▶ step (→)');
     play.add(m, 'restart').name('↺ restart (R)');
     this.frameCtl = play.add(m, 'frame', 0, p.iterations, 1).name('iteration').onChange((v: number) => onChange({ play: false, frame: v }));
-    play.add(m, 'speed', 1, 500, 1).name('speed (it./s)').onChange((v: number) => onChange({ speed: v }));
+    numberInput(play.add(m, 'speed', 1, 500, 1).name('speed (it./s)'), (v) => onChange({ speed: v }));
 
     const view = folder('View');
-    view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx min').onFinishChange(() => onChange({ range: range() }));
-    view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx max').onFinishChange(() => onChange({ range: range() }));
-    view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec min').onFinishChange(() => onChange({ range: range() }));
-    view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec max').onFinishChange(() => onChange({ range: range() }));
+    numberInput(view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx min'), (v) => onChange({ range: range({ wxMin: v }) }), true);
+    numberInput(view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx max'), (v) => onChange({ range: range({ wxMax: v }) }), true);
+    numberInput(view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec min'), (v) => onChange({ range: range({ wRecMin: v }) }), true);
+    numberInput(view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec max'), (v) => onChange({ range: range({ wRecMax: v }) }), true);
     this.resCtl = view.add(m, 'res', resOptions(p.res)).name('grid points / side').onChange((v: string | number) => onChange({ res: Number(v) }));
     view.add(m, 'contours').name('contour lines').onChange((v: boolean) => onChange({ contours: v }));
     view.add(m, 'layout', { '3D + 2D': 'both', '3D only': '3d', '2D only': '2d' }).name('layout').onChange((v: string) => onChange({ layout: v }));
     view.add(m, 'zoom', { 'full range': 'full', 'zoom [0, 2]²': 'zoom' }).name('2D panel').onChange((v: string) => onChange({ zoom: v }));
     view.add(m, 'backend', { 'auto (WebGPU if any)': 'auto', WebGPU: 'webgpu', CPU: 'cpu' }).name('compute').onChange((v: string) => onChange({ backend: v }));
     view.add(m, 'copyLink').name('copy link to this view');
+    view.add(m, 'copyStillLink').name('copy still link (one frame, for slides)');
+    view.add(m, 'present').name('presentation mode (P)').onChange((v: boolean) => onChange({ present: v }));
+    view.add(m, 'still').name('still mode (no animation)').onChange((v: boolean) => onChange({ still: v }));
     // Closed by default so that the surface stays visible; messages open their folder.
     data.close();
     play.close();
@@ -144,18 +183,29 @@ export class ControlPanel {
   /** Shows params in the controls without firing their onChange. */
   sync(p: Params): void {
     Object.assign(this.model, {
-      preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
+      preset: p.data ? 'custom' : p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
       startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol,
       ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
       atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
-      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend,
+      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still, present: p.present,
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);
     this.playCtl.name(p.play ? '⏸ pause (space)' : '▶ play (space)');
+    const random = p.preset === 'random' && !p.data;
+    for (const c of this.randomCtls) c.enable(random);
+    this.randomNote.textContent = random
+      ? 'seed, samples and seqLen make the random data set.'
+      : p.data
+        ? 'Custom rows are in use: seed, samples and seqLen do not apply ("Back to the preset" below).'
+        : 'seed, samples and seqLen belong to the random preset: choose it to set them.';
     const used = new Set(HYPER_USED[p.opt]);
+    // The tutorial's rule compares with the previous sign, 0 at the start: Δ shrinks before step 1.
+    this.hyperCtls.get('delta0')!.name(p.opt === 'rprop' ? 'Δ0 (×η− before step 1)' : HYPER_LABELS.delta0);
+    this.rpropNote.hidden = !isRpropFamily(p.opt);
+    this.rpropNote.textContent = rpropNote(p);
     for (const [h, c] of this.hyperCtls) c.show(used.has(h));
     this.showCompare(p.compare);
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
@@ -209,9 +259,61 @@ export class ControlPanel {
     }
   }
 
+  /** presentation mode: a wider panel (the CSS sets its text at projector size) */
+  setPresent(on: boolean): void {
+    this.gui.domElement.style.setProperty('--width', on ? `${PANEL_WIDTH_PRESENT}px` : `${PANEL_WIDTH}px`);
+  }
+
   setVisible(visible: boolean): void {
     this.gui.show(visible);
   }
+}
+
+const PANEL_WIDTH = 300;
+const PANEL_WIDTH_PRESENT = 480;
+
+export const TUTORIAL_URL = 'https://peterroelants.github.io/posts/rnn-implementation-part01/';
+
+/** A link to the tutorial this app follows (opens in a new tab). */
+export function tutorialLink(): HTMLElement {
+  const a = el('a', { href: TUTORIAL_URL, target: '_blank', rel: 'noopener noreferrer', class: 'tutorial-link' }, 'How to implement a recurrent neural network, part 1');
+  return el('div', { class: 'gui-note tutorial' }, 'The original tutorial: Peter Roelants, ', a);
+}
+
+/** Choosing a preset: typed rows go, and so do the random preset's settings when they no longer apply. */
+export function presetChange(preset: string): Partial<Record<keyof Params, unknown>> {
+  if (preset === 'random') return { preset, data: '' };
+  return { preset, data: '', seed: DEFAULT_PARAMS.seed, samples: DEFAULT_PARAMS.samples, seqLen: DEFAULT_PARAMS.seqLen };
+}
+
+/**
+ * A number field whose typed value reaches the parameters as typed: lil-gui clamps to the
+ * slider's ends without a word, so a value typed beyond them is passed on as it was, and
+ * normalizeParams clamps it with the same message as the URL gives.
+ */
+export function numberInput(ctl: Controller, change: (v: number) => void, finish = false): Controller {
+  const c = ctl as Controller & { $input?: HTMLInputElement; _min?: number; _max?: number };
+  const input = c.$input;
+  let typed: number | null = null;
+  if (input) {
+    // capture: runs before lil-gui's own listener on the same element
+    input.addEventListener('input', () => {
+      const t = input.value.trim();
+      typed = t !== '' && Number.isFinite(Number(t)) ? Number(t) : null;
+    }, { capture: true });
+    input.addEventListener('focus', () => (typed = null));
+    // after lil-gui's own blur (which calls onFinishChange): a later slider drag is not a typed value
+    input.addEventListener('blur', () => (typed = null));
+  }
+  const pass = (v: number) => {
+    const t = typed;
+    if (t !== null && c._max !== undefined && t > c._max && v === c._max) return t;
+    if (t !== null && c._min !== undefined && t < c._min && v === c._min) return t;
+    return v;
+  };
+  if (finish) ctl.onFinishChange((v: number) => change(pass(v)));
+  else ctl.onChange((v: number) => change(pass(v)));
+  return ctl;
 }
 
 function resOptions(current: number): number[] {

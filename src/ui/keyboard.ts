@@ -4,32 +4,66 @@ export interface KeyActions {
   step(delta: number): void;
   restart(): void;
   toggleGui(): void;
+  togglePresent(): void;
   toggleHelp(): void;
   closeHelp(): void;
 }
 
 export const HELP: readonly [string, string][] = [
-  ['Space', 'play / pause'],
+  ['Space', 'play / pause (also when a control has the focus; not while typing in a text field)'],
   ['→ / ←', 'step one iteration forward / back'],
   ['R', 'restart the animation'],
   ['F', 'full screen'],
   ['H', 'hide / show the control panel'],
-  ['?', 'this help'],
-  ['drag the orange dot', 'move the start point (shift-click in the 2D map too)'],
-  ['drag elsewhere', 'orbit; wheel to zoom'],
+  ['P', 'presentation mode: text, ticks and the panel at projector size'],
+  ['?', 'this help (Esc closes it)'],
+  ['drag the orange dot', 'move the start point, in the 3D view and in the 2D map; the run restarts when you let go'],
+  ['shift-click in the 2D map', 'start there'],
+  ['drag elsewhere in 3D', 'orbit; wheel to zoom'],
+  ['hover the surface or the 2D map', 'wx, wRec and the cost there'],
   ['press or drag on the loss curve', 'scrub to that iteration'],
   ['touch: tap the 3D view', 'play / pause; one finger orbits, two fingers pinch to zoom'],
+  ['click an atlas cell', 'start there (or use those hyperparameters); in lr mode drag a rectangle or turn the wheel to zoom'],
 ];
 
+/** Where a space is typed text, not play / pause. */
+function typesSpace(t: HTMLElement | null): boolean {
+  if (!t) return false;
+  if (t.tagName === 'TEXTAREA' || t.isContentEditable) return true;
+  // lil-gui's number fields are text inputs too, but a space means nothing there
+  return t.tagName === 'INPUT' && (t as HTMLInputElement).type === 'text' && !t.closest('.lil-number');
+}
+
 export function installKeyboard(a: KeyActions): void {
+  // Space: in the capture phase, so that a focused button, checkbox or select (lil-gui stops
+  // keys from leaving its panel) does not swallow it; its own action is prevented.
+  let spaceTaken = false;
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey || typesSpace(e.target as HTMLElement)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      spaceTaken = true;
+      if (!e.repeat) a.togglePlay();
+    },
+    { capture: true },
+  );
+  window.addEventListener(
+    'keyup',
+    (e) => {
+      if (e.key !== ' ' || !spaceTaken) return;
+      spaceTaken = false;
+      e.preventDefault(); // a focused button would be clicked on key up
+      e.stopPropagation();
+    },
+    { capture: true },
+  );
   window.addEventListener('keydown', (e) => {
     const t = e.target as HTMLElement;
     if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     switch (e.key) {
-      case ' ':
-        a.togglePlay();
-        break;
       case 'ArrowRight':
         a.step(1);
         break;
@@ -48,6 +82,10 @@ export function installKeyboard(a: KeyActions): void {
       case 'h':
       case 'H':
         a.toggleGui();
+        break;
+      case 'p':
+      case 'P':
+        a.togglePresent();
         break;
       case '?':
         a.toggleHelp();

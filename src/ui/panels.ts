@@ -5,12 +5,16 @@
  */
 import type { EngineState } from '../engine';
 import { gradientCheck, runModel } from '../model/rnn';
-import { formatNumber } from '../views/common';
+import { formatNumber, formatStep } from '../views/common';
 import { explainGradient } from '../views/gradplot';
 import { runColour } from '../views/palette';
 import { explainRuns, runName, runOutcome } from '../views/runText';
 import { isRpropFamily } from '../model/optimiserSpec';
 import { el } from './dom';
+
+export const GRADIENT_CHECK_HELP =
+  'Gradient check: the gradient from backpropagation through time is compared with a numerical one, ' +
+  '(C(w + h) − C(w − h)) / 2h for each weight. They must agree to a relative 1e-5, or the backprop code is wrong.';
 
 export class SidePanels {
   readonly legend = el('div', { id: 'runs-legend', class: 'panel' });
@@ -20,12 +24,23 @@ export class SidePanels {
   readonly modelPanel = el('div', { id: 'trymodel', class: 'panel' });
   private readonly modelInput: HTMLInputElement;
   private readonly modelOutput = el('div', { id: 'test-output' });
+  private readonly modelMessage = el('div', { id: 'test-message', class: 'field-message', role: 'alert', hidden: '' });
+  /** the message about the typed sequence, while it cannot be used (the output is cleared) */
+  private testError: string | null = null;
   private shownState: EngineState | null = null;
 
   constructor(onTestInput: (text: string) => void) {
     this.modelInput = el('input', { type: 'text', id: 'test-input', spellcheck: 'false', 'aria-label': 'test sequence of 0 and 1' }) as HTMLInputElement;
     this.modelInput.addEventListener('input', () => onTestInput(this.modelInput.value));
-    this.modelPanel.append(el('h3', {}, 'Try the model'), this.modelInput, this.modelOutput);
+    this.modelPanel.append(el('h3', {}, 'Try the model'), this.modelInput, this.modelMessage, this.modelOutput);
+  }
+
+  /** The message about a refused test sequence, under its field; the old output goes. */
+  showTestMessages(messages: string[]): void {
+    this.testError = messages.length ? messages.join(' ') : null;
+    this.modelMessage.textContent = this.testError ?? '';
+    this.modelMessage.hidden = this.testError === null;
+    if (this.testError !== null) this.modelOutput.replaceChildren();
   }
 
   /** What depends on the runs only (not on the iteration): legend and the runs' caption. */
@@ -55,6 +70,7 @@ export class SidePanels {
     const [wx, wRec] = main.weights[i];
     this.caption.textContent = `At the current point (${formatNumber(wx, 3)}, ${formatNumber(wRec, 3)}): ${explainGradient(wRec, s.dataset.seqLen)}`;
     const gc = gradientCheck(s.dataset, wx, wRec);
+    this.checkPanel.title = GRADIENT_CHECK_HELP;
     this.checkPanel.replaceChildren(
       el('h3', {}, 'Gradient check here'),
       el('table', {},
@@ -66,6 +82,10 @@ export class SidePanels {
       el('div', { class: 'note', id: 'tutorial-check' }, `the tutorial's check at (1.2, 1.2): ${s.gradientCheck.pass ? 'pass' : 'FAIL'}`),
     );
     if (document.activeElement !== this.modelInput) this.modelInput.value = test;
+    if (this.testError !== null) {
+      this.modelOutput.replaceChildren();
+      return;
+    }
     const input = [...test].map(Number);
     const target = input.reduce((a, b) => a + b, 0);
     const [fx, fr] = main.weights[main.weights.length - 1];
@@ -85,7 +105,7 @@ export function renderReadout(target: HTMLElement, s: EngineState, k: number): v
     const [a, b] = run.steps[i];
     if (k > i && run.diverged !== null)
       return el('tr', { 'data-run': String(r) }, el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt), el('td', { colspan: '4' }, `diverged at iteration ${run.diverged}: left |w| ≤ 1e6`));
-    const stepText = isRpropFamily(run.opt) ? `Δ ${formatNumber(a, 3)}, ${formatNumber(b, 3)}` : `step ${formatNumber(Math.hypot(a, b), 3)}`;
+    const stepText = isRpropFamily(run.opt) ? `Δ ${formatStep(a)}, ${formatStep(b)}` : `step ${formatNumber(Math.hypot(a, b), 3)}`;
     return el(
       'tr',
       { 'data-run': String(r) },

@@ -3,9 +3,12 @@
  * in the 2D map, and the hover readout over both.
  */
 import type { EngineState } from '../engine';
+import { costAndGradient } from '../model/optimisers';
 import { formatNumber } from '../views/common';
 import type { HeatmapView } from '../views/heatmap2d';
 import type { SurfaceView } from '../views/surface3d';
+
+type ScreenOf = (wx: number, wRec: number) => { x: number; y: number } | null;
 
 export interface PointerHost {
   surfaceView: SurfaceView;
@@ -15,6 +18,9 @@ export interface PointerHost {
   /** moves the start (while dragging: live; the animation restarts on release) */
   moveStart(wx: number, wRec: number, final: boolean): void;
   setDragging(on: boolean): void;
+  /** the iteration shown */
+  frame(): number;
+
   markDirty(): void;
   /** a tap with one finger on the 3D view (not on the start) */
   togglePlay(): void;
@@ -30,6 +36,8 @@ export function installPointer(h: PointerHost): void {
   const canvas = view.renderer.domElement;
   let dragging = false;
   let dragId = -1;
+  const on3d: ScreenOf = (wx, wRec) => view.toScreen(wx, wRec);
+  const on2d: ScreenOf = (wx, wRec) => h.heatmap.toScreen(wx, wRec);
   // The marker floats a little above the surface: grab it near its centre or its foot.
   const nearStart = (x: number, y: number, radius = PICK_RADIUS.mouse) => {
     const centre = view.startMarkerScreen();
@@ -75,12 +83,14 @@ export function installPointer(h: PointerHost): void {
       if (e.pointerId !== dragId) return;
       const hit = view.raycastSurface(e.clientX, e.clientY);
       if (hit) h.moveStart(hit.wx, hit.wRec, false);
+      // the readout follows the pointer through the drag too
+      showHover(h, hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY, on3d);
       return;
     }
     if (e.pointerType === 'touch') return; // no hover readout under a finger
     canvas.style.cursor = nearStart(e.clientX, e.clientY) ? 'grab' : '';
     const hit = view.raycastSurface(e.clientX, e.clientY);
-    showHover(h, hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY);
+    showHover(h, hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY, on3d);
   });
   const drop = (e: PointerEvent) => {
     if (!dragging || e.pointerId !== dragId) return;
@@ -108,11 +118,41 @@ export function installPointer(h: PointerHost): void {
     lift(e);
   });
   canvas.addEventListener('pointerleave', () => (h.hover.hidden = true));
+  // The 2D map: the start dot is dragged as in 3D.
   const heat = h.heatmap.canvas;
+  let dragging2d = false;
+  const nearStart2d = (x: number, y: number) => {
+    const s = h.state();
+    const p = s ? h.heatmap.toScreen(...s.params.start) : null;
+    return p !== null && Math.hypot(p.x - window.scrollX - x, p.y - window.scrollY - y) < 14;
+  };
+  heat.addEventListener('pointerdown', (e) => {
+    if (e.button !== 0 || e.shiftKey || !nearStart2d(e.clientX, e.clientY)) return;
+    dragging2d = true;
+    h.setDragging(true);
+    heat.setPointerCapture(e.pointerId);
+    e.preventDefault();
+  });
   heat.addEventListener('pointermove', (e) => {
     const w = h.heatmap.fromClient(e.clientX, e.clientY);
-    showHover(h, w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY);
+    if (dragging2d) {
+      if (w) h.moveStart(w.wx, w.wRec, false);
+      showHover(h, w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY, on2d);
+      return;
+    }
+    heat.style.cursor = nearStart2d(e.clientX, e.clientY) ? 'grab' : '';
+    showHover(h, w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY, on2d);
   });
+  const drop2d = (e: PointerEvent) => {
+    if (!dragging2d) return;
+    dragging2d = false;
+    h.setDragging(false);
+    heat.releasePointerCapture(e.pointerId);
+    const s = h.state();
+    if (s) h.moveStart(s.params.start[0], s.params.start[1], true);
+  };
+  heat.addEventListener('pointerup', drop2d);
+  heat.addEventListener('pointercancel', drop2d);
   heat.addEventListener('pointerleave', () => (h.hover.hidden = true));
   heat.addEventListener('click', (e) => {
     const w = h.heatmap.fromClient(e.clientX, e.clientY);
@@ -120,20 +160,31 @@ export function installPointer(h: PointerHost): void {
   });
 }
 
-function showHover(h: PointerHost, wx: number | null, wRec: number | null, x: number, y: number): void {
+/**
+ * The hover readout: the weights under the pointer and the cost there, from the float64 model
+ * (as the readout's), so that it agrees with the iteration box at the same point. Near the
+ * current iteration's point it snaps to that point and says which iteration it is. Nothing is
+ * shown off the surface or outside the computed range.
+ */
+function showHover(h: PointerHost, wx: number | null, wRec: number | null, x: number, y: number, screen: ScreenOf): void {
   const s = h.state();
-  if (wx === null || wRec === null || !s) {
+  const [a, b, c, d] = s ? s.params.range : [0, 0, 0, 0];
+  if (wx === null || wRec === null || !s || wx < a || wx > b || wRec < c || wRec > d) {
     h.hover.hidden = true;
     return;
   }
-  const g = s.surface;
-  const col = Math.round(((wx - g.wx[0]) / (g.wx[g.res - 1] - g.wx[0])) * (g.res - 1));
-  const row = Math.round(((wRec - g.wRec[0]) / (g.wRec[g.res - 1] - g.wRec[0])) * (g.res - 1));
-  const inGrid = col >= 0 && col < g.res && row >= 0 && row < g.res;
-  const cost = inGrid ? g.cost[row * g.res + col] : NaN;
+  let label = '';
+  const main = s.runs[0];
+  const k = Math.min(h.frame(), main.weights.length - 1);
+  const here = screen(main.weights[k][0], main.weights[k][1]);
+  if (here && Math.hypot(here.x - window.scrollX - x, here.y - window.scrollY - y) < 8) {
+    [wx, wRec] = main.weights[k];
+    label = `iteration ${k}: `;
+  }
+  const cost = costAndGradient(s.dataset, wx, wRec).cost;
   h.hover.hidden = false;
   if (h.hover.parentElement !== document.body) document.body.append(h.hover);
-  h.hover.textContent = `wx ${wx.toFixed(3)}  wRec ${wRec.toFixed(3)}  cost ${inGrid ? formatNumber(cost, 4) : 'outside the grid'}`;
+  h.hover.textContent = `${label}wx ${formatNumber(wx, 4)}  wRec ${formatNumber(wRec, 4)}  cost ${formatNumber(cost, 3)}`;
   h.hover.style.left = `${x + 14}px`;
   h.hover.style.top = `${y + 14}px`;
 }

@@ -1,7 +1,8 @@
 /**
- * A 2D canvas view: the canvas, its context and its size in CSS pixels. On screen the scale is 1
- * (one canvas pixel per CSS pixel); an exported image draws the same view at `scale` canvas
- * pixels per CSS pixel, so it is rendered at the asked size, not enlarged afterwards.
+ * A 2D canvas view: the canvas, its context and its size in CSS pixels. Drawing code works in
+ * CSS pixels through the context's transform; the canvas has `scale` canvas pixels per CSS pixel:
+ * devicePixelRatio on screen (sharp at 150% zoom), or what an exported image asks for, so that
+ * it is rendered at the asked size, not enlarged afterwards.
  */
 export class Canvas2DView {
   readonly canvas = document.createElement('canvas');
@@ -10,6 +11,22 @@ export class Canvas2DView {
   protected height = 300;
   /** canvas pixels per CSS pixel */
   protected scale = 1;
+  /** text and margins are multiplied by this (presentation mode: projector size) */
+  protected textScale = 1;
+
+  setTextScale(k: number): void {
+    this.textScale = k;
+  }
+
+  /** a canvas font of `px` CSS pixels before the text scale */
+  protected font(px: number, weight = ''): string {
+    return `${weight ? `${weight} ` : ''}${Math.round(px * this.textScale)}px Inter, sans-serif`;
+  }
+
+  /** canvas pixels per CSS pixel (devicePixelRatio on screen) */
+  protected get dpr(): number {
+    return this.scale;
+  }
 
   constructor(container: HTMLElement | null, className: string) {
     this.canvas.className = className;
@@ -18,12 +35,13 @@ export class Canvas2DView {
     this.ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
   }
 
-  resize(width: number, height: number, scale = 1): void {
+  resize(width: number, height: number, scale = screenScale()): void {
     this.width = Math.max(100, Math.floor(width));
     this.height = Math.max(100, Math.floor(height));
     this.scale = scale;
     this.canvas.width = Math.round(this.width * scale);
     this.canvas.height = Math.round(this.height * scale);
+    this.ctx.setTransform(scale, 0, 0, scale, 0, 0);
     this.canvas.style.width = `${this.width}px`;
     this.canvas.style.height = `${this.height}px`;
   }
@@ -33,4 +51,9 @@ export class Canvas2DView {
     this.ctx.setTransform(this.scale, 0, 0, this.scale, 0, 0);
     return this.ctx;
   }
+}
+
+/** Canvas pixels per CSS pixel on screen: devicePixelRatio, within 1..4. */
+export function screenScale(): number {
+  return Math.max(1, Math.min(4, (typeof window !== 'undefined' && window.devicePixelRatio) || 1));
 }

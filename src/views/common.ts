@@ -49,6 +49,19 @@ export function formatNumber(v: number, digits = 4): string {
   return v.toFixed(digits);
 }
 
+/** A number as short as it can be without misreading it: 0.0001 -> 1e-4, 1.2 -> 1.2, 221.8 -> 221.8 (4 significant digits, no trailing zeros). */
+export function shortNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return String(Number(v.toPrecision(4)));
+}
+
+/** An Rprop step size: 4 significant digits, so that each x1.2 growth shows (0.001000, 0.001200, 0.001440). */
+export function formatStep(v: number): string {
+  return Number.isFinite(v) ? v.toPrecision(4) : formatNumber(v);
+}
+
 /** symmetric log: linear within +/- linthresh, logarithmic beyond, sign kept */
 export function symlog(v: number, linthresh: number): number {
   return Math.sign(v) * Math.log10(1 + Math.abs(v) / linthresh);
@@ -89,4 +102,16 @@ export function superscript(n: number): string {
     .split('')
     .map((c) => d[Number(c)])
     .join('');
+}
+
+/** Where a start outside the plotted window is marked: the nearest point of its edge; null when inside. */
+export function startAtEdge(wx: number, wRec: number, range: readonly [number, number, number, number]): [number, number] | null {
+  const [a, b, c, d] = range;
+  if (wx >= a && wx <= b && wRec >= c && wRec <= d) return null;
+  return [Math.min(b, Math.max(a, wx)), Math.min(d, Math.max(c, wRec))];
+}
+
+/** The note beside a start marked at the edge. */
+export function startOutsideNote(wx: number, wRec: number): string {
+  return `start (${shortNumber(wx)}, ${shortNumber(wRec)}) is outside the range: marked at its edge`;
 }

@@ -5,8 +5,9 @@
  */
 import { Canvas2DView } from './canvas2d';
 import type { EngineState } from '../engine';
+import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
-import { TUTORIAL_POINTS, formatNumber, symlog } from './common';
+import { TUTORIAL_POINTS, shortNumber, symlog } from './common';
 
 export interface GradSeries {
   label: string;
@@ -29,13 +30,22 @@ export class GradientPlot extends Canvas2DView {
     this.series = series;
   }
 
+  /** the smallest and largest non-zero |gradient| the axis must hold over the whole run (null: from the series shown) */
+  /** one axis extent [min |value|, max |value|] for the whole run (setScale) */
+  private axisScale: [number, number] | null = null;
+
+  setScale(scale: [number, number] | null): void {
+    this.axisScale = scale;
+  }
+
   draw(): void {
     const ctx = this.begin();
     ctx.fillStyle = '#10141b';
     ctx.fillRect(0, 0, this.width, this.height);
     const n = Math.max(1, ...this.series.map((s) => s.values.length - 1));
-    let maxAbs = 0;
-    let minAbs = Infinity;
+    // One scale for the whole run (setScale), widened only if a value falls outside it.
+    let maxAbs = this.axisScale ? this.axisScale[1] : 0;
+    let minAbs = this.axisScale ? this.axisScale[0] : Infinity;
     for (const s of this.series)
       for (const v of s.values)
         if (Number.isFinite(v) && v !== 0) {
@@ -46,8 +56,9 @@ export class GradientPlot extends Canvas2DView {
     // that every non-zero gradient, vanished or exploded, is on the log part of the axis.
     const lin = Math.max(Number.isFinite(minAbs) ? minAbs / 2 : 1e-12, maxAbs * 1e-15, 1e-300);
     const yMax = symlog(Math.max(maxAbs, lin * 10), lin) * 1.05;
-    const legendW = 150;
-    const r = { x: PAD.left, y: PAD.top, w: this.width - PAD.left - PAD.right - legendW, h: this.height - PAD.top - PAD.bottom };
+    const k = this.textScale;
+    const legendW = 150 * k;
+    const r = { x: PAD.left * k, y: PAD.top * k, w: this.width - k * (PAD.left + PAD.right) - legendW, h: this.height - k * (PAD.top + PAD.bottom) };
     const px = (k: number) => r.x + (k / n) * r.w;
     const py = (v: number) => {
       const s = Number.isFinite(v) ? symlog(v, lin) : Math.sign(v) * yMax;
@@ -55,7 +66,7 @@ export class GradientPlot extends Canvas2DView {
     };
 
     // grid: zero line and decades
-    ctx.font = '12px Inter, sans-serif';
+    ctx.font = this.font(12);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     const top = Math.ceil(Math.log10(Math.max(maxAbs, lin * 10)));
@@ -104,25 +115,29 @@ export class GradientPlot extends Canvas2DView {
     ctx.restore();
 
     ctx.fillStyle = '#dfe6ee';
-    ctx.font = '600 14px Inter, sans-serif';
+    ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     ctx.fillText('gradient dC/dS_k over time (symlog)', r.x + r.w / 2, r.y - 8);
     ctx.fillText('timestep k   ← backprop runs from k = n to 0', r.x + r.w / 2, this.height - 4);
 
     // legend
-    ctx.font = '13px Inter, sans-serif';
+    ctx.font = this.font(13);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     this.series.forEach((s, i) => {
-      const y = r.y + 8 + i * 20;
+      const y = r.y + 8 * k + i * 20 * k;
       ctx.fillStyle = s.css;
-      ctx.fillRect(r.x + r.w + 12, y - 2, 18, s.emphasis ? 5 : 3);
+      ctx.fillRect(r.x + r.w + 12, y - 2, 18 * k, s.emphasis ? 5 : 3);
       ctx.fillStyle = '#dfe6ee';
-      ctx.fillText(s.label, r.x + r.w + 36, y);
+      ctx.fillText(s.label, r.x + r.w + 18 + 18 * k, y);
     });
   }
 }
+
+/** Beyond these factors over the whole sequence the caption says "explodes" / "vanishes". */
+export const EXPLODE_FACTOR = 10;
+export const VANISH_FACTOR = 0.1;
 
 /** One or two sentences on what the plot shows at wRec, for the caption. */
 export function explainGradient(wRec: number, seqLen: number): string {
@@ -130,11 +145,37 @@ export function explainGradient(wRec: number, seqLen: number): string {
   const total = a ** seqLen;
   const sign = wRec < 0 ? ' wRec < 0, so its sign alternates at every step.' : '';
   if (a < 1e-9) return `wRec = 0: nothing flows back; the gradient is zero at every step before the last.`;
-  if (Math.abs(a - 1) < 5e-3)
-    return `|wRec| = ${a.toFixed(3)} ≈ 1: the gradient keeps its size all the way back in time.${sign}`;
-  if (a > 1)
-    return `|wRec| = ${a.toFixed(2)} > 1: the gradient grows ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it explodes.${sign}`;
-  return `|wRec| = ${a.toFixed(2)} < 1: the gradient shrinks to ${a.toFixed(2)}× per step back in time (${formatNumber(total, 3)}× over ${seqLen} steps): it vanishes.${sign}`;
+  const per = shortNumber(a);
+  const over = `${shortNumber(total)}× over ${seqLen} step${seqLen === 1 ? '' : 's'}`;
+  if (total > EXPLODE_FACTOR)
+    return `|wRec| = ${per} > 1: the gradient grows ${per}× per step back in time (${over}): it explodes.${sign}`;
+  if (total < VANISH_FACTOR)
+    return `|wRec| = ${per} < 1: the gradient shrinks to ${per}× per step back in time (${over}): it vanishes.${sign}`;
+  return `|wRec| = ${per}: the gradient changes by ${per}× per step back in time (${over}): it roughly keeps its size.${sign}`;
+}
+
+/**
+ * The smallest and largest non-zero |dC/dS_k| along a run (every iteration, or up to `samples`
+ * of them evenly spaced, first and last included) and in `extra` series, for one axis scale
+ * that does not change while the run plays.
+ */
+export function gradientExtent(d: Dataset, weights: readonly (readonly [number, number])[], extra: readonly (readonly number[])[], samples = 400): [number, number] | null {
+  let lo = Infinity;
+  let hi = 0;
+  const take = (v: number) => {
+    if (Number.isFinite(v) && v !== 0) {
+      lo = Math.min(lo, Math.abs(v));
+      hi = Math.max(hi, Math.abs(v));
+    }
+  };
+  for (const series of extra) series.forEach(take);
+  const n = weights.length;
+  const count = Math.min(n, samples);
+  for (let i = 0; i < count; i++) {
+    const k = count === 1 ? 0 : Math.round((i * (n - 1)) / (count - 1));
+    evaluatePoint(d, weights[k][0], weights[k][1]).gradOverTime.forEach(take);
+  }
+  return hi > 0 ? [lo, hi] : null;
 }
 
 /**

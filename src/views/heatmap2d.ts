@@ -8,7 +8,7 @@ import { Canvas2DView } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
-import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks } from './common';
+import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -54,8 +54,9 @@ export class HeatmapView extends Canvas2DView {
   }
 
   private plotRect() {
-    const size = Math.min(this.width - PAD.left - PAD.right, this.height - PAD.top - PAD.bottom);
-    return { x: PAD.left, y: PAD.top, w: size, h: size };
+    const k = this.textScale;
+    const size = Math.floor(Math.min(this.width - k * (PAD.left + PAD.right), this.height - k * (PAD.top + PAD.bottom)));
+    return { x: Math.round(k * PAD.left), y: Math.round(k * PAD.top), w: size, h: size };
   }
 
   /** canvas pixel of a weight pair */
@@ -96,10 +97,10 @@ export class HeatmapView extends Canvas2DView {
     const r = this.plotRect();
     const key = `${this.width}x${this.height}@${this.scale}:${this.view.join(',')}`;
     if (this.base && this.baseKey === key) return this.base;
+    // one computed colour per device pixel
+    const W = Math.round(r.w * this.dpr);
+    const H = Math.round(r.h * this.dpr);
     const canvas = document.createElement('canvas');
-    // one computed pixel per canvas pixel, at the view's scale
-    const W = Math.round(r.w * this.scale);
-    const H = Math.round(r.h * this.scale);
     canvas.width = W;
     canvas.height = H;
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
@@ -199,9 +200,13 @@ export class HeatmapView extends Canvas2DView {
       }
     }
     const main = this.runs[0]?.weights;
+    let outside: { x: number; y: number; text: string } | null = null;
     if (main && main.length > 0) {
-      const [sx, sy] = this.toPixel(main[0][0], main[0][1]);
-      disc(ctx, sx, sy, 6, '#ff6a00');
+      // A start outside the window is marked at its edge, with a note (never hidden).
+      const edge = startAtEdge(main[0][0], main[0][1], this.view);
+      const [sx, sy] = this.toPixel(...(edge ?? main[0]));
+      if (edge) outside = { x: sx, y: sy, text: startOutsideNote(main[0][0], main[0][1]) };
+      else disc(ctx, sx, sy, 6, '#ff6a00');
     }
     for (const p of TUTORIAL_POINTS) {
       if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
@@ -209,13 +214,27 @@ export class HeatmapView extends Canvas2DView {
       disc(ctx, x, y, 5.5, p.css);
     }
     ctx.restore();
+    if (outside) {
+      disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
+      // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
+      ctx.font = this.font(13, '600');
+      const w = ctx.measureText(outside.text).width + 12;
+      const x = Math.min(Math.max(outside.x - w / 2, r.x + 2), r.x + r.w - w - 2);
+      const y = outside.y < r.y + r.h / 2 ? outside.y + 12 : outside.y - 32;
+      ctx.fillStyle = 'rgba(11, 13, 18, 0.85)';
+      ctx.fillRect(x, y, w, 20 * this.textScale);
+      ctx.fillStyle = '#ff6a00';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(outside.text, x + 6, y + 10 * this.textScale);
+    }
 
     // frame, ticks, labels
     ctx.strokeStyle = '#b8c0cc';
     ctx.lineWidth = 1;
     ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
     ctx.fillStyle = '#dfe6ee';
-    ctx.font = '13px Inter, sans-serif';
+    ctx.font = this.font(13);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (const v of niceTicks(a, b, 6)) {
@@ -230,13 +249,13 @@ export class HeatmapView extends Canvas2DView {
       ctx.fillRect(r.x - 5, y, 5, 1);
       ctx.fillText(formatTick(v), r.x - 8, y);
     }
-    ctx.font = '600 14px Inter, sans-serif';
+    ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     ctx.fillText('wx', r.x + r.w / 2, this.height - 4);
     ctx.fillText(this.title, r.x + r.w / 2, r.y - 8);
     ctx.save();
-    ctx.translate(14, r.y + r.h / 2);
+    ctx.translate(14 * this.textScale, r.y + r.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
     ctx.fillText('wRec', 0, 0);

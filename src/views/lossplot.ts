@@ -47,6 +47,16 @@ export class LossPlot {
     return this.plot?.ctx.canvas ?? null;
   }
 
+  /** text and axis sizes are multiplied by this (presentation mode); redrawn with the next setSeries */
+  textScale = 1;
+
+  /** Sets the text scale and redraws (uPlot takes its fonts when it is made). */
+  setTextScale(k: number): void {
+    if (k === this.textScale) return;
+    this.textScale = k;
+    if (this.series.length) this.setSeries(this.series);
+  }
+
   resize(width: number, height: number): void {
     this.width = Math.max(200, Math.floor(width));
     this.height = Math.max(120, Math.floor(height));
@@ -77,13 +87,15 @@ export class LossPlot {
     const step = Math.max(1, Math.ceil((dHi - dLo) / 6));
     const decades: number[] = [];
     for (let e = dHi; e >= dLo; e -= step) decades.unshift(e);
+    // k: canvas pixels per CSS pixel (exported images); t: the text scale (presentation mode)
     const k = this.scale;
+    const t = this.textScale;
     const axis = {
       stroke: '#c8d0da',
       grid: { stroke: 'rgba(255,255,255,0.08)', width: k },
       ticks: { stroke: 'rgba(255,255,255,0.25)', width: k, size: 10 * k },
-      font: `${12 * k}px Inter, sans-serif`,
-      labelFont: `600 ${13 * k}px Inter, sans-serif`,
+      font: `${Math.round(12 * t) * k}px Inter, sans-serif`,
+      labelFont: `600 ${Math.round(13 * t) * k}px Inter, sans-serif`,
       gap: 5 * k,
     };
     const opts: uPlot.Options = {
@@ -95,8 +107,8 @@ export class LossPlot {
       cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false }, y: false },
       scales: { x: { time: false }, y: { range: () => [dLo, dHi] } },
       axes: [
-        { ...axis, label: 'iteration', labelSize: 20 * k, size: 36 * k },
-        { ...axis, size: 56 * k, splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
+        { ...axis, label: 'iteration', labelSize: Math.round(20 * t) * k, size: Math.round(36 * t) * k },
+        { ...axis, size: Math.round(56 * t) * k, splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
       ],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.css, width: (s.emphasis ? 2.5 : 1.75) * k, points: { show: false }, spanGaps: false }))],
       hooks: { draw: [(u) => this.drawOverlay(u)] },

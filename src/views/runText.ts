@@ -6,19 +6,13 @@ import type { Dataset } from '../model/dataset';
 import { HYPER_USED, isRpropFamily, type Hyper, type OptimiserName } from '../model/optimiserSpec';
 import type { OptimiserRun } from '../model/optimisers';
 import { costAndGradient } from '../model/optimisers';
-import { formatNumber } from './common';
+import { formatNumber, shortNumber } from './common';
 
 const SHORT: Record<keyof Hyper, string> = {
   delta0: 'Δ0', etaPlus: 'η+', etaMinus: 'η−', deltaMin: 'Δmin', deltaMax: 'Δmax', lr: 'lr', momentum: 'mom.', clip: 'clip', beta1: 'β1', beta2: 'β2', eps: 'ε',
 };
 
-/** A number as short as it can be without misreading it: 0.0001 -> 1e-4, 1.2 -> 1.2. */
-export function shortNumber(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
-  return String(Number(v.toPrecision(4)));
-}
+export { shortNumber };
 
 export function runName(opt: OptimiserName, hyper: Hyper): string {
   return `${opt} (${HYPER_USED[opt].map((h) => `${SHORT[h]} ${shortNumber(hyper[h])}`).join(', ')})`;

@@ -13,7 +13,8 @@ import type { SurfaceResult } from '../gpu/backend';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
-import { TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
+import { fitLabels } from './labelLayout';
+import { startAtEdge, startOutsideNote, TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
 
 /** The mesh has at most this many vertices per side; finer grids are sampled. */
 const MESH_MAX = 257;
@@ -87,7 +88,8 @@ export class SurfaceView {
       antialias: !software,
       outputBufferType: software ? THREE.UnsignedByteType : THREE.HalfFloatType,
     });
-    this.renderer.setPixelRatio(1);
+    // sharp at 150% zoom and on high-density screens; baselines are taken at devicePixelRatio 1
+    this.renderer.setPixelRatio(this.fullPixelRatio());
     this.renderer.setClearColor(0x10141b);
     container.appendChild(this.renderer.domElement);
     this.labels = new CSS2DRenderer();
@@ -259,6 +261,11 @@ export class SurfaceView {
     return { mesh: new THREE.Mesh(geom, mat), colours: colors.slice(), heights };
   }
 
+  /** device pixels per CSS pixel of the full frame: devicePixelRatio within 1..3 */
+  private fullPixelRatio(): number {
+    return Math.max(1, Math.min(3, window.devicePixelRatio || 1));
+  }
+
   /** vertices per side of the full mesh */
   meshSide(): number {
     return this.m;
@@ -272,7 +279,7 @@ export class SurfaceView {
   setInteractive(on: boolean): void {
     if (on === this.interactive) return;
     this.interactive = on;
-    if (this.software) this.renderer.setPixelRatio(on ? INTERACTIVE_SCALE : 1);
+    if (this.software) this.renderer.setPixelRatio(on ? INTERACTIVE_SCALE * this.fullPixelRatio() : this.fullPixelRatio());
     this.applyQuality();
   }
 
@@ -353,6 +360,7 @@ export class SurfaceView {
     this.surfaceGroup.add(this.polyline(pts, 0xffb000, 2.5));
     const top = pts[pts.length - 1];
     const tag = label('valley floor', 'label valley');
+    tag.element.title = 'The valley floor: for each wRec, the wx of least cost (the bottom of the trough). Rprop walks along it once it is down the wall.';
     tag.position.set(top.x, top.y + 0.06, top.z);
     this.surfaceGroup.add(tag);
   }
@@ -507,7 +515,13 @@ export class SurfaceView {
       this.runLines.push({ progress, future, thin, thinProgress, marker, points: pts, inside });
     });
     this.applyQuality();
-    this.startMarker.position.copy(this.onSurface(runs[0].weights[0][0], runs[0].weights[0][1], runs[0].costs[0])).add(new THREE.Vector3(0, 0.02, 0));
+    // A start outside the plotted range is marked at the range's edge, with a note (never hidden).
+    const [sx, sy] = runs[0].weights[0];
+    const edge = startAtEdge(sx, sy, this.range);
+    this.startMarker.position
+      .copy(edge ? this.onSurface(edge[0], edge[1], 0) : this.onSurface(sx, sy, runs[0].costs[0]))
+      .add(new THREE.Vector3(0, 0.02, 0));
+    this.startLabel.element.textContent = edge ? startOutsideNote(sx, sy) : 'start: drag me';
   }
 
   /** shows every run up to iteration k, each with its marker there (or at its end) */
@@ -549,9 +563,13 @@ export class SurfaceView {
     }
   }
 
+  /** rectangles (client coordinates) that the labels must not cover: the control panel */
+  avoidRects: () => DOMRect[] = () => [];
+
   render(): void {
     this.renderer.render(this.scene, this.camera);
     this.labels.render(this.scene, this.camera);
+    fitLabels(this.labels.domElement, this.renderer.domElement.getBoundingClientRect(), this.avoidRects());
   }
 
   /**
@@ -573,8 +591,14 @@ export class SurfaceView {
       const m = (o as Line2).isLine2 ? ((o as Line2).material as THREE.Line2NodeMaterial) : null;
       if (m) lines.push([m, m.linewidth]);
     });
+    // the full frame at exactly width x height: pixel ratio 1, full mesh and lines
+    const ratio = this.renderer.getPixelRatio();
+    const wasInteractive = this.interactive;
     try {
+      this.interactive = false;
+      this.applyQuality();
       for (const [m, w] of lines) m.linewidth = w * scale;
+      this.renderer.setPixelRatio(1);
       this.renderer.setSize(width, height, false);
       this.camera.aspect = width / height;
       this.camera.updateProjectionMatrix();
@@ -583,6 +607,9 @@ export class SurfaceView {
       this.drawLabels(ctx, width, height, scale);
     } finally {
       for (const [m, w] of lines) m.linewidth = w;
+      this.interactive = wasInteractive;
+      this.applyQuality();
+      this.renderer.setPixelRatio(ratio);
       this.renderer.setSize(size.x, size.y, false);
       this.camera.aspect = aspect;
       this.camera.updateProjectionMatrix();

@@ -73,11 +73,11 @@ test('the suite can fail: a changed parameter breaks the comparison', async ({ p
   expect(failure).toMatch(/pixels|different/i);
 });
 
-test('"copy link to this view" gives a still URL that reproduces the view', async ({ page }) => {
+test('"copy still link" gives a still URL that reproduces the view', async ({ page }) => {
   await openApp(page, '?play=0&frame=77&cam=15,30,6');
   await page.locator('#gui .lil-title', { hasText: 'View' }).click();
-  await page.locator('#gui button', { hasText: 'copy link' }).click();
-  const msg = (await page.evaluate(() => window.rnnlab.messages())).join(' ');
+  await page.locator('#gui button', { hasText: 'copy still link' }).click();
+  const msg = (await page.locator('#notice').textContent()) ?? '';
   expect(msg).toContain('still=1');
   expect(msg).toContain('frame=77');
   expect(msg).toContain('cam=15,30,6');

@@ -57,3 +57,35 @@ describe('contour layers', () => {
     expect(contourLayers(logs.slice(), res, levels)).not.toBe(a); // a new surface, new layers
   });
 });
+
+describe('caption words (issue 12, item 3)', async () => {
+  const { explainGradient } = await import('../../src/views/gradplot');
+  const { shortNumber, formatStep } = await import('../../src/views/common');
+  it('says "explodes" only when the factor over the sequence is above 10', () => {
+    expect(explainGradient(2, 10)).toContain('1024× over 10 steps): it explodes');
+    expect(explainGradient(1.3, 10)).toContain('it explodes'); // 13.79
+    expect(explainGradient(1.1, 10)).toContain('2.594× over 10 steps): it roughly keeps its size');
+    expect(explainGradient(1.1, 10)).not.toMatch(/explodes|vanishes/);
+  });
+  it('says "vanishes" only when the factor is below 0.1', () => {
+    expect(explainGradient(0.5, 10)).toContain('it vanishes');
+    expect(explainGradient(0.9, 10)).toContain('it roughly keeps its size'); // 0.3487
+    expect(explainGradient(-0.9, 10)).toContain('sign alternates');
+  });
+  it('writes numbers that cannot be misread', () => {
+    expect(shortNumber(221.8)).toBe('221.8');
+    expect(shortNumber(221.800001)).toBe('221.8');
+    expect(shortNumber(1e46)).toBe('1e46');
+    expect(shortNumber(0.0001)).toBe('1e-4');
+    expect(explainGradient(221.8 ** 0.1, 10)).toContain('221.8× over 10 steps');
+    expect(explainGradient(221.8 ** 0.1, 10)).not.toContain('221.800');
+  });
+  it('shows Rprop step sizes with enough digits for the x1.2 growth', () => {
+    const steps = [0.001, 0.0012, 0.00144, 0.001728];
+    const shown = steps.map((s) => formatStep(s));
+    expect(new Set(shown).size).toBe(4);
+    expect(shown).toEqual(['0.001000', '0.001200', '0.001440', '0.001728']);
+    expect(formatStep(0.5)).toBe('0.5000');
+    expect(formatStep(12.3456)).toBe('12.35');
+  });
+});
