@@ -168,8 +168,14 @@ export class App {
       if (this.params.still) this.drawNow(); // no animation loop to pick it up
     });
     // the cheaper frame while the camera moves; the full one as soon as it stops
-    this.surfaceView.controls.addEventListener('start', () => this.surfaceView.setInteractive(true));
+    // (entered on the first move, so that a click or a tap costs no change of render scale)
+    let pressed = false;
+    this.surfaceView.controls.addEventListener('start', () => (pressed = true));
+    this.surfaceView.controls.addEventListener('change', () => {
+      if (pressed) this.surfaceView.setInteractive(true);
+    });
     this.surfaceView.controls.addEventListener('end', () => {
+      pressed = false;
       this.writeCameraToParams();
       this.setInteractive(false);
     });

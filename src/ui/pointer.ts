@@ -28,7 +28,10 @@ export interface PointerHost {
 
 /** How near the start marker a press picks it up: a finger covers more than a mouse pointer. */
 const PICK_RADIUS = { mouse: 18, touch: 36 };
-/** A touch is a tap when it lifts within this time (ms) and moved less than this (CSS px). */
+/**
+ * A touch is a tap when it lifts within this time (ms, between the events' own time stamps, so a
+ * busy page does not turn a tap into a hold) and moved less than this (CSS px).
+ */
 const TAP = { ms: 350, px: 10 };
 
 export function installPointer(h: PointerHost): void {
@@ -55,7 +58,7 @@ export function installPointer(h: PointerHost): void {
     (e) => {
       if (e.pointerType === 'touch') {
         touches.add(e.pointerId);
-        tap = touches.size === 1 ? { id: e.pointerId, x: e.clientX, y: e.clientY, t: performance.now() } : null;
+        tap = touches.size === 1 ? { id: e.pointerId, x: e.clientX, y: e.clientY, t: e.timeStamp } : null;
       }
       if (dragging) {
         e.stopImmediatePropagation(); // a second finger while the start is dragged: ignored
@@ -107,7 +110,7 @@ export function installPointer(h: PointerHost): void {
     touches.delete(e.pointerId);
     const t = tap;
     tap = null;
-    if (e.type === 'pointerup' && t && t.id === e.pointerId && performance.now() - t.t < TAP.ms && Math.hypot(e.clientX - t.x, e.clientY - t.y) < TAP.px) h.togglePlay();
+    if (e.type === 'pointerup' && t && t.id === e.pointerId && e.timeStamp - t.t < TAP.ms && Math.hypot(e.clientX - t.x, e.clientY - t.y) < TAP.px) h.togglePlay();
   };
   canvas.addEventListener('pointerup', (e) => {
     drop(e);

@@ -23,8 +23,9 @@ test('embed=1 in an iframe: no panel, no status text, an "open full app" link; k
   // the same view, without embed
   expect(await link.getAttribute('href')).toBe(`${baseURL}/?play=0&frame=10`);
 
-  // focus the iframe with a click on a caption (clicks there do nothing else), then the keys
-  await f.locator('#caption').click();
+  // focus the iframe with a mouse click on the 3D view's empty corner (a click without a drag
+  // changes nothing there), then the keys
+  await f.locator('#view3d canvas').click({ position: { x: 30, y: 30 } });
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await frame.evaluate(() => window.rnnlab.ready());

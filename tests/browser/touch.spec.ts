@@ -69,11 +69,13 @@ test('one finger elsewhere orbits, two fingers pinch to zoom, the start stays', 
 test('a tap plays and pauses; a mouse click does not', async ({ page }) => {
   await openApp(page, '?play=0&frame=5');
   expect((await params(page)).play).toBe(false);
-  await page.touchscreen.tap(200, 650);
+  // a point of the 3D view clear of the control panel, the side column and the overlays
+  expect(await page.evaluate(() => document.elementFromPoint(700, 90) === document.querySelector('#view3d canvas'))).toBe(true);
+  await page.touchscreen.tap(700, 90);
   await expect.poll(async () => (await params(page)).play).toBe(true);
-  await page.touchscreen.tap(200, 650);
+  await page.touchscreen.tap(700, 90);
   await expect.poll(async () => (await params(page)).play).toBe(false);
-  await page.mouse.click(200, 650);
+  await page.mouse.click(700, 90);
   await page.evaluate(() => window.rnnlab.ready());
   expect((await params(page)).play).toBe(false);
 });
