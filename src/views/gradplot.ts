@@ -58,7 +58,7 @@ export class GradientPlot extends Canvas2DView {
     const yMax = symlog(Math.max(maxAbs, lin * 10), lin) * 1.05;
     const k = this.textScale;
     const legendW = 150 * k;
-    const r = { x: PAD.left * k, y: PAD.top * k, w: this.width - k * (PAD.left + PAD.right) - legendW, h: this.height - k * (PAD.top + PAD.bottom) };
+    const r = { x: PAD.left * k, y: PAD.top * k, w: Math.max(8, this.width - k * (PAD.left + PAD.right) - legendW), h: Math.max(8, this.height - k * (PAD.top + PAD.bottom)) };
     const px = (k: number) => r.x + (k / n) * r.w;
     const py = (v: number) => {
       const s = Number.isFinite(v) ? symlog(v, lin) : Math.sign(v) * yMax;

@@ -55,7 +55,8 @@ export class HeatmapView extends Canvas2DView {
 
   private plotRect() {
     const k = this.textScale;
-    const size = Math.floor(Math.min(this.width - k * (PAD.left + PAD.right), this.height - k * (PAD.top + PAD.bottom)));
+    // at least a few pixels: a small panel with projector-size margins must not get a negative plot
+    const size = Math.max(8, Math.floor(Math.min(this.width - k * (PAD.left + PAD.right), this.height - k * (PAD.top + PAD.bottom))));
     return { x: Math.round(k * PAD.left), y: Math.round(k * PAD.top), w: size, h: size };
   }
 
