@@ -56,8 +56,6 @@ export class App {
   private stateVersion = 0;
   private drawnVersion = -1;
   private drawWaiters: (() => void)[] = [];
-  /** resolves once the last full frame is presented */
-  private lastPresented: Promise<void> = Promise.resolve();
   private lastShownFrame = -1;
   /** what the 2D panels last drew, and a counter bumped by every layout */
   private panelsKey = '';
@@ -537,9 +535,7 @@ export class App {
     if (this.surfaceView.interactive) return;
     const waiters = this.drawWaiters;
     this.drawWaiters = [];
-    const gpu = this.params.layout !== '2d' ? this.surfaceView.gpuDone() : Promise.resolve();
-    this.lastPresented = gpu.then(twoFrames);
-    if (waiters.length) void this.lastPresented.then(() => waiters.forEach((w) => w()));
+    if (waiters.length) void this.presented().then(() => waiters.forEach((w) => w()));
   }
 
   private showFramePanels(s: EngineState, k: number): void {
@@ -588,12 +584,18 @@ export class App {
     void this.setParams({ play: true, frame: -1 });
   }
 
+  /** Resolves once the GPU work submitted so far is done and the compositor has had two frames. */
+  private presented(): Promise<void> {
+    const gpu = this.params.layout !== '2d' ? this.surfaceView.gpuDone() : Promise.resolve();
+    return gpu.then(twoFrames);
+  }
+
   /** Resolves after a frame showing the current state has been presented. */
   afterDraw(): Promise<void> {
-    // Nothing changed since the last full frame: no second draw, just that frame presented (and
-    // two more compositor frames for whatever changed in the page around it).
+    // Nothing changed since the last full frame: no second draw. The GPU work submitted so far
+    // includes that frame, and the two compositor frames after it cover the page around it.
     if (!this.dirty && this.drawnVersion === this.stateVersion && !this.surfaceView.interactive && this.framesDrawn > 0)
-      return this.lastPresented.then(twoFrames);
+      return this.presented();
     return new Promise((resolve) => {
       this.drawWaiters.push(resolve);
       this.dirty = true;
