@@ -1,5 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { simplifiedTable } from './src/i18n/convert';
+
+/** `virtual:rnnlab-zh-Hans`: the Simplified Chinese UI strings, converted from the one Traditional table by OpenCC. */
+function simplifiedChinese(): Plugin {
+  const id = 'virtual:rnnlab-zh-Hans';
+  const source = new URL('./src/i18n/zh-Hant.json', import.meta.url);
+  return {
+    name: 'rnnlab-zh-hans',
+    resolveId: (s) => (s === id ? `\0${id}` : null),
+    load(s) {
+      if (s !== `\0${id}`) return null;
+      this.addWatchFile(source.pathname);
+      const table = simplifiedTable(JSON.parse(readFileSync(source, 'utf8')));
+      return `export default ${JSON.stringify(table)};`;
+    },
+  };
+}
 
 export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
@@ -7,6 +26,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   plugins: [
+    simplifiedChinese(),
     // Offline after the first visit: a Workbox service worker (production builds only) precaches
     // the app, its worker, fonts and icons (the WGSL shaders are bundled into the JS). A new
     // build is picked up on the next online visit: the new worker takes over at once

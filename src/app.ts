@@ -30,6 +30,7 @@ import { HELP, installKeyboard } from './ui/keyboard';
 import { SidePanels, renderReadout } from './ui/panels';
 import { Playback } from './ui/playback';
 import { installPointer } from './ui/pointer';
+import { language, t } from './i18n';
 
 /** presentation mode: canvas text and margins at this multiple (12 px ticks become 20 px) */
 const PRESENT_SCALE = 1.7;
@@ -89,9 +90,9 @@ export class App {
     this.status = el('div', { id: 'status', class: 'overlay' });
     this.help = el('div', { id: 'help', hidden: '' });
     this.help.append(
-      el('h2', {}, 'Keyboard and pointer'),
-      el('table', {}, ...HELP.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))),
-      el('p', { class: 'hint' }, 'Press ? or Esc to close.'),
+      el('h2', {}, t('Keyboard and pointer')),
+      el('table', {}, ...HELP.map(([k, v]) => el('tr', {}, el('th', {}, t(k)), el('td', {}, t(v))))),
+      el('p', { class: 'hint' }, t('Press ? or Esc to close.')),
       tutorialLink(),
     );
     this.panels = new SidePanels((text) => void this.setParams({ test: text }));
@@ -223,6 +224,12 @@ export class App {
     const { params, messages } = normalizeParams(raw, this.params);
     const old = this.params;
     this.params = params;
+    if (params.lang !== language()) {
+      // Every label is built in one language: another language is a fresh load of the same view.
+      this.writeUrl();
+      location.reload();
+      return;
+    }
     this.showMessages(messages);
     this.gui.sync(params);
     const engineChanged = ENGINE_KEYS.some((k) => JSON.stringify(old[k]) !== JSON.stringify(params[k]));
@@ -238,7 +245,7 @@ export class App {
     if (old.still && !params.still) requestAnimationFrame((t) => this.tick(t));
     if (engineChanged) {
       await this.engine.setParams(pickEngine(params));
-      if (this.engine.lastError) this.showMessages([...messages, `could not compute: ${this.engine.lastError}`]);
+      if (this.engine.lastError) this.showMessages([...messages, t('could not compute: {reason}', { reason: this.engine.lastError })]);
     } else if (params.still) this.drawNow();
   }
 
@@ -254,7 +261,8 @@ export class App {
   /** Every setting back to its default (the panel stays as it is). */
   private resetAll(): void {
     this.playback.clock = 0;
-    void this.setParams({ ...DEFAULT_PARAMS, gui: this.params.gui });
+    // the language stays: resetting the lesson should not switch a Chinese class to English
+    void this.setParams({ ...DEFAULT_PARAMS, gui: this.params.gui, lang: this.params.lang });
   }
 
   private writeUrl(): void {
@@ -424,7 +432,7 @@ export class App {
     } else {
       // The runs use one learning rate for both weights: the cell's learning rate of wx.
       void this.setParams({ lr: Number((10 ** x).toPrecision(4)) }).then(() => {
-        this.showMessages([`lr set to ${Number((10 ** x).toPrecision(4))}, the cell's learning rate of wx: the runs use one learning rate for both weights`]);
+        this.showMessages([t("lr set to {lr}, the cell's learning rate of wx: the runs use one learning rate for both weights", { lr: Number((10 ** x).toPrecision(4)) })]);
         this.restart();
       });
     }
@@ -466,20 +474,20 @@ export class App {
     const step = Math.max(1, Math.ceil(hMax / 8));
     for (let d = 0; d <= hMax; d += step)
       labels.append(el('span', { style: `bottom: ${(100 * d) / hMax}%` }, d === 0 ? '1' : `10${superscript(d)}`));
-    const parts: HTMLElement[] = [el('div', { class: 'title' }, 'cost + 1'), el('div', { class: 'scale' }, bar, labels)];
+    const parts: HTMLElement[] = [el('div', { class: 'title' }, t('cost + 1')), el('div', { class: 'scale' }, bar, labels)];
     if (s.overflow)
-      parts.push(el('div', { class: 'overflow' }, el('i', { style: `background:${OVERFLOW_CSS}` }), 'overflow: beyond float32'));
+      parts.push(el('div', { class: 'overflow' }, el('i', { style: `background:${OVERFLOW_CSS}` }), t('overflow: beyond float32')));
     this.colorbar.replaceChildren(...parts);
   }
 
   private updateStatus(): void {
     const e = this.engine;
-    const parts = [`compute: ${e.backendReason}`, `render: ${this.surfaceView.backendName}`];
+    const parts = [t('compute: {backend}', { backend: e.backendReason }), t('render: {backend}', { backend: this.surfaceView.backendName })];
     const s = this.state;
     if (s?.overflow)
-      parts.push('Grey: the cost there is beyond float32 (about 3.4e38); it is shown flat at the top, not as a number.');
+      parts.push(t('Grey: the cost there is beyond float32 (about 3.4e38); it is shown flat at the top, not as a number.'));
     const diverged = s?.runs.filter((r) => r.diverged !== null).map((r) => r.opt) ?? [];
-    if (diverged.length) parts.push(`Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): ${diverged.join(', ')}.`);
+    if (diverged.length) parts.push(t("Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): {runs}.", { runs: diverged.join(', ') }));
     this.status.replaceChildren(...parts.map((t) => el('div', {}, t)));
     this.status.dataset.backend = e.backendKind;
     this.banners.place();
@@ -619,7 +627,7 @@ export class App {
       const blob = await this.snapshot(options);
       if (this.state) download({ name: imageFileName(this.state, options.panel, options.width, options.height, this.currentFrame()), blob });
     } catch (e) {
-      this.showMessages([`could not save the image: ${(e as Error).message}`]);
+      this.showMessages([t('could not save the image: {reason}', { reason: (e as Error).message })]);
     }
   }
 
@@ -645,15 +653,15 @@ export class App {
   private copyViewLink(still: boolean): void {
     this.writeCameraToParams();
     const url = viewLink(this.params, this.currentFrame(), still, `${location.origin}${location.pathname}`);
-    const what = still ? 'Still link to this view' : 'Link to this view';
+    const what = still ? t('Still link to this view') : t('Link to this view');
     const copied = navigator.clipboard?.writeText(url);
     if (!copied) {
-      this.banners.info(`${what} (select and copy it): ${url}`);
+      this.banners.info(t('{what} (select and copy it): {url}', { what, url }));
       return;
     }
     void copied.then(
-      () => this.banners.info(`${what} copied: ${url}`),
-      () => this.banners.info(`${what} (the browser refused the clipboard; select and copy it): ${url}`),
+      () => this.banners.info(t('{what} copied: {url}', { what, url })),
+      () => this.banners.info(t('{what} (the browser refused the clipboard; select and copy it): {url}', { what, url })),
     );
     this.banners.info(`${what}: ${url}`);
   }

@@ -16,6 +16,7 @@ import type { AtlasResult } from './gpu/backend';
 import { linspace } from './model/surface';
 import { float32AxisNote } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
+import { t } from './i18n';
 
 /** One atlas per run (main run first), all over the same axes in 'starts' mode. */
 export interface AtlasRun {
@@ -139,9 +140,9 @@ export class Engine {
     }
     this.surfaceKey = '';
     this.gradsBackend = null;
-    const after = lost ? ` (the GPU device was lost: ${lost})` : '';
+    const after = lost ? ` ${t('(the GPU device was lost: {reason})', { reason: lost })}` : '';
     // A device lost once gets one new device; lost again, the CPU takes over for good.
-    if (lost && this.devicesLost > 1) this.webgpuFailure = `the GPU device was lost ${this.devicesLost} times (${lost})`;
+    if (lost && this.devicesLost > 1) this.webgpuFailure = t('the GPU device was lost {count} times ({reason})', { count: this.devicesLost, reason: lost });
     if (want === 'webgpu' && !(lost && this.devicesLost > 1)) {
       try {
         const gpu = await createWebGpuBackend();
@@ -153,7 +154,7 @@ export class Engine {
         });
         this.backend = gpu;
         this.backendKind = 'webgpu';
-        this.backendReason = `WebGPU (${gpu.adapterName ?? 'GPU'})${lost ? `, a new device${after}` : ''}`;
+        this.backendReason = `WebGPU (${gpu.adapterName ?? 'GPU'})${lost ? t(', a new device') + after : ''}`;
         return;
       } catch (e) {
         this.webgpuFailure = (e as Error).message;
@@ -162,7 +163,9 @@ export class Engine {
     this.backend = new CpuBackend();
     this.backendKind = 'cpu';
     this.backendReason =
-      want === 'cpu' ? 'CPU (float64 in a Web Worker), as asked by backend=cpu' : `CPU fallback (float64 in a Web Worker): ${this.webgpuFailure}${after}`;
+      want === 'cpu'
+        ? t('CPU (float64 in a Web Worker), as asked by backend=cpu')
+        : t('CPU fallback (float64 in a Web Worker): {reason}', { reason: this.webgpuFailure ?? '' }) + after;
   }
 
   /** Merges new parameters; resolves once the state for them is computed. */
@@ -266,7 +269,7 @@ export class Engine {
           emit();
         } catch (e) {
           if (signal.cancelled) return;
-          atlas.note = `the atlas could not be computed: ${(e as Error).message}`;
+          atlas.note = t('the atlas could not be computed: {reason}', { reason: (e as Error).message });
           console.warn(`[rnnlab] ${atlas.note}`);
           break;
         }

@@ -22,6 +22,7 @@ import {
   type HyperName,
   type OptimiserName,
 } from './model/optimiserSpec';
+import { LANGS, langAlias, t, type Lang } from './i18n';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type Preset = 'tutorial' | 'random';
@@ -97,6 +98,8 @@ export interface Params extends Hyper {
   embed: boolean;
   /** presentation mode: text, ticks, legends and the panel at projector size */
   present: boolean;
+  /** the UI's language: en (default), zh (Simplified Chinese), zh-Hant (Traditional); set at load (a change reloads the page) */
+  lang: Lang;
 }
 
 export const DEFAULT_CAMERA: [number, number, number] = [35, 52, 5.4];
@@ -133,6 +136,7 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   gui: true,
   embed: false,
   present: false,
+  lang: 'en',
 } as Params);
 
 /** Keys that change the computed numbers; the rest only change what is drawn. */
@@ -241,6 +245,7 @@ export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
   gui: { kind: 'flag' },
   embed: { kind: 'flag' },
   present: { kind: 'flag' },
+  lang: { kind: 'choice', values: LANGS },
 };
 
 export const PARAM_KEYS = Object.keys(DEFAULT_PARAMS) as (keyof Params)[];
@@ -314,13 +319,14 @@ type Checked = { value: number; message: string | null } | { value: null; messag
  */
 function checkNumber(label: string, raw: unknown, s: NumberSpec, kept: string): Checked {
   const v = toNumber(raw);
-  if (!Number.isFinite(v)) return { value: null, message: `${label}: ${echo(raw)} is not a number; kept ${kept}` };
-  const allowed = `allowed ${s.minExclusive ? '>' : ''}${s.min} .. ${s.maxExclusive ? '<' : ''}${s.max}${s.integer ? ', whole numbers' : ''}`;
-  if (s.minExclusive && v <= s.min) return { value: null, message: `${label}: ${v} must be greater than ${s.min}; kept ${kept}` };
-  if (s.maxExclusive && v >= s.max) return { value: null, message: `${label}: ${v} must be below ${s.max}; kept ${kept}` };
+  if (!Number.isFinite(v)) return { value: null, message: t('{label}: {value} is not a number; kept {kept}', { label, value: echo(raw), kept }) };
+  const range = `${s.minExclusive ? '>' : ''}${s.min} .. ${s.maxExclusive ? '<' : ''}${s.max}`;
+  const allowed = s.integer ? t('allowed {range}, whole numbers', { range }) : t('allowed {range}', { range });
+  if (s.minExclusive && v <= s.min) return { value: null, message: t('{label}: {value} must be greater than {min}; kept {kept}', { label, value: v, min: s.min, kept }) };
+  if (s.maxExclusive && v >= s.max) return { value: null, message: t('{label}: {value} must be below {max}; kept {kept}', { label, value: v, max: s.max, kept }) };
   let c = s.integer ? Math.round(v) : v;
   c = Math.min(s.max, Math.max(s.min, c)) + 0;
-  if (c !== v) return { value: c, message: `${label}: ${v} clamped to ${c} (${allowed})` };
+  if (c !== v) return { value: c, message: t('{label}: {value} clamped to {clamped} ({allowed})', { label, value: v, clamped: c, allowed }) };
   return { value: c, message: null };
 }
 
@@ -337,7 +343,7 @@ function readOptimiser(v: unknown): OptimiserName | null {
 /** Keeps the first `max` messages and counts the rest in one more. */
 function capMessages(list: string[], what: string): string[] {
   if (list.length <= MAX_MESSAGES_PER_KEY) return list;
-  return [...list.slice(0, MAX_MESSAGES_PER_KEY), `${what}: ${list.length - MAX_MESSAGES_PER_KEY} more problems not listed`];
+  return [...list.slice(0, MAX_MESSAGES_PER_KEY), t('{what}: {count} more problems not listed', { what, count: list.length - MAX_MESSAGES_PER_KEY })];
 }
 
 // --- compare ---------------------------------------------------------------------------------
@@ -366,25 +372,25 @@ function validateRuns(drafts: RunDraft[], notes: string[]): CompareRun[] {
       excess.push(d.index); // refused whatever it holds
       continue;
     }
-    const label = `compare: run ${d.index}`;
+    const label = `compare: ${t('run {index}', { index: d.index })}`;
     const opt = readRunOptimiser(d.opt);
     if (!opt) {
-      notes.push(`${label} ${echo(d.text)}: ${echo(d.opt)} is not an optimiser (one of ${OPTIMISERS.join(', ')}); run refused`);
+      notes.push(t('{label} {run}: {value} is not an optimiser (one of {names}); run refused', { label, run: echo(d.text), value: echo(d.opt), names: OPTIMISERS.join(', ') }));
       continue;
     }
     const overrides: Partial<Hyper> = {};
     for (const [name, value] of d.overrides) {
       const hyper = typeof name === 'string' ? name.trim() : name;
       if (typeof hyper !== 'string' || !(HYPER_NAMES as string[]).includes(hyper)) {
-        notes.push(`${label} (${opt}): ${echo(hyper)} is not a hyperparameter (one of ${HYPER_NAMES.join(', ')}); ignored`);
+        notes.push(t('{label} ({opt}): {value} is not a hyperparameter (one of {names}); ignored', { label, opt, value: echo(hyper), names: HYPER_NAMES.join(', ') }));
         continue;
       }
       const h = hyper as HyperName;
       if (!HYPER_USED[opt].includes(h)) {
-        notes.push(`${label} (${opt}): ${h} is not used by ${opt} (it uses ${HYPER_USED[opt].join(', ')}); ignored`);
+        notes.push(t('{label} ({opt}): {name} is not used by {opt} (it uses {names}); ignored', { label, opt, name: h, names: HYPER_USED[opt].join(', ') }));
         continue;
       }
-      const c = checkNumber(`${label} (${opt}) ${h}`, value, hyperSpec(h), 'the shared value');
+      const c = checkNumber(`${label} (${opt}) ${h}`, value, hyperSpec(h), t('the shared value'));
       if (c.message) notes.push(c.message);
       if (c.value !== null) overrides[h] = c.value;
     }
@@ -393,8 +399,9 @@ function validateRuns(drafts: RunDraft[], notes: string[]): CompareRun[] {
     runs.push({ opt, overrides: ordered });
   }
   // first, so that a cap on the number of messages never hides it
-  if (excess.length === 1) notes.unshift(`compare: at most ${MAX_COMPARE} runs; refused run ${excess[0]}`);
-  else if (excess.length > 1) notes.unshift(`compare: at most ${MAX_COMPARE} runs; refused ${excess.length} runs (${excess[0]} to ${excess[excess.length - 1]})`);
+  if (excess.length === 1) notes.unshift(`compare: ${t('at most {max} runs; refused run {index}', { max: MAX_COMPARE, index: excess[0] })}`);
+  else if (excess.length > 1)
+    notes.unshift(`compare: ${t('at most {max} runs; refused {count} runs ({first} to {last})', { max: MAX_COMPARE, count: excess.length, first: excess[0], last: excess[excess.length - 1] })}`);
   return runs;
 }
 
@@ -416,7 +423,7 @@ export function parseCompare(text: string): { runs: CompareRun[]; messages: stri
     for (const token of tokens) {
       if (token.trim() === '') continue; // "sgd,,lr=1" and a trailing "," are fine
       const eq = token.indexOf('=');
-      if (eq < 0) notes.push(`compare: run ${index}: ${echo(token.trim())} is not name=value; ignored`);
+      if (eq < 0) notes.push(`compare: ${t('run {index}: {value} is not name=value; ignored', { index, value: echo(token.trim()) })}`);
       else overrides.push([token.slice(0, eq), token.slice(eq + 1)]);
     }
     drafts.push({ index, opt: name, overrides, text: segment.trim() });
@@ -435,21 +442,21 @@ export function formatCompare(runs: readonly CompareRun[]): string {
 /** compare from a URL (the string form) or a script (the string, or an array of {opt, overrides}). */
 function readCompare(v: unknown): { runs: CompareRun[] | null; messages: string[] } {
   if (!Array.isArray(v)) {
-    if (v === null || typeof v === 'object') return { runs: null, messages: [`compare: ${echo(v)} is not a list of runs; kept the current runs`] };
+    if (v === null || typeof v === 'object') return { runs: null, messages: [`compare: ${t('{value} is not a list of runs; kept the current runs', { value: echo(v) })}`] };
     return parseCompare(safeString(v));
   }
   const notes: string[] = [];
   const drafts: RunDraft[] = [];
   v.forEach((item: unknown, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      notes.push(`compare: run ${i + 1} ${echo(item)} is not {opt, overrides}; run refused`);
+      notes.push(`compare: ${t('run {index} {value} is not {opt, overrides}; run refused', { index: i + 1, value: echo(item) })}`);
       return;
     }
     const o = item as { opt?: unknown; overrides?: unknown };
     let overrides: [unknown, unknown][] = [];
     if (o.overrides !== undefined && o.overrides !== null) {
       if (typeof o.overrides === 'object' && !Array.isArray(o.overrides)) overrides = Object.entries(o.overrides);
-      else notes.push(`compare: run ${i + 1}: overrides ${echo(o.overrides)} is not {name: value}; ignored`);
+      else notes.push(`compare: ${t('run {index}: overrides {value} is not {name: value}; ignored', { index: i + 1, value: echo(o.overrides) })}`);
     }
     drafts.push({ index: i + 1, opt: o.opt, overrides, text: o.opt });
   });
@@ -502,13 +509,15 @@ export function atlasAxes(p: Pick<Params, 'opt' | 'atlasRange'>, opt: OptimiserN
     const x = axis('etaPlus', r[0], r[1], ATLAS_ETA_LIMITS.x, [ATLAS_ETA_DEFAULT[0], ATLAS_ETA_DEFAULT[1]], false);
     const y = axis('etaMinus', r[2], r[3], ATLAS_ETA_LIMITS.y, [ATLAS_ETA_DEFAULT[2], ATLAS_ETA_DEFAULT[3]], false);
     const note = changed.length
-      ? `atlasRange: for ${opt} the axes are etaPlus (${ATLAS_ETA_LIMITS.x.join('..')}) and etaMinus (${ATLAS_ETA_LIMITS.y.join('..')}) as given; using ${changed.join(', ')}`
+      ? `atlasRange: ${t('for {opt} the axes are etaPlus ({x}) and etaMinus ({y}) as given; using {used}', { opt, x: ATLAS_ETA_LIMITS.x.join('..'), y: ATLAS_ETA_LIMITS.y.join('..'), used: changed.join(', ') })}`
       : null;
     return { x, y, note };
   }
   const x = axis('log10 lr of wx', r[0], r[1], ATLAS_LR_LIMIT, [-5, -1], true);
   const y = axis('log10 lr of wRec', r[2], r[3], ATLAS_LR_LIMIT, [-5, -1], true);
-  const note = changed.length ? `atlasRange: for ${opt} the axes are log10 learning rates within ${ATLAS_LR_LIMIT.join('..')}; using ${changed.join(', ')}` : null;
+  const note = changed.length
+    ? `atlasRange: ${t('for {opt} the axes are log10 learning rates within {limits}; using {used}', { opt, limits: ATLAS_LR_LIMIT.join('..'), used: changed.join(', ') })}`
+    : null;
   return { x, y, note };
 }
 
@@ -529,7 +538,7 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
   };
   const messages: string[] = [];
   if (raw === null || typeof raw !== 'object') {
-    if (raw !== undefined) messages.push(`parameters: ${echo(raw)} is not a set of name: value; ignored`);
+    if (raw !== undefined) messages.push(`parameters: ${t('{value} is not a set of name: value; ignored', { value: echo(raw) })}`);
     return { params: p, messages };
   }
   const out = p as unknown as Record<string, unknown>;
@@ -548,57 +557,58 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
         break;
       }
       case 'choice': {
-        const choice = key === 'opt' ? readOptimiser(v) : v;
+        const choice = key === 'opt' ? readOptimiser(v) : key === 'lang' && typeof v === 'string' ? langAlias(v) : v;
         if (typeof choice === 'string' && spec.values.includes(choice)) out[key] = choice;
-        else messages.push(`${key}: ${echo(v)} is not one of ${spec.values.join(', ')}; kept ${shown()}`);
+        else messages.push(`${key}: ${t('{value} is not one of {values}; kept {kept}', { value: echo(v), values: spec.values.join(', '), kept: shown() })}`);
         break;
       }
       case 'flag': {
         if (v === true || v === 'true' || v === '1' || v === 1) out[key] = true;
         else if (v === false || v === 'false' || v === '0' || v === 0) out[key] = false;
-        else messages.push(`${key}: ${echo(v)} is not 0 or 1; kept ${shown()}`);
+        else messages.push(`${key}: ${t('{value} is not 0 or 1; kept {kept}', { value: echo(v), kept: shown() })}`);
         break;
       }
       case 'list': {
         const list = toNumberList(v, spec.length);
-        const kept = `kept ${shown()}`;
+        const kept = shown();
         if (!list) {
-          messages.push(`${key}: ${echo(v)} must be ${spec.length === 2 ? 'two' : 'four'} numbers ${spec.names}; ${kept}`);
+          const text = spec.length === 2 ? '{value} must be two numbers {names}; kept {kept}' : '{value} must be four numbers {names}; kept {kept}';
+          messages.push(`${key}: ${t(text, { value: echo(v), names: spec.names, kept })}`);
           break;
         }
         if (spec.ordered && !(list[0] < list[1] && list[2] < list[3])) {
-          messages.push(`${key}: each minimum must be below its maximum; ${kept}`);
+          messages.push(`${key}: ${t('each minimum must be below its maximum; kept {kept}', { kept })}`);
           break;
         }
         const c = list.map((x) => Math.min(spec.max, Math.max(spec.min, x)));
         if (spec.ordered && !(c[0] < c[1] && c[2] < c[3])) {
-          messages.push(`${key}: must overlap [${spec.min}, ${spec.max}]; ${kept}`);
+          messages.push(`${key}: ${t('must overlap [{min}, {max}]; kept {kept}', { min: spec.min, max: spec.max, kept })}`);
           break;
         }
         if (spec.ordered && !(c[1] - c[0] >= MIN_SPAN && c[3] - c[2] >= MIN_SPAN)) {
-          messages.push(`${key}: each maximum must exceed its minimum by at least ${MIN_SPAN}; ${kept}`);
+          messages.push(`${key}: ${t('each maximum must exceed its minimum by at least {span}; kept {kept}', { span: MIN_SPAN, kept })}`);
           break;
         }
-        if (c.some((x, i) => x !== list[i])) messages.push(`${key}: clamped to [${spec.min}, ${spec.max}]: ${c.join(',')}`);
+        if (c.some((x, i) => x !== list[i])) messages.push(`${key}: ${t('clamped to [{min}, {max}]: {values}', { min: spec.min, max: spec.max, values: c.join(',') })}`);
         out[key] = c;
         break;
       }
       case 'cam': {
         const c = toNumberList(v, 3);
         if (!c) {
-          messages.push(`cam: ${echo(v)} must be azimuth,elevation,distance; kept ${shown()}`);
+          messages.push(`cam: ${t('{value} must be azimuth,elevation,distance; kept {kept}', { value: echo(v), kept: shown() })}`);
           break;
         }
         // the azimuth is an angle: any value is taken modulo 360 into [-180, 180), silently
         const azimuth = c[0] >= -180 && c[0] < 180 ? c[0] : ((((c[0] + 180) % 360) + 360) % 360) - 180;
         const clamped: [number, number, number] = [azimuth + 0, Math.min(89, Math.max(-89, c[1])), Math.min(20, Math.max(1.5, c[2]))];
-        if (clamped[1] !== c[1] || clamped[2] !== c[2]) messages.push(`cam: clamped to ${clamped.join(',')} (elevation -89..89, distance 1.5..20)`);
+        if (clamped[1] !== c[1] || clamped[2] !== c[2]) messages.push(`cam: ${t('clamped to {values} (elevation -89..89, distance 1.5..20)', { values: clamped.join(',') })}`);
         p.cam = clamped;
         break;
       }
       case 'data': {
         if (v === null || typeof v === 'object') {
-          messages.push(`data: ${echo(v)} is not text; kept the current data`);
+          messages.push(`data: ${t('{value} is not text; kept the current data', { value: echo(v) })}`);
           break;
         }
         const text = safeString(v).trim();
@@ -615,13 +625,13 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
       }
       case 'test': {
         if (v === null || typeof v === 'object') {
-          messages.push(`test: ${echo(v)} is not text; kept ${echo(p.test)}`);
+          messages.push(`test: ${t('{value} is not text; kept {kept}', { value: echo(v), kept: echo(p.test) })}`);
           break;
         }
         const s = safeString(v);
-        const t = s.replace(/[\s,]+/g, '');
-        if (/^[01]{1,200}$/.test(t)) p.test = t;
-        else messages.push(`test: ${echo(s)} must be 1 to 200 digits 0 or 1; kept ${echo(p.test)}`);
+        const digits = s.replace(/[\s,]+/g, '');
+        if (/^[01]{1,200}$/.test(digits)) p.test = digits;
+        else messages.push(`test: ${t('{value} must be 1 to 200 digits 0 or 1; kept {kept}', { value: echo(s), kept: echo(p.test) })}`);
         break;
       }
       case 'compare': {
@@ -635,9 +645,9 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
 
   const unknown: string[] = [];
   for (const key of Object.keys(raw)) {
-    if (!(PARAM_KEYS as string[]).includes(key)) unknown.push(`unknown parameter ${echo(key)} ignored`);
+    if (!(PARAM_KEYS as string[]).includes(key)) unknown.push(t('unknown parameter {name} ignored', { name: echo(key) }));
   }
-  messages.push(...capMessages(unknown, 'unknown parameters'));
+  messages.push(...capMessages(unknown, t('unknown parameters')));
   return { params: p, messages };
 }
 

@@ -2,8 +2,11 @@
  * Ready-made lessons, each just a set of URL parameters: choosing one resets the optimiser
  * settings to their defaults and applies these.
  */
+import { N_ } from './i18n';
+
 export interface Scene {
   id: string;
+  /** English, marked for translation: show it with t() */
   name: string;
   /** what the scene shows, for the README and the caption */
   about: string;
@@ -11,23 +14,23 @@ export interface Scene {
 }
 
 export const SCENES: readonly Scene[] = [
-  { id: 'tutorial', name: 'the tutorial', about: "Rprop from (-1.5, 2) down the wall into the valley, as in the tutorial's figure 3.", query: '' },
+  { id: 'tutorial', name: N_('the tutorial'), about: N_("Rprop from (-1.5, 2) down the wall into the valley, as in the tutorial's figure 3."), query: '' },
   {
     id: 'gd-explodes',
-    name: 'gradient descent explodes',
-    about: 'From the same start, plain gradient descent is thrown off the wall within a few iterations, clipping survives but crawls, Rprop reaches the valley.',
+    name: N_('gradient descent explodes'),
+    about: N_('From the same start, plain gradient descent is thrown off the wall within a few iterations, clipping survives but crawls, Rprop reaches the valley.'),
     query: 'compare=sgd,lr=0.0001;clip,lr=0.05,clip=0.5',
   },
   {
     id: 'rprop-family',
-    name: 'the Rprop family',
-    about: "The tutorial's Rprop against Rprop-, iRprop-, Rprop+ and iRprop+: all sign-based, all reach the valley, by different paths.",
+    name: N_('the Rprop family'),
+    about: N_("The tutorial's Rprop against Rprop-, iRprop-, Rprop+ and iRprop+: all sign-based, all reach the valley, by different paths."),
     query: 'compare=rprop-;irprop-;rprop%2B;irprop%2B',
   },
   {
     id: 'adam-vs-rprop',
-    name: 'Adam against Rprop',
-    about: 'Adam normalises the gradient too, but its running averages remember the wall: with the default learning rate it is still high up after 500 iterations.',
+    name: N_('Adam against Rprop'),
+    about: N_('Adam normalises the gradient too, but its running averages remember the wall: with the default learning rate it is still high up after 500 iterations.'),
     query: 'compare=adam;adam,lr=0.05,beta1=0.8',
   },
 ];

@@ -15,6 +15,7 @@ import { LOSS_TITLE, LossPlot } from '../views/lossplot';
 import { runColour } from '../views/palette';
 import { runName, runOutcome } from '../views/runText';
 import type { SurfaceView } from '../views/surface3d';
+import { t as tr } from '../i18n';
 
 export const SNAPSHOT_PANELS = ['page', '3d', 'map', 'gradients', 'loss', 'atlas'] as const;
 export type SnapshotPanel = (typeof SNAPSHOT_PANELS)[number];
@@ -162,7 +163,7 @@ function gradCanvas(src: SnapshotSource, w: number, h: number, s: number): HTMLC
 /** The loss curve (uPlot, drawn at the image's size with fonts and lines scaled) and its title. */
 async function drawLoss(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: number, y: number, w: number, h: number, s: number): Promise<void> {
   const titleH = 30 * s;
-  text(ctx, LOSS_TITLE, x + w / 2, y + titleH / 2 + 2 * s, 600, 14 * s, TEXT, 'center');
+  text(ctx, tr(LOSS_TITLE), x + w / 2, y + titleH / 2 + 2 * s, 600, 14 * s, TEXT, 'center');
   // uPlot sizes its canvas in CSS pixels times the device pixel ratio: ask for CSS pixels.
   const ratio = window.devicePixelRatio || 1;
   const host = document.createElement('div');
@@ -197,7 +198,7 @@ function measureLegend(src: SnapshotSource, s: number): number {
 function drawLegend(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: number, y: number, w: number, s: number): number {
   const rows = legendRows(src);
   const last = Math.max(...src.state.runs.map((r) => r.weights.length - 1));
-  text(ctx, `${rows.length > 1 ? 'Runs' : 'Run'} · iteration ${Math.min(src.frame, last)} / ${last}`, x, y + 9 * s, 600, 14 * s, TEXT, 'left', w);
+  text(ctx, `${rows.length > 1 ? tr('Runs') : tr('Run')} · ${tr('iteration {k} / {last}', { k: Math.min(src.frame, last), last })}`, x, y + 9 * s, 600, 14 * s, TEXT, 'left', w);
   rows.forEach((r, i) => {
     const ry = y + (26 + i * 40) * s;
     ctx.fillStyle = r.css;
@@ -221,7 +222,7 @@ function drawColorbar(ctx: CanvasRenderingContext2D, st: EngineState, x: number,
   const x0 = Math.round(x);
   const y0 = Math.round(y + 22 * s);
   const bh = Math.round(h);
-  text(ctx, 'cost + 1', x, y + 8 * s, 600, 14 * s, TEXT, 'left');
+  text(ctx, tr('cost + 1'), x, y + 8 * s, 600, 14 * s, TEXT, 'left');
   for (let row = 0; row < bh; row++) {
     const [r, g, b] = viridis(1 - row / (bh - 1));
     ctx.fillStyle = `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
@@ -239,7 +240,7 @@ function drawColorbar(ctx: CanvasRenderingContext2D, st: EngineState, x: number,
     const oy = y0 + bh + 16 * s;
     ctx.fillStyle = OVERFLOW_CSS;
     ctx.fillRect(x0, oy - 6 * s, 12 * s, 12 * s);
-    text(ctx, 'overflow: beyond float32', x0 + 18 * s, oy, 400, 12 * s, TEXT, 'left');
+    text(ctx, tr('overflow: beyond float32'), x0 + 18 * s, oy, 400, 12 * s, TEXT, 'left');
   }
 }
 
@@ -270,7 +271,7 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
     let title = run.title;
     if (run.result) {
       const sh = atlasShares(run.result);
-      title += `: ${formatShare(sh.converged)} converge, ${formatShare(sh.diverged)} diverge`;
+      title += tr(': {converged} converge, {diverged} diverge', { converged: formatShare(sh.converged), diverged: formatShare(sh.diverged) });
     }
     ctx.fillStyle = run.css;
     ctx.fillRect(ox, oy - 30 * s, 10 * s, 10 * s);
@@ -335,9 +336,9 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
   // the classes' legend along the bottom
   const ly = height - legendH / 2;
   const items: [(t: number) => [number, number, number], string][] = [
-    [(t) => convergedRgb(1 - t), 'converged fast → slow'],
-    [(t) => greyRgb(t, false), 'not converged (grey: final cost)'],
-    [(t) => divergedRgb(t), 'diverged early → late'],
+    [(t) => convergedRgb(1 - t), tr('converged fast → slow')],
+    [(t) => greyRgb(t, false), tr('not converged (grey: final cost)')],
+    [(t) => divergedRgb(t), tr('diverged early → late')],
   ];
   let lx = 16 * s;
   for (const [colour, label] of items) {

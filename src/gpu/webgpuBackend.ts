@@ -15,6 +15,7 @@ import type { Dataset } from '../model/dataset';
 import { linspace } from '../model/surface';
 import type { AtlasProgress, AtlasRequest, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
 import { WebGpuAtlas } from './webgpuAtlas';
+import { t } from '../i18n';
 
 const WORKGROUP = 64;
 const UNIFORM_BYTES = 32;
@@ -26,14 +27,14 @@ export class WebGpuUnavailable extends Error {}
 
 export async function createWebGpuBackend(): Promise<WebGpuBackend> {
   if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu)
-    throw new WebGpuUnavailable('this browser has no WebGPU (navigator.gpu is missing)');
+    throw new WebGpuUnavailable(t('this browser has no WebGPU (navigator.gpu is missing)'));
   let adapter: GPUAdapter | null = null;
   try {
     adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
-    throw new WebGpuUnavailable(`requestAdapter failed: ${(e as Error).message}`);
+    throw new WebGpuUnavailable(t('requestAdapter failed: {reason}', { reason: (e as Error).message }));
   }
-  if (!adapter) throw new WebGpuUnavailable('navigator.gpu gave no adapter (WebGPU disabled or no supported GPU)');
+  if (!adapter) throw new WebGpuUnavailable(t('navigator.gpu gave no adapter (WebGPU disabled or no supported GPU)'));
   let device: GPUDevice;
   try {
     device = await adapter.requestDevice({
@@ -43,7 +44,7 @@ export async function createWebGpuBackend(): Promise<WebGpuBackend> {
       },
     });
   } catch (e) {
-    throw new WebGpuUnavailable(`requestDevice failed: ${(e as Error).message}`);
+    throw new WebGpuUnavailable(t('requestDevice failed: {reason}', { reason: (e as Error).message }));
   }
   const info = adapter.info;
   const name = [info?.description || info?.device || info?.architecture, info?.vendor && `(${info.vendor})`].filter(Boolean).join(' ');
@@ -54,7 +55,7 @@ export async function createWebGpuBackend(): Promise<WebGpuBackend> {
     await Promise.all(STARTUP_PIPELINES.map((name) => backend.pipeline(name)));
   } catch (e) {
     device.destroy();
-    throw new WebGpuUnavailable(`WGSL pipeline error: ${(e as Error).message}`);
+    throw new WebGpuUnavailable(t('WGSL pipeline error: {reason}', { reason: (e as Error).message }));
   }
   return backend;
 }

@@ -13,6 +13,7 @@ import { HYPER_DEFAULTS, isRpropFamily, type Hyper, type OptimiserName } from '.
 import { costModel, OptimiserState, WEIGHT_LIMIT, type CostGrad, type OptimiserRun } from './optimisers';
 import type { Dataset } from './dataset';
 import { linspace, type Range } from './surface';
+import { t } from '../i18n';
 
 export type AtlasMode = 'starts' | 'lr';
 export const ATLAS_MODES: readonly AtlasMode[] = ['starts', 'lr'];
@@ -252,6 +253,11 @@ export function float32AxisNote(label: string, axis: ArrayLike<number>, log: boo
   if (relStep >= 2 * relUlp || !Number.isFinite(relStep)) return null;
   const fmt = (v: number) => v.toPrecision(2);
   return log
-    ? `${label}: neighbouring cells differ by a factor 1 + ${fmt(relStep)}, below what float32 resolves (1 + ${fmt(2 * relUlp)})`
-    : `${label}: the cells are ${fmt(step)} apart, below what float32 resolves near ${fmt(Math.max(Math.abs(lo), Math.abs(hi)))} (${fmt(2 * float32Ulp(Math.max(Math.abs(lo), Math.abs(hi))))})`;
+    ? t('{label}: neighbouring cells differ by a factor 1 + {step}, below what float32 resolves (1 + {resolution})', { label, step: fmt(relStep), resolution: fmt(2 * relUlp) })
+    : t('{label}: the cells are {step} apart, below what float32 resolves near {value} ({resolution})', {
+        label,
+        step: fmt(step),
+        value: fmt(Math.max(Math.abs(lo), Math.abs(hi))),
+        resolution: fmt(2 * float32Ulp(Math.max(Math.abs(lo), Math.abs(hi)))),
+      });
 }

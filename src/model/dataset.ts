@@ -2,6 +2,7 @@
  * Data sets for the counting task: binary sequences and their targets (the number of ones).
  * Pure float64 / integer code, no DOM.
  */
+import { t } from '../i18n';
 
 export interface Dataset {
   /** number of sequences (rows) */
@@ -48,9 +49,9 @@ export function datasetFromRows(rows: readonly (readonly number[])[]): Dataset {
   const x = new Uint8Array(samples * seqLen);
   const targets = new Float64Array(samples);
   rows.forEach((row, i) => {
-    if (row.length !== seqLen) throw new Error(`row ${i + 1} has ${row.length} values, expected ${seqLen}`);
+    if (row.length !== seqLen) throw new Error(t('row {row} has {count} values, expected {expected}', { row: i + 1, count: row.length, expected: seqLen }));
     row.forEach((v, k) => {
-      if (v !== 0 && v !== 1) throw new Error(`row ${i + 1} has a value other than 0 or 1`);
+      if (v !== 0 && v !== 1) throw new Error(t('row {row} has a value other than 0 or 1', { row: i + 1 }));
       x[i * seqLen + k] = v;
       targets[i] += v;
     });
@@ -110,18 +111,18 @@ export function parseRows(text: string): Dataset {
     .split(/[,;\n\r]+/)
     .map((r) => r.replace(/[\s]+/g, ''))
     .filter((r) => r.length > 0);
-  if (rawRows.length === 0) throw new Error('no data: type rows of 0s and 1s, e.g. 0110,1011');
-  if (rawRows.length > MAX_SAMPLES) throw new Error(`too many rows: ${rawRows.length} (at most ${MAX_SAMPLES})`);
+  if (rawRows.length === 0) throw new Error(t('no data: type rows of 0s and 1s, e.g. 0110,1011'));
+  if (rawRows.length > MAX_SAMPLES) throw new Error(t('too many rows: {count} (at most {max})', { count: rawRows.length, max: MAX_SAMPLES }));
   rawRows.forEach((row, i) => {
     const bad = row.search(/[^01]/);
-    if (bad >= 0) throw new Error(`row ${i + 1} (${shortRow(row)}) has ${showChar(row.codePointAt(bad)!)}: only 0 and 1 are allowed`);
+    if (bad >= 0) throw new Error(t('row {row} ({text}) has {char}: only 0 and 1 are allowed', { row: i + 1, text: shortRow(row), char: showChar(row.codePointAt(bad)!) }));
   });
   const seqLen = rawRows[0].length;
   rawRows.forEach((row, i) => {
     if (row.length !== seqLen)
-      throw new Error(`row ${i + 1} has length ${row.length} but row 1 has length ${seqLen}: all rows must be equally long`);
+      throw new Error(t('row {row} has length {length} but row 1 has length {first}: all rows must be equally long', { row: i + 1, length: row.length, first: seqLen }));
   });
-  if (seqLen > MAX_SEQ_LEN) throw new Error(`rows are ${seqLen} long (at most ${MAX_SEQ_LEN})`);
+  if (seqLen > MAX_SEQ_LEN) throw new Error(t('rows are {length} long (at most {max})', { length: seqLen, max: MAX_SEQ_LEN }));
   return datasetFromRows(rawRows.map((r) => [...r].map(Number)));
 }
 

@@ -4,6 +4,7 @@
  * are styled as information, not as errors.
  */
 import { el } from './dom';
+import { t } from '../i18n';
 
 export class Banners {
   readonly errors = el('div', { id: 'messages', role: 'alert' });
@@ -13,11 +14,11 @@ export class Banners {
   private noticeTimer = 0;
 
   constructor(private readonly status: HTMLElement) {
-    const close = el('button', { type: 'button', class: 'dismiss', 'aria-label': 'dismiss these messages', title: 'dismiss' }, 'dismiss');
+    const close = el('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss these messages'), title: t('dismiss') }, t('dismiss'));
     close.addEventListener('click', () => (this.errors.hidden = true));
     this.errors.append(this.list, close);
     this.errors.hidden = true;
-    const closeNotice = el('button', { type: 'button', class: 'dismiss', 'aria-label': 'dismiss', title: 'dismiss' }, 'dismiss');
+    const closeNotice = el('button', { type: 'button', class: 'dismiss', 'aria-label': t('dismiss'), title: t('dismiss') }, t('dismiss'));
     closeNotice.addEventListener('click', () => (this.notice.hidden = true));
     this.notice.append(this.noticeText, closeNotice);
   }

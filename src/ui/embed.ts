@@ -4,12 +4,13 @@
  * usual once the iframe has focus (a click into it gives it focus).
  */
 import { el } from './dom';
+import { t } from '../i18n';
 
 export class EmbedLink {
   readonly element: HTMLAnchorElement;
 
   constructor() {
-    this.element = el('a', { id: 'embed-link', target: '_blank', rel: 'noopener', hidden: '' }, 'open full app ↗');
+    this.element = el('a', { id: 'embed-link', target: '_blank', rel: 'noopener', hidden: '' }, t('open full app ↗'));
   }
 
   /** Shows the link (embed mode) with the full app's URL for the current view: the query as paramsToQuery writes it (URL-encoded). */

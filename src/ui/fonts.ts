@@ -8,6 +8,8 @@ import interRegular from 'inter-ui/web/Inter-Regular.woff2?url';
 import interSemiBold from 'inter-ui/web/Inter-SemiBold.woff2?url';
 import monoRegular from '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-400-normal.woff2?url';
 import monoLatinExt from '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-ext-400-normal.woff2?url';
+/** the Chinese subset files of each script and the characters each one holds (scripts/cjk-font-subset.mjs) */
+import cjkSubset from '../fonts/cjk-subset.json';
 
 export const TEXT_FONT = 'Inter';
 export const MONO_FONT = 'JetBrains Mono';
@@ -24,6 +26,30 @@ export async function loadBundledFonts(): Promise<void> {
       unicodeRange: 'U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+1E00-1EFF, U+2020, U+20A0-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF',
     }),
   ];
+  for (const f of faces) document.fonts.add(f);
+  await Promise.all(faces.map((f) => f.load().catch(() => undefined)));
+}
+
+
+const subsetUrls = import.meta.glob<string>('../fonts/*-subset*.woff2', { query: '?url', import: 'default' });
+
+/**
+ * For lang=zh / zh-Hant: subsets of Noto Sans SC / TC (only the characters of the UI strings,
+ * scripts/cjk-font-subset.mjs), loaded only then. They are added under the app's own family
+ * names with a unicode-range, so every CSS font stack and canvas font string that names Inter
+ * or JetBrains Mono takes its Chinese glyphs from them, never from a system font.
+ */
+export async function loadChineseFont(script: 'sc' | 'tc'): Promise<void> {
+  const files = Object.entries(cjkSubset[script].files as Record<string, string>);
+  const faces = await Promise.all(
+    files.flatMap(([file, chars]) => {
+      const range = [...chars].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(', ');
+      return [TEXT_FONT, MONO_FONT].map(async (family) => {
+        const url = await subsetUrls[`../fonts/${file}`]();
+        return new FontFace(family, `url(${url}) format('woff2')`, { weight: '100 900', style: 'normal', unicodeRange: range });
+      });
+    }),
+  );
   for (const f of faces) document.fonts.add(f);
   await Promise.all(faces.map((f) => f.load().catch(() => undefined)));
 }

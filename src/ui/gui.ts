@@ -8,6 +8,7 @@ import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type 
 import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
 import { SCENES } from '../scenes';
 import { el } from './dom';
+import { N_, t } from '../i18n';
 
 export interface PanelActions {
   play(): void;
@@ -21,35 +22,35 @@ export interface PanelActions {
 
 /** How each hyperparameter is labelled, with its symbol where the literature has one. */
 const HYPER_LABELS: Record<HyperName, string> = {
-  delta0: 'Δ0 (first step)', etaPlus: 'η+ (grow)', etaMinus: 'η− (shrink)', deltaMin: 'Δmin', deltaMax: 'Δmax',
-  lr: 'learning rate', momentum: 'momentum', clip: 'clip norm', beta1: 'β1', beta2: 'β2', eps: 'ε',
+  delta0: N_('Δ0 (first step)'), etaPlus: N_('η+ (grow)'), etaMinus: N_('η− (shrink)'), deltaMin: 'Δmin', deltaMax: 'Δmax',
+  lr: N_('learning rate'), momentum: N_('momentum'), clip: N_('clip norm'), beta1: 'β1', beta2: 'β2', eps: 'ε',
 };
 
 /** Hover help on the controls that need a sentence. */
 const HYPER_HELP: Partial<Record<HyperName, string>> = {
-  delta0: 'Δ0: every weight\'s step size at the start. The tutorial\'s rprop multiplies it by η− before the first step (there is no previous sign to agree with yet).',
-  etaPlus: 'η+ (etaPlus, > 1): while a weight\'s gradient keeps its sign, its step size Δ is multiplied by η+ at every iteration (1.2: 0.001, 0.0012, 0.00144, ...).',
-  etaMinus: 'η− (etaMinus, < 1): when a weight\'s gradient changes sign (it stepped over a valley), its step size Δ is multiplied by η− (0.5 halves it).',
+  delta0: N_("Δ0: every weight's step size at the start. The tutorial's rprop multiplies it by η− before the first step (there is no previous sign to agree with yet)."),
+  etaPlus: N_("η+ (etaPlus, > 1): while a weight's gradient keeps its sign, its step size Δ is multiplied by η+ at every iteration (1.2: 0.001, 0.0012, 0.00144, ...)."),
+  etaMinus: N_("η− (etaMinus, < 1): when a weight's gradient changes sign (it stepped over a valley), its step size Δ is multiplied by η− (0.5 halves it)."),
 };
 
 /** The sign-based rule in two sentences, with the numbers in use. */
 export function rpropNote(p: Params): string {
   const first = p.opt === 'rprop'
-    ? ` Here Δ starts at ${p.delta0} and is multiplied by η− before the first step, so the first step is ${Number((p.delta0 * p.etaMinus).toPrecision(4))}.`
+    ? ' ' + t('Here Δ starts at {delta0} and is multiplied by η− before the first step, so the first step is {first}.', { delta0: p.delta0, first: Number((p.delta0 * p.etaMinus).toPrecision(4)) })
     : '';
-  return `Rprop looks only at the sign of each gradient: each weight moves by its own step size Δ against that sign, however large the gradient. Δ grows ×${p.etaPlus} (η+) while the sign stays the same and shrinks ×${p.etaMinus} (η−) when it flips.${first}`;
+  return t('Rprop looks only at the sign of each gradient: each weight moves by its own step size Δ against that sign, however large the gradient. Δ grows ×{etaPlus} (η+) while the sign stays the same and shrinks ×{etaMinus} (η−) when it flips.', { etaPlus: p.etaPlus, etaMinus: p.etaMinus }) + first;
 }
 
 type Change = (partial: Partial<Record<keyof Params, unknown>>) => void;
 
-/** Which folder shows the messages about which parameter. */
+/** Which folder shows the messages about which parameter (folders by their English title; shown translated). */
 const FOLDER_OF: Record<string, string> = {
   data: 'Data', preset: 'Data', seed: 'Data', samples: 'Data', seqLen: 'Data',
   start: 'Optimisers', iterations: 'Optimisers', opt: 'Optimisers', compare: 'Optimisers', tol: 'Optimisers',
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasOn3d: 'Atlas',
-  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', present: 'View',
+  range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', present: 'View', lang: 'View',
 };
 
 export class ControlPanel {
@@ -70,7 +71,7 @@ export class ControlPanel {
   private readonly rpropNote = el('div', { class: 'gui-note', id: 'rprop-note' });
 
   constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
-    this.gui = new GUI({ container: root, title: 'RNN Lab: controls', width: PANEL_WIDTH });
+    this.gui = new GUI({ container: root, title: t('RNN Lab: controls'), width: PANEL_WIDTH });
     this.gui.domElement.id = 'gui';
     this.onChange = onChange;
     this.model = {
@@ -84,11 +85,11 @@ export class ControlPanel {
       frame: 0, speed: p.speed,
       wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, copyLink: actions.copyLink,
-      copyStillLink: actions.copyStillLink, still: p.still, present: p.present,
+      copyStillLink: actions.copyStillLink, still: p.still, present: p.present, lang: p.lang,
     };
     const m = this.model;
     const folder = (name: string) => {
-      const f = this.gui.addFolder(name);
+      const f = this.gui.addFolder(t(name));
       const message = el('div', { class: 'gui-message', hidden: '' });
       f.$children.prepend(message);
       this.folders.set(name, { folder: f, message });
@@ -96,84 +97,86 @@ export class ControlPanel {
     };
     const range = (typed: Record<string, number> = {}) => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax].map((v, i) => typed[['wxMin', 'wxMax', 'wRecMin', 'wRecMax'][i]] ?? v);
 
-    const data = folder('Data');
+    const data = folder(N_('Data'));
     // preset shows 'custom' while typed rows are in use; seed, samples and seqLen belong to the
     // random preset: they are greyed out otherwise, and editing them never switches the preset.
     data
-      .add(m, 'preset', { tutorial: 'tutorial', random: 'random', 'custom (the rows below)': 'custom' })
-      .name('preset')
+      .add(m, 'preset', { [t('tutorial')]: 'tutorial', [t('random')]: 'random', [t('custom (the rows below)')]: 'custom' })
+      .name(t('preset'))
       .onChange((v: string) => onChange(v === 'custom' ? { data: this.rows.value } : presetChange(v)));
     data.$children.append(this.randomNote);
     this.randomCtls = [
-      numberInput(data.add(m, 'seed', 0, 9999, 1).name('seed (random preset)'), (v) => onChange({ seed: v })),
-      numberInput(data.add(m, 'samples', 1, MAX_SAMPLES, 1).name('samples (random preset)'), (v) => onChange({ samples: v })),
-      numberInput(data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name('seqLen (random preset)'), (v) => onChange({ seqLen: v })),
+      numberInput(data.add(m, 'seed', 0, 9999, 1).name(t('seed (random preset)')), (v) => onChange({ seed: v })),
+      numberInput(data.add(m, 'samples', 1, MAX_SAMPLES, 1).name(t('samples (random preset)')), (v) => onChange({ samples: v })),
+      numberInput(data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name(t('seqLen (random preset)')), (v) => onChange({ seqLen: v })),
     ];
-    this.rows = el('textarea', { id: 'rows', rows: '5', spellcheck: 'false', 'aria-label': 'data rows, one sequence of 0 and 1 per line' }) as HTMLTextAreaElement;
-    const apply = el('button', { type: 'button', id: 'rows-apply' }, 'Use these rows');
+    this.rows = el('textarea', { id: 'rows', rows: '5', spellcheck: 'false', 'aria-label': t('data rows, one sequence of 0 and 1 per line') }) as HTMLTextAreaElement;
+    const apply = el('button', { type: 'button', id: 'rows-apply' }, t('Use these rows'));
     apply.addEventListener('click', () => onChange({ data: this.rows.value }));
-    const reset = el('button', { type: 'button', id: 'rows-reset' }, 'Back to the preset');
+    const reset = el('button', { type: 'button', id: 'rows-reset' }, t('Back to the preset'));
     reset.addEventListener('click', () => onChange({ data: '' }));
-    data.$children.append(el('div', { class: 'rows-editor' }, el('label', { for: 'rows' }, 'rows (edit or paste, one per line):'), this.rows, el('div', {}, apply, reset)));
+    data.$children.append(el('div', { class: 'rows-editor' }, el('label', { for: 'rows' }, t('rows (edit or paste, one per line):')), this.rows, el('div', {}, apply, reset)));
 
     this.gui
-      .add(m, 'scene', Object.fromEntries([['(choose a lesson)', ''], ...SCENES.map((sc) => [sc.name, sc.id])]))
-      .name('scene')
+      .add(m, 'scene', Object.fromEntries([[t('(choose a lesson)'), ''], ...SCENES.map((sc) => [t(sc.name), sc.id])]))
+      .name(t('scene'))
       .onChange((id: string) => id && actions.scene(id));
     const resetModel = { resetAll: actions.resetAll };
-    this.gui.add(resetModel, 'resetAll').name('↺ reset all (every setting to its default)');
+    this.gui.add(resetModel, 'resetAll').name(t('↺ reset all (every setting to its default)'));
     this.gui.$children.append(tutorialLink());
-    const opt = folder('Optimisers');
-    numberInput(opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wx'), (v) => onChange({ start: [v, m.startWRec] }));
-    numberInput(opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name('start wRec'), (v) => onChange({ start: [m.startWx, v] }));
-    opt.add(m, 'opt', [...OPTIMISERS]).name('optimiser').onChange((v: string) => onChange({ opt: v }));
+    const opt = folder(N_('Optimisers'));
+    numberInput(opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name(t('start wx')), (v) => onChange({ start: [v, m.startWRec] }));
+    numberInput(opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name(t('start wRec')), (v) => onChange({ start: [m.startWx, v] }));
+    opt.add(m, 'opt', [...OPTIMISERS]).name(t('optimiser')).onChange((v: string) => onChange({ opt: v }));
     opt.$children.append(this.rpropNote);
     for (const h of HYPER_NAMES) {
       const [lo, hi] = HYPER_LIMITS[h];
       // Sliders over a sane teaching range; any value in the limits can be typed.
       const top = Math.min(hi, h === 'deltaMax' ? 100 : h === 'clip' ? 100 : h === 'etaPlus' ? 3 : h === 'lr' ? 1 : h === 'delta0' ? 1 : hi);
-      const ctl = numberInput(opt.add(m, h, lo, top).name(HYPER_LABELS[h]), (v) => onChange({ [h]: v }), true);
-      if (HYPER_HELP[h]) ctl.domElement.title = HYPER_HELP[h]!;
+      const ctl = numberInput(opt.add(m, h, lo, top).name(t(HYPER_LABELS[h])), (v) => onChange({ [h]: v }), true);
+      if (HYPER_HELP[h]) ctl.domElement.title = t(HYPER_HELP[h]!);
       this.hyperCtls.set(h, ctl);
     }
-    numberInput(opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name('iterations'), (v) => onChange({ iterations: v }));
-    numberInput(opt.add(m, 'tol', 1e-9, 1).name('converged below'), (v) => onChange({ tol: v }), true);
-    this.compareFolder = opt.addFolder('Compared runs (up to 5)');
+    numberInput(opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name(t('iterations')), (v) => onChange({ iterations: v }));
+    numberInput(opt.add(m, 'tol', 1e-9, 1).name(t('converged below')), (v) => onChange({ tol: v }), true);
+    this.compareFolder = opt.addFolder(t('Compared runs (up to 5)'));
     this.showCompare(p.compare);
 
-    const atlas = folder('Atlas');
+    const atlas = folder(N_('Atlas'));
     const atlasRange = () => [m.atlasXMin, m.atlasXMax, m.atlasYMin, m.atlasYMax];
     atlas
-      .add(m, 'atlas', { off: 'off', 'every start (range)': 'starts', 'hyperparameters (atlasRange)': 'lr' })
-      .name('train from')
+      .add(m, 'atlas', { [t('off')]: 'off', [t('every start (range)')]: 'starts', [t('hyperparameters (atlasRange)')]: 'lr' })
+      .name(t('train from'))
       .onChange((v: string) => onChange({ atlas: v }));
-    atlas.add(m, 'atlasRes', [16, 32, 64, 128, 256, 512, 1024]).name('cells / side').onChange((v: string | number) => onChange({ atlasRes: Number(v) }));
-    atlas.add(m, 'atlasOn3d').name('colour the 3D surface').onChange((v: boolean) => onChange({ atlasOn3d: v }));
-    for (const [key, name] of [['atlasXMin', 'x min'], ['atlasXMax', 'x max'], ['atlasYMin', 'y min'], ['atlasYMax', 'y max']] as const)
-      atlas.add(m, key).name(`${name} (lr mode)`).onFinishChange(() => onChange({ atlasRange: atlasRange() }));
+    atlas.add(m, 'atlasRes', [16, 32, 64, 128, 256, 512, 1024]).name(t('cells / side')).onChange((v: string | number) => onChange({ atlasRes: Number(v) }));
+    atlas.add(m, 'atlasOn3d').name(t('colour the 3D surface')).onChange((v: boolean) => onChange({ atlasOn3d: v }));
+    for (const [key, name] of [['atlasXMin', N_('x min')], ['atlasXMax', N_('x max')], ['atlasYMin', N_('y min')], ['atlasYMax', N_('y max')]] as const)
+      atlas.add(m, key).name(t('{name} (lr mode)', { name: t(name) })).onFinishChange(() => onChange({ atlasRange: atlasRange() }));
     atlas.close();
-    const play = folder('Playback');
-    this.playCtl = play.add(m, 'play').name('play / pause (space)');
-    play.add(m, 'stepBack').name('◀ step back (←)');
-    play.add(m, 'stepForward').name('▶ step (→)');
-    play.add(m, 'restart').name('↺ restart (R)');
-    this.frameCtl = play.add(m, 'frame', 0, p.iterations, 1).name('iteration').onChange((v: number) => onChange({ play: false, frame: v }));
-    numberInput(play.add(m, 'speed', 1, 500, 1).name('speed (it./s)'), (v) => onChange({ speed: v }));
+    const play = folder(N_('Playback'));
+    this.playCtl = play.add(m, 'play').name(t('play / pause (space)'));
+    play.add(m, 'stepBack').name(t('◀ step back (←)'));
+    play.add(m, 'stepForward').name(t('▶ step (→)'));
+    play.add(m, 'restart').name(t('↺ restart (R)'));
+    this.frameCtl = play.add(m, 'frame', 0, p.iterations, 1).name(t('iteration')).onChange((v: number) => onChange({ play: false, frame: v }));
+    numberInput(play.add(m, 'speed', 1, 500, 1).name(t('speed (it./s)')), (v) => onChange({ speed: v }));
 
-    const view = folder('View');
-    numberInput(view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx min'), (v) => onChange({ range: range({ wxMin: v }) }), true);
-    numberInput(view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wx max'), (v) => onChange({ range: range({ wxMax: v }) }), true);
-    numberInput(view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec min'), (v) => onChange({ range: range({ wRecMin: v }) }), true);
-    numberInput(view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name('wRec max'), (v) => onChange({ range: range({ wRecMax: v }) }), true);
-    this.resCtl = view.add(m, 'res', resOptions(p.res)).name('grid points / side').onChange((v: string | number) => onChange({ res: Number(v) }));
-    view.add(m, 'contours').name('contour lines').onChange((v: boolean) => onChange({ contours: v }));
-    view.add(m, 'layout', { '3D + 2D': 'both', '3D only': '3d', '2D only': '2d' }).name('layout').onChange((v: string) => onChange({ layout: v }));
-    view.add(m, 'zoom', { 'full range': 'full', 'zoom [0, 2]²': 'zoom' }).name('2D panel').onChange((v: string) => onChange({ zoom: v }));
-    view.add(m, 'backend', { 'auto (WebGPU if any)': 'auto', WebGPU: 'webgpu', CPU: 'cpu' }).name('compute').onChange((v: string) => onChange({ backend: v }));
-    view.add(m, 'copyLink').name('copy link to this view');
-    view.add(m, 'copyStillLink').name('copy still link (one frame, for slides)');
-    view.add(m, 'present').name('presentation mode (P)').onChange((v: boolean) => onChange({ present: v }));
-    view.add(m, 'still').name('still mode (no animation)').onChange((v: boolean) => onChange({ still: v }));
+    const view = folder(N_('View'));
+    numberInput(view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wx min')), (v) => onChange({ range: range({ wxMin: v }) }), true);
+    numberInput(view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wx max')), (v) => onChange({ range: range({ wxMax: v }) }), true);
+    numberInput(view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wRec min')), (v) => onChange({ range: range({ wRecMin: v }) }), true);
+    numberInput(view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wRec max')), (v) => onChange({ range: range({ wRecMax: v }) }), true);
+    this.resCtl = view.add(m, 'res', resOptions(p.res)).name(t('grid points / side')).onChange((v: string | number) => onChange({ res: Number(v) }));
+    view.add(m, 'contours').name(t('contour lines')).onChange((v: boolean) => onChange({ contours: v }));
+    view.add(m, 'layout', { [t('3D + 2D')]: 'both', [t('3D only')]: '3d', [t('2D only')]: '2d' }).name(t('layout')).onChange((v: string) => onChange({ layout: v }));
+    view.add(m, 'zoom', { [t('full range')]: 'full', [t('zoom [0, 2]²')]: 'zoom' }).name(t('2D panel')).onChange((v: string) => onChange({ zoom: v }));
+    view.add(m, 'backend', { [t('auto (WebGPU if any)')]: 'auto', WebGPU: 'webgpu', CPU: 'cpu' }).name(t('compute')).onChange((v: string) => onChange({ backend: v }));
+    view.add(m, 'copyLink').name(t('copy link to this view'));
+    view.add(m, 'copyStillLink').name(t('copy still link (one frame, for slides)'));
+    view.add(m, 'present').name(t('presentation mode (P)')).onChange((v: boolean) => onChange({ present: v }));
+    view.add(m, 'still').name(t('still mode (no animation)')).onChange((v: boolean) => onChange({ still: v }));
+    // Each language by its own name; choosing one reloads the page in it (the URL keeps it).
+    view.add(m, 'lang', { English: 'en', 简体中文: 'zh', 繁體中文: 'zh-Hant' }).name(t('language')).onChange((v: string) => onChange({ lang: v }));
     // Closed by default so that the surface stays visible; messages open their folder.
     data.close();
     play.close();
@@ -189,21 +192,21 @@ export class ControlPanel {
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
       atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
-      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still, present: p.present,
+      contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still, present: p.present, lang: p.lang,
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);
-    this.playCtl.name(p.play ? '⏸ pause (space)' : '▶ play (space)');
+    this.playCtl.name(p.play ? t('⏸ pause (space)') : t('▶ play (space)'));
     const random = p.preset === 'random' && !p.data;
     for (const c of this.randomCtls) c.enable(random);
     this.randomNote.textContent = random
-      ? 'seed, samples and seqLen make the random data set.'
+      ? t('seed, samples and seqLen make the random data set.')
       : p.data
-        ? 'Custom rows are in use: seed, samples and seqLen do not apply ("Back to the preset" below).'
-        : 'seed, samples and seqLen belong to the random preset: choose it to set them.';
+        ? t('Custom rows are in use: seed, samples and seqLen do not apply ("Back to the preset" below).')
+        : t('seed, samples and seqLen belong to the random preset: choose it to set them.');
     const used = new Set(HYPER_USED[p.opt]);
     // The tutorial's rule compares with the previous sign, 0 at the start: Δ shrinks before step 1.
-    this.hyperCtls.get('delta0')!.name(p.opt === 'rprop' ? 'Δ0 (×η− before step 1)' : HYPER_LABELS.delta0);
+    this.hyperCtls.get('delta0')!.name(p.opt === 'rprop' ? t('Δ0 (×η− before step 1)') : t(HYPER_LABELS.delta0));
     this.rpropNote.hidden = !isRpropFamily(p.opt);
     this.rpropNote.textContent = rpropNote(p);
     for (const [h, c] of this.hyperCtls) c.show(used.has(h));
@@ -223,12 +226,12 @@ export class ControlPanel {
       model[`remove${i}`] = () => this.onChange({ compare: runs.filter((_, j) => j !== i) });
       this.compareFolder
         .add(model, `run${i}`)
-        .name(`run ${i + 1}`)
+        .name(t('run {index}', { index: i + 1 }))
         // The edited run's text goes through the same parser as the URL (and its messages).
         .onFinishChange((v: string) => this.onChange({ compare: runs.map((r, j) => (j === i ? v : formatCompare([r]))).join(';') }));
-      this.compareFolder.add(model, `remove${i}`).name(`× remove run ${i + 1}`);
+      this.compareFolder.add(model, `remove${i}`).name(t('× remove run {index}', { index: i + 1 }));
     });
-    if (runs.length < 5) this.compareFolder.add(this.model, 'addRun').name('+ add a run');
+    if (runs.length < 5) this.compareFolder.add(this.model, 'addRun').name(t('+ add a run'));
   }
 
   private addRun(): void {
@@ -252,7 +255,7 @@ export class ControlPanel {
   /** Each message next to the controls it is about ("key: ..."). */
   showMessages(messages: string[]): void {
     for (const [name, { message }] of this.folders) {
-      const mine = messages.filter((m) => FOLDER_OF[m.split(':')[0].replace(/^unknown parameter.*/, '')] === name);
+      const mine = messages.filter((m) => FOLDER_OF[m.split(':')[0]] === name);
       message.replaceChildren(...mine.map((m) => el('p', {}, m)));
       message.hidden = mine.length === 0;
       if (mine.length) this.folders.get(name)!.folder.open();
@@ -276,8 +279,8 @@ export const TUTORIAL_URL = 'https://peterroelants.github.io/posts/rnn-implement
 
 /** A link to the tutorial this app follows (opens in a new tab). */
 export function tutorialLink(): HTMLElement {
-  const a = el('a', { href: TUTORIAL_URL, target: '_blank', rel: 'noopener noreferrer', class: 'tutorial-link' }, 'How to implement a recurrent neural network, part 1');
-  return el('div', { class: 'gui-note tutorial' }, 'The original tutorial: Peter Roelants, ', a);
+  const a = el('a', { href: TUTORIAL_URL, target: '_blank', rel: 'noopener noreferrer', class: 'tutorial-link' }, t('How to implement a recurrent neural network, part 1'));
+  return el('div', { class: 'gui-note tutorial' }, t('The original tutorial: Peter Roelants, '), a);
 }
 
 /** Choosing a preset: typed rows go, and so do the random preset's settings when they no longer apply. */

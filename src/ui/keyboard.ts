@@ -1,4 +1,6 @@
 /** Keyboard shortcuts: one table for the handler and for the help overlay. */
+import { N_ } from '../i18n';
+
 export interface KeyActions {
   togglePlay(): void;
   step(delta: number): void;
@@ -9,21 +11,22 @@ export interface KeyActions {
   closeHelp(): void;
 }
 
+/** English, marked for translation: shown with t() */
 export const HELP: readonly [string, string][] = [
-  ['Space', 'play / pause (also when a control has the focus; not while typing in a text field)'],
-  ['→ / ←', 'step one iteration forward / back'],
-  ['R', 'restart the animation'],
-  ['F', 'full screen'],
-  ['H', 'hide / show the control panel'],
-  ['P', 'presentation mode: text, ticks and the panel at projector size'],
-  ['?', 'this help (Esc closes it)'],
-  ['drag the orange dot', 'move the start point, in the 3D view and in the 2D map; the run restarts when you let go'],
-  ['shift-click in the 2D map', 'start there'],
-  ['drag elsewhere in 3D', 'orbit; wheel to zoom'],
-  ['hover the surface or the 2D map', 'wx, wRec and the cost there'],
-  ['press or drag on the loss curve', 'scrub to that iteration'],
-  ['touch: tap the 3D view', 'play / pause; one finger orbits, two fingers pinch to zoom'],
-  ['click an atlas cell', 'start there (or use those hyperparameters); in lr mode drag a rectangle or turn the wheel to zoom'],
+  [N_('Space'), N_('play / pause (also when a control has the focus; not while typing in a text field)')],
+  ['→ / ←', N_('step one iteration forward / back')],
+  ['R', N_('restart the animation')],
+  ['F', N_('full screen')],
+  ['H', N_('hide / show the control panel')],
+  ['P', N_('presentation mode: text, ticks and the panel at projector size')],
+  ['?', N_('this help (Esc closes it)')],
+  [N_('drag the orange dot'), N_('move the start point, in the 3D view and in the 2D map; the run restarts when you let go')],
+  [N_('shift-click in the 2D map'), N_('start there')],
+  [N_('drag elsewhere in 3D'), N_('orbit; wheel to zoom')],
+  [N_('hover the surface or the 2D map'), N_('wx, wRec and the cost there')],
+  [N_('press or drag on the loss curve'), N_('scrub to that iteration')],
+  [N_('touch: tap the 3D view'), N_('play / pause; one finger orbits, two fingers pinch to zoom')],
+  [N_('click an atlas cell'), N_('start there (or use those hyperparameters); in lr mode drag a rectangle or turn the wheel to zoom')],
 ];
 
 /** Where a space is typed text, not play / pause. */

@@ -11,10 +11,11 @@ import { runColour } from '../views/palette';
 import { explainRuns, runName, runOutcome } from '../views/runText';
 import { isRpropFamily } from '../model/optimiserSpec';
 import { el } from './dom';
+import { N_, t } from '../i18n';
 
-export const GRADIENT_CHECK_HELP =
-  'Gradient check: the gradient from backpropagation through time is compared with a numerical one, ' +
-  '(C(w + h) − C(w − h)) / 2h for each weight. They must agree to a relative 1e-5, or the backprop code is wrong.';
+export const GRADIENT_CHECK_HELP = N_(
+  'Gradient check: the gradient from backpropagation through time is compared with a numerical one, (C(w + h) − C(w − h)) / 2h for each weight. They must agree to a relative 1e-5, or the backprop code is wrong.',
+);
 
 export class SidePanels {
   readonly legend = el('div', { id: 'runs-legend', class: 'panel' });
@@ -30,9 +31,9 @@ export class SidePanels {
   private shownState: EngineState | null = null;
 
   constructor(onTestInput: (text: string) => void) {
-    this.modelInput = el('input', { type: 'text', id: 'test-input', spellcheck: 'false', 'aria-label': 'test sequence of 0 and 1' }) as HTMLInputElement;
+    this.modelInput = el('input', { type: 'text', id: 'test-input', spellcheck: 'false', 'aria-label': t('test sequence of 0 and 1') }) as HTMLInputElement;
     this.modelInput.addEventListener('input', () => onTestInput(this.modelInput.value));
-    this.modelPanel.append(el('h3', {}, 'Try the model'), this.modelInput, this.modelMessage, this.modelOutput);
+    this.modelPanel.append(el('h3', {}, t('Try the model')), this.modelInput, this.modelMessage, this.modelOutput);
   }
 
   /** The message about a refused test sequence, under its field; the old output goes. */
@@ -49,7 +50,7 @@ export class SidePanels {
     this.shownState = s;
     const tol = s.params.tol;
     this.legend.replaceChildren(
-      el('h3', {}, s.runs.length > 1 ? 'Runs' : 'Run'),
+      el('h3', {}, s.runs.length > 1 ? t('Runs') : t('Run')),
       ...s.runs.map((run, i) =>
         el(
           'div',
@@ -68,18 +69,18 @@ export class SidePanels {
     const main = s.runs[0];
     const i = Math.min(k, main.weights.length - 1);
     const [wx, wRec] = main.weights[i];
-    this.caption.textContent = `At the current point (${formatNumber(wx, 3)}, ${formatNumber(wRec, 3)}): ${explainGradient(wRec, s.dataset.seqLen)}`;
+    this.caption.textContent = t('At the current point ({wx}, {wRec}): {explanation}', { wx: formatNumber(wx, 3), wRec: formatNumber(wRec, 3), explanation: explainGradient(wRec, s.dataset.seqLen) });
     const gc = gradientCheck(s.dataset, wx, wRec);
-    this.checkPanel.title = GRADIENT_CHECK_HELP;
+    this.checkPanel.title = t(GRADIENT_CHECK_HELP);
     this.checkPanel.replaceChildren(
-      el('h3', {}, 'Gradient check here'),
+      el('h3', {}, t('Gradient check here')),
       el('table', {},
-        el('tr', {}, el('th', {}, ''), el('th', {}, 'numerical'), el('th', {}, 'backprop')),
+        el('tr', {}, el('th', {}, ''), el('th', {}, t('numerical')), el('th', {}, t('backprop'))),
         el('tr', {}, el('th', {}, '∂C/∂wx'), el('td', {}, formatNumber(gc.numerical[0], 6)), el('td', {}, formatNumber(gc.backprop[0], 6))),
         el('tr', {}, el('th', {}, '∂C/∂wRec'), el('td', {}, formatNumber(gc.numerical[1], 6)), el('td', {}, formatNumber(gc.backprop[1], 6))),
       ),
-      el('div', { class: gc.pass ? 'pass' : 'fail' }, gc.pass ? 'pass (rtol 1e-5)' : 'FAIL: numerical and backprop disagree'),
-      el('div', { class: 'note', id: 'tutorial-check' }, `the tutorial's check at (1.2, 1.2): ${s.gradientCheck.pass ? 'pass' : 'FAIL'}`),
+      el('div', { class: gc.pass ? 'pass' : 'fail' }, gc.pass ? t('pass (rtol 1e-5)') : t('FAIL: numerical and backprop disagree')),
+      el('div', { class: 'note', id: 'tutorial-check' }, s.gradientCheck.pass ? t("the tutorial's check at (1.2, 1.2): pass") : t("the tutorial's check at (1.2, 1.2): FAIL")),
     );
     if (document.activeElement !== this.modelInput) this.modelInput.value = test;
     if (this.testError !== null) {
@@ -90,8 +91,8 @@ export class SidePanels {
     const target = input.reduce((a, b) => a + b, 0);
     const [fx, fr] = main.weights[main.weights.length - 1];
     this.modelOutput.replaceChildren(
-      el('div', {}, `output ${formatNumber(runModel(input, wx, wRec), 4)}   target ${target}   (weights of this iteration)`),
-      el('div', { class: 'note', id: 'trained-output' }, `trained weights (last iteration): output ${formatNumber(runModel(input, fx, fr), 4)}`),
+      el('div', {}, t('output {output}   target {target}   (weights of this iteration)', { output: formatNumber(runModel(input, wx, wRec), 4), target })),
+      el('div', { class: 'note', id: 'trained-output' }, t('trained weights (last iteration): output {output}', { output: formatNumber(runModel(input, fx, fr), 4) })),
     );
   }
 }
@@ -104,8 +105,8 @@ export function renderReadout(target: HTMLElement, s: EngineState, k: number): v
     const [wx, wRec] = run.weights[i];
     const [a, b] = run.steps[i];
     if (k > i && run.diverged !== null)
-      return el('tr', { 'data-run': String(r) }, el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt), el('td', { colspan: '4' }, `diverged at iteration ${run.diverged}: left |w| ≤ 1e6`));
-    const stepText = isRpropFamily(run.opt) ? `Δ ${formatStep(a)}, ${formatStep(b)}` : `step ${formatNumber(Math.hypot(a, b), 3)}`;
+      return el('tr', { 'data-run': String(r) }, el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt), el('td', { colspan: '4' }, t('diverged at iteration {k}: left |w| ≤ 1e6', { k: run.diverged })));
+    const stepText = isRpropFamily(run.opt) ? `Δ ${formatStep(a)}, ${formatStep(b)}` : t('step {size}', { size: formatNumber(Math.hypot(a, b), 3) });
     return el(
       'tr',
       { 'data-run': String(r) },
@@ -117,7 +118,7 @@ export function renderReadout(target: HTMLElement, s: EngineState, k: number): v
     );
   });
   target.replaceChildren(
-    el('div', { class: 'big' }, `iteration ${k} / ${last}`),
-    el('table', {}, el('tr', {}, el('th', {}, 'run'), el('th', {}, 'wx'), el('th', {}, 'wRec'), el('th', {}, 'cost'), el('th', {}, 'step sizes')), ...rows),
+    el('div', { class: 'big' }, t('iteration {k} / {last}', { k, last })),
+    el('table', {}, el('tr', {}, el('th', {}, t('run')), el('th', {}, 'wx'), el('th', {}, 'wRec'), el('th', {}, t('cost')), el('th', {}, t('step sizes'))), ...rows),
   );
 }

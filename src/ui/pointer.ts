@@ -7,6 +7,7 @@ import { costAndGradient } from '../model/optimisers';
 import { formatNumber } from '../views/common';
 import type { HeatmapView } from '../views/heatmap2d';
 import type { SurfaceView } from '../views/surface3d';
+import { t } from '../i18n';
 
 type ScreenOf = (wx: number, wRec: number) => { x: number; y: number } | null;
 
@@ -182,12 +183,12 @@ function showHover(h: PointerHost, wx: number | null, wRec: number | null, x: nu
   const here = screen(main.weights[k][0], main.weights[k][1]);
   if (here && Math.hypot(here.x - window.scrollX - x, here.y - window.scrollY - y) < 8) {
     [wx, wRec] = main.weights[k];
-    label = `iteration ${k}: `;
+    label = t('iteration {k}: ', { k });
   }
   const cost = costAndGradient(s.dataset, wx, wRec).cost;
   h.hover.hidden = false;
   if (h.hover.parentElement !== document.body) document.body.append(h.hover);
-  h.hover.textContent = `${label}wx ${formatNumber(wx, 4)}  wRec ${formatNumber(wRec, 4)}  cost ${formatNumber(cost, 3)}`;
+  h.hover.textContent = label + t('wx {wx}  wRec {wRec}  cost {cost}', { wx: formatNumber(wx, 4), wRec: formatNumber(wRec, 4), cost: formatNumber(cost, 3) });
   h.hover.style.left = `${x + 14}px`;
   h.hover.style.top = `${y + 14}px`;
 }

@@ -5,6 +5,7 @@
 import type GUI from 'lil-gui';
 import type { DataFile } from '../export/files';
 import type { SnapshotPanel } from '../export/snapshot';
+import { N_, t } from '../i18n';
 
 export interface SaveActions {
   image(panel: SnapshotPanel, width: number, height: number): Promise<void>;
@@ -15,25 +16,28 @@ export interface SaveActions {
 
 /** Sizes offered for images: slides (16:9), a square and a 4:3 projector. */
 export const IMAGE_SIZES: Record<string, [number, number]> = {
-  '1920 × 1080 (Full HD slide)': [1920, 1080],
-  '3840 × 2160 (4K slide)': [3840, 2160],
+  [N_('1920 × 1080 (Full HD slide)')]: [1920, 1080],
+  [N_('3840 × 2160 (4K slide)')]: [3840, 2160],
   '2560 × 1440': [2560, 1440],
   '1280 × 720': [1280, 720],
   '1024 × 768 (4:3)': [1024, 768],
-  '1080 × 1080 (square)': [1080, 1080],
+  [N_('1080 × 1080 (square)')]: [1080, 1080],
 };
 
 const PANELS: Record<string, SnapshotPanel> = {
-  'the whole page': 'page',
-  '3D surface': '3d',
-  '2D map': 'map',
-  'loss curve': 'loss',
-  'gradient over time': 'gradients',
-  'trainability atlas': 'atlas',
+  [N_('the whole page')]: 'page',
+  [N_('3D surface')]: '3d',
+  [N_('2D map')]: 'map',
+  [N_('loss curve')]: 'loss',
+  [N_('gradient over time')]: 'gradients',
+  [N_('trainability atlas')]: 'atlas',
 };
 
+/** lil-gui options: the shown (translated) label → the value. */
+const shown = <V,>(options: Record<string, V>): Record<string, V> => Object.fromEntries(Object.entries(options).map(([k, v]) => [t(k), v]));
+
 export function addSaveMenu(gui: GUI, a: SaveActions): GUI {
-  const folder = gui.addFolder('Save');
+  const folder = gui.addFolder(t('Save'));
   folder.domElement.id = 'save-menu';
   const m = {
     panel: 'page' as SnapshotPanel,
@@ -50,15 +54,15 @@ export function addSaveMenu(gui: GUI, a: SaveActions): GUI {
     surfaceAxes: () => a.data('surface-axes'),
     dataset: () => a.data('dataset'),
   };
-  folder.add(m, 'panel', PANELS).name('image of');
-  folder.add(m, 'size', Object.keys(IMAGE_SIZES)).name('image size');
-  folder.add(m, 'image').name('save image (PNG)');
-  folder.add(m, 'runsCsv').name('runs (CSV)');
-  folder.add(m, 'runsJson').name('runs (JSON)');
-  folder.add(m, 'surfaceCsv').name('surface grid (CSV)');
-  folder.add(m, 'surfaceNpy').name('surface grid (NumPy .npy)');
-  folder.add(m, 'surfaceAxes').name('surface axes (JSON, for the .npy)');
-  folder.add(m, 'dataset').name('data set (text)');
+  folder.add(m, 'panel', shown(PANELS)).name(t('image of'));
+  folder.add(m, 'size', shown(Object.fromEntries(Object.keys(IMAGE_SIZES).map((k) => [k, k])))).name(t('image size'));
+  folder.add(m, 'image').name(t('save image (PNG)'));
+  folder.add(m, 'runsCsv').name(t('runs (CSV)'));
+  folder.add(m, 'runsJson').name(t('runs (JSON)'));
+  folder.add(m, 'surfaceCsv').name(t('surface grid (CSV)'));
+  folder.add(m, 'surfaceNpy').name(t('surface grid (NumPy .npy)'));
+  folder.add(m, 'surfaceAxes').name(t('surface axes (JSON, for the .npy)'));
+  folder.add(m, 'dataset').name(t('data set (text)'));
   folder.close();
   return folder;
 }

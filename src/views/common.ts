@@ -1,5 +1,6 @@
 /** Things every view shares: the tutorial's marked points, axis ticks, number formatting. */
 import { MARKED_POINTS } from '../model/rnn';
+import { t } from '../i18n';
 
 export interface MarkedPoint {
   wx: number;
@@ -42,8 +43,8 @@ export function formatTick(v: number): string {
 /** A number for a readout: fixed digits, or the special values in words. */
 export function formatNumber(v: number, digits = 4): string {
   if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '> float32 max (overflow)';
-  if (v === -Infinity) return '< -float32 max (overflow)';
+  if (v === Infinity) return t('> float32 max (overflow)');
+  if (v === -Infinity) return t('< -float32 max (overflow)');
   const a = Math.abs(v);
   if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(digits - 1);
   return v.toFixed(digits);
@@ -113,5 +114,5 @@ export function startAtEdge(wx: number, wRec: number, range: readonly [number, n
 
 /** The note beside a start marked at the edge. */
 export function startOutsideNote(wx: number, wRec: number): string {
-  return `start (${shortNumber(wx)}, ${shortNumber(wRec)}) is outside the range: marked at its edge`;
+  return t('start ({wx}, {wRec}) is outside the range: marked at its edge', { wx: shortNumber(wx), wRec: shortNumber(wRec) });
 }

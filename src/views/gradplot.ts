@@ -8,6 +8,7 @@ import type { EngineState } from '../engine';
 import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
 import { TUTORIAL_POINTS, shortNumber, symlog } from './common';
+import { t } from '../i18n';
 
 export interface GradSeries {
   label: string;
@@ -118,8 +119,8 @@ export class GradientPlot extends Canvas2DView {
     ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText('gradient dC/dS_k over time (symlog)', r.x + r.w / 2, r.y - 8);
-    ctx.fillText('timestep k   ← backprop runs from k = n to 0', r.x + r.w / 2, this.height - 4);
+    ctx.fillText(t('gradient dC/dS_k over time (symlog)'), r.x + r.w / 2, r.y - 8);
+    ctx.fillText(t('timestep k   ← backprop runs from k = n to 0'), r.x + r.w / 2, this.height - 4);
 
     // legend
     ctx.font = this.font(13);
@@ -143,15 +144,13 @@ export const VANISH_FACTOR = 0.1;
 export function explainGradient(wRec: number, seqLen: number): string {
   const a = Math.abs(wRec);
   const total = a ** seqLen;
-  const sign = wRec < 0 ? ' wRec < 0, so its sign alternates at every step.' : '';
-  if (a < 1e-9) return `wRec = 0: nothing flows back; the gradient is zero at every step before the last.`;
+  const sign = wRec < 0 ? t(' wRec < 0, so its sign alternates at every step.') : '';
+  if (a < 1e-9) return t('wRec = 0: nothing flows back; the gradient is zero at every step before the last.');
   const per = shortNumber(a);
-  const over = `${shortNumber(total)}× over ${seqLen} step${seqLen === 1 ? '' : 's'}`;
-  if (total > EXPLODE_FACTOR)
-    return `|wRec| = ${per} > 1: the gradient grows ${per}× per step back in time (${over}): it explodes.${sign}`;
-  if (total < VANISH_FACTOR)
-    return `|wRec| = ${per} < 1: the gradient shrinks to ${per}× per step back in time (${over}): it vanishes.${sign}`;
-  return `|wRec| = ${per}: the gradient changes by ${per}× per step back in time (${over}): it roughly keeps its size.${sign}`;
+  const over = seqLen === 1 ? t('{factor}× over 1 step', { factor: shortNumber(total) }) : t('{factor}× over {n} steps', { factor: shortNumber(total), n: seqLen });
+  if (total > EXPLODE_FACTOR) return t('|wRec| = {per} > 1: the gradient grows {per}× per step back in time ({over}): it explodes.', { per, over }) + sign;
+  if (total < VANISH_FACTOR) return t('|wRec| = {per} < 1: the gradient shrinks to {per}× per step back in time ({over}): it vanishes.', { per, over }) + sign;
+  return t('|wRec| = {per}: the gradient changes by {per}× per step back in time ({over}): it roughly keeps its size.', { per, over }) + sign;
 }
 
 /**
@@ -188,7 +187,7 @@ export function gradSeriesAt(s: EngineState, k: number): GradSeries[] {
   const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
   const series: GradSeries[] = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
   const [sx, sr] = main.weights[0];
-  series.push({ label: 'start', css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
-  series.push({ label: `now (it. ${k})`, css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
+  series.push({ label: t('start'), css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
+  series.push({ label: t('now (it. {k})', { k }), css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
   return series;
 }

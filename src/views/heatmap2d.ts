@@ -9,6 +9,7 @@ import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
 import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
+import { t } from '../i18n';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -40,7 +41,7 @@ export class HeatmapView extends Canvas2DView {
     this.surface = s;
     this.summary = summary;
     this.view = zoom ? [0, 2, 0, 2] : range;
-    this.title = zoom ? 'log cost, zoom on [0, 2]²' : 'log10(cost + 1), top view';
+    this.title = zoom ? t('log cost, zoom on [0, 2]²') : t('log10(cost + 1), top view');
     this.contours = withContours ? contourLayers(summary.logs, s.res, contourLevels()) : [];
     this.base = null;
   }

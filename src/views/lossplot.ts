@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { N_, t as tr } from '../i18n';
 
 export interface LossSeries {
   label: string;
@@ -15,7 +16,8 @@ export interface LossSeries {
   emphasis?: boolean;
 }
 
-export const LOSS_TITLE = 'cost per iteration (log scale)';
+/** English, marked for translation: shown with t() */
+export const LOSS_TITLE = N_('cost per iteration (log scale)');
 
 /** Costs at or below this are drawn at this value (a log axis has no 0). */
 const FLOOR = 1e-16;
@@ -102,12 +104,12 @@ export class LossPlot {
       width: this.width,
       height: this.height,
       pxAlign: 1,
-      title: this.showTitle ? LOSS_TITLE : undefined,
+      title: this.showTitle ? tr(LOSS_TITLE) : undefined,
       legend: { show: false },
       cursor: { drag: { x: false, y: false, setScale: false }, points: { show: false }, y: false },
       scales: { x: { time: false }, y: { range: () => [dLo, dHi] } },
       axes: [
-        { ...axis, label: 'iteration', labelSize: Math.round(20 * t) * k, size: Math.round(36 * t) * k },
+        { ...axis, label: tr('iteration'), labelSize: Math.round(20 * t) * k, size: Math.round(36 * t) * k },
         { ...axis, size: Math.round(56 * t) * k, splits: () => decades, values: (_u: uPlot, vals: number[]) => vals.map((e) => formatPower(e)) },
       ],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.css, width: (s.emphasis ? 2.5 : 1.75) * k, points: { show: false }, spanGaps: false }))],

@@ -7,15 +7,16 @@ import { HYPER_USED, isRpropFamily, type Hyper, type OptimiserName } from '../mo
 import type { OptimiserRun } from '../model/optimisers';
 import { costAndGradient } from '../model/optimisers';
 import { formatNumber, shortNumber } from './common';
+import { N_, t } from '../i18n';
 
 const SHORT: Record<keyof Hyper, string> = {
-  delta0: 'Δ0', etaPlus: 'η+', etaMinus: 'η−', deltaMin: 'Δmin', deltaMax: 'Δmax', lr: 'lr', momentum: 'mom.', clip: 'clip', beta1: 'β1', beta2: 'β2', eps: 'ε',
+  delta0: 'Δ0', etaPlus: 'η+', etaMinus: 'η−', deltaMin: 'Δmin', deltaMax: 'Δmax', lr: 'lr', momentum: N_('mom.'), clip: N_('clip'), beta1: 'β1', beta2: 'β2', eps: 'ε',
 };
 
 export { shortNumber };
 
 export function runName(opt: OptimiserName, hyper: Hyper): string {
-  return `${opt} (${HYPER_USED[opt].map((h) => `${SHORT[h]} ${shortNumber(hyper[h])}`).join(', ')})`;
+  return `${opt} (${HYPER_USED[opt].map((h) => `${t(SHORT[h])} ${shortNumber(hyper[h])}`).join(', ')})`;
 }
 
 /** The first k with cost below tol, or null. */
@@ -25,10 +26,10 @@ export function convergedAt(run: OptimiserRun, tol: number): number | null {
 }
 
 export function runOutcome(run: OptimiserRun, tol: number): string {
-  if (run.diverged !== null) return `diverged at iteration ${run.diverged}`;
+  if (run.diverged !== null) return t('diverged at iteration {k}', { k: run.diverged });
   const k = convergedAt(run, tol);
-  const final = `final cost ${formatNumber(run.costs[run.costs.length - 1], 3)}`;
-  return k !== null ? `converged at ${k} (${final})` : `not converged: ${final}`;
+  const final = formatNumber(run.costs[run.costs.length - 1], 3);
+  return k !== null ? t('converged at {k} (final cost {cost})', { k, cost: final }) : t('not converged: final cost {cost}', { cost: final });
 }
 
 /** What the runs did, in two or three sentences with numbers. */
@@ -38,8 +39,8 @@ export function explainRuns(d: Dataset, runs: readonly OptimiserRun[], tol: numb
   const g = costAndGradient(d, wx, wRec);
   const norm = Math.hypot(g.wxGrad, g.wRecGrad);
   const parts = [
-    `At the start (${shortNumber(wx)}, ${shortNumber(wRec)}) the cost is ${formatNumber(g.cost, 3)} and the gradient's norm ${formatNumber(norm, 3)}` +
-      (Math.abs(wRec) > 1 ? ` (|wRec| > 1: the cost rises like |wRec|^${2 * (d.seqLen - 1)} here, a wall).` : '.'),
+    t("At the start ({wx}, {wRec}) the cost is {cost} and the gradient's norm {norm}", { wx: shortNumber(wx), wRec: shortNumber(wRec), cost: formatNumber(g.cost, 3), norm: formatNumber(norm, 3) }) +
+      (Math.abs(wRec) > 1 ? t(' (|wRec| > 1: the cost rises like |wRec|^{power} here, a wall).', { power: 2 * (d.seqLen - 1) }) : t('.')),
   ];
   for (const run of runs) {
     const name = run.opt;
@@ -48,17 +49,19 @@ export function explainRuns(d: Dataset, runs: readonly OptimiserRun[], tol: numb
       const step = first ? Math.hypot(first[0] - wx, first[1] - wRec) : NaN;
       parts.push(
         isRpropFamily(run.opt)
-          ? `${name} diverged at iteration ${run.diverged}.`
-          : `${name} diverged at iteration ${run.diverged}: its step is the learning rate times the gradient, so its first step was ${formatNumber(step, 3)} long, thrown off the wall.`,
+          ? t('{name} diverged at iteration {k}.', { name, k: run.diverged })
+          : t('{name} diverged at iteration {k}: its step is the learning rate times the gradient, so its first step was {step} long, thrown off the wall.', { name, k: run.diverged, step: formatNumber(step, 3) }),
       );
     } else {
       const k = convergedAt(run, tol);
       parts.push(
         k !== null
-          ? `${name} reached cost < ${shortNumber(tol)} at iteration ${k}${isRpropFamily(run.opt) ? ' (steps from the gradient\'s sign only, so the wall cannot throw it)' : ''}.`
-          : `${name} ended at cost ${formatNumber(run.costs[run.costs.length - 1], 3)} after ${run.costs.length - 1} iterations without converging.`,
+          ? isRpropFamily(run.opt)
+            ? t("{name} reached cost < {tol} at iteration {k} (steps from the gradient's sign only, so the wall cannot throw it).", { name, tol: shortNumber(tol), k })
+            : t('{name} reached cost < {tol} at iteration {k}.', { name, tol: shortNumber(tol), k })
+          : t('{name} ended at cost {cost} after {count} iterations without converging.', { name, cost: formatNumber(run.costs[run.costs.length - 1], 3), count: run.costs.length - 1 }),
       );
     }
   }
-  return parts.join(' ');
+  return parts.join(t(' '));
 }

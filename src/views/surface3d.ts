@@ -15,6 +15,7 @@ import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
 import { fitLabels } from './labelLayout';
 import { startAtEdge, startOutsideNote, TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
+import { t } from '../i18n';
 
 /** The mesh has at most this many vertices per side; finer grids are sampled. */
 const MESH_MAX = 257;
@@ -106,7 +107,7 @@ export class SurfaceView {
 
     this.marker = new THREE.Mesh(new THREE.SphereGeometry(0.035, 20, 14), new THREE.MeshBasicMaterial({ color: 0xffffff }));
     this.startMarker = new THREE.Mesh(new THREE.SphereGeometry(0.05, 24, 16), new THREE.MeshBasicMaterial({ color: 0xff6a00 }));
-    this.startLabel = label('start: drag me', 'label start');
+    this.startLabel = label(t('start: drag me'), 'label start');
     this.startMarker.add(this.startLabel);
     this.startLabel.position.set(0, 0.09, 0);
     this.scene.add(this.marker, this.startMarker);
@@ -359,8 +360,8 @@ export class SurfaceView {
     if (pts.length < 2) return;
     this.surfaceGroup.add(this.polyline(pts, 0xffb000, 2.5));
     const top = pts[pts.length - 1];
-    const tag = label('valley floor', 'label valley');
-    tag.element.title = 'The valley floor: for each wRec, the wx of least cost (the bottom of the trough). Rprop walks along it once it is down the wall.';
+    const tag = label(t('valley floor'), 'label valley');
+    tag.element.title = t('The valley floor: for each wRec, the wx of least cost (the bottom of the trough). Rprop walks along it once it is down the wall.');
     tag.position.set(top.x, top.y + 0.06, top.z);
     this.surfaceGroup.add(tag);
   }
@@ -403,7 +404,7 @@ export class SurfaceView {
     t1.position.set(0, 0, 1.34);
     const t2 = label('wRec', 'label axis');
     t2.position.set(-1.38, 0, 0);
-    const t3 = label('cost + 1', 'label axis');
+    const t3 = label(t('cost + 1'), 'label axis');
     t3.position.set(-1.08, HEIGHT + 0.1, -1.08);
     this.surfaceGroup.add(t1, t2, t3);
   }
@@ -507,7 +508,7 @@ export class SurfaceView {
       if (r > 0) this.trajectoryGroup.add(marker);
       if (edge) {
         const k = run.diverged ?? inside;
-        const note = label(run.diverged !== null ? `× diverged at iteration ${k}` : `× leaves the plot at iteration ${inside}`, 'label exit');
+        const note = label(run.diverged !== null ? t('× diverged at iteration {k}', { k }) : t('× leaves the plot at iteration {k}', { k: inside }), 'label exit');
         note.element.style.color = run.css;
         note.position.copy(pts[pts.length - 1]).add(new THREE.Vector3(0, 0.05, 0));
         this.trajectoryGroup.add(note);
@@ -521,7 +522,7 @@ export class SurfaceView {
     this.startMarker.position
       .copy(edge ? this.onSurface(edge[0], edge[1], 0) : this.onSurface(sx, sy, runs[0].costs[0]))
       .add(new THREE.Vector3(0, 0.02, 0));
-    this.startLabel.element.textContent = edge ? startOutsideNote(sx, sy) : 'start: drag me';
+    this.startLabel.element.textContent = edge ? startOutsideNote(sx, sy) : t('start: drag me');
   }
 
   /** shows every run up to iteration k, each with its marker there (or at its end) */

@@ -6,6 +6,7 @@
  * or a row of 10^5 digits. Every case must end in usable parameters (isUsable), with a message
  * for whatever was refused or changed, messages of bounded length, and nothing thrown.
  */
+import { langAlias } from '../../src/i18n';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SAMPLES, MAX_SEQ_LEN, datasetToText, parseRows } from '../../src/model/dataset';
@@ -205,6 +206,8 @@ function verdict(key: keyof Params, v: unknown): Verdict {
       if (typeof v === 'string' && s.values.includes(v)) return { accept: true, expected: v };
       if (key === 'opt' && typeof v === 'string' && v.endsWith(' ') && s.values.includes(`${v.slice(0, -1)}+`))
         return { accept: true, expected: `${v.slice(0, -1)}+` };
+      // lang: any case, spaces around, and the usual tags for the same script (zh-CN, zh-TW, ...)
+      if (key === 'lang' && typeof v === 'string' && langAlias(v)) return { accept: true, expected: langAlias(v) };
       return { accept: false };
     }
     case 'flag': {
@@ -312,6 +315,7 @@ function valueFor(key: keyof Params): fc.Arbitrary<unknown> {
     case 'choice':
       specific.push(fc.constantFrom(...s.values), fc.constantFrom(...s.values).map((x) => x.toUpperCase()), fc.constantFrom(...s.values).map((x) => ` ${x}`));
       if (key === 'opt') specific.push(fc.constantFrom('rprop ', 'irprop ', 'rprop%2B'));
+      if (key === 'lang') specific.push(fc.constantFrom('zh-CN', 'zh-TW', 'zh-hk', 'ZH-HANS', 'en-GB', 'fr', 'zh-'));
       break;
     case 'flag':
       specific.push(fc.constantFrom(true, false, 0, 1, '0', '1', 'true', 'false', 'yes', 'on', '2', ''));
