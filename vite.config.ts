@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { simplifiedTable } from './src/i18n/convert';
+import { simplifiedTable } from './src/i18n/convert.ts';
 
 /** `virtual:rnnlab-zh-Hans`: the Simplified Chinese UI strings, converted from the one Traditional table by OpenCC. */
 function simplifiedChinese(): Plugin {
@@ -23,7 +23,8 @@ function simplifiedChinese(): Plugin {
 export default defineConfig({
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  worker: { format: 'es' },
+  // the CPU worker's bundle reads the UI strings too (the model's messages)
+  worker: { format: 'es', plugins: () => [simplifiedChinese()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   plugins: [
     simplifiedChinese(),
