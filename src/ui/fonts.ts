@@ -44,9 +44,11 @@ export async function loadChineseFont(script: 'sc' | 'tc'): Promise<void> {
   const faces = await Promise.all(
     files.flatMap(([file, chars]) => {
       const range = [...chars].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(', ');
-      return [TEXT_FONT, MONO_FONT].map(async (family) => {
+      // the same descriptors as each Latin face, so that the browser joins them into one family by
+      // unicode-range (a face with other descriptors would lose the match to the Latin one)
+      return ([[TEXT_FONT, '400'], [TEXT_FONT, '600'], [MONO_FONT, '400']] as const).map(async ([family, weight]) => {
         const url = await subsetUrls[`../fonts/${file}`]();
-        return new FontFace(family, `url(${url}) format('woff2')`, { weight: '100 900', style: 'normal', unicodeRange: range });
+        return new FontFace(family, `url(${url}) format('woff2')`, { weight, style: 'normal', unicodeRange: range });
       });
     }),
   );

@@ -36,7 +36,7 @@ const HYPER_HELP: Partial<Record<HyperName, string>> = {
 /** The sign-based rule in two sentences, with the numbers in use. */
 export function rpropNote(p: Params): string {
   const first = p.opt === 'rprop'
-    ? ' ' + t('Here Δ starts at {delta0} and is multiplied by η− before the first step, so the first step is {first}.', { delta0: p.delta0, first: Number((p.delta0 * p.etaMinus).toPrecision(4)) })
+    ? t(' Here Δ starts at {delta0} and is multiplied by η− before the first step, so the first step is {first}.', { delta0: p.delta0, first: Number((p.delta0 * p.etaMinus).toPrecision(4)) })
     : '';
   return t('Rprop looks only at the sign of each gradient: each weight moves by its own step size Δ against that sign, however large the gradient. Δ grows ×{etaPlus} (η+) while the sign stays the same and shrinks ×{etaMinus} (η−) when it flips.', { etaPlus: p.etaPlus, etaMinus: p.etaMinus }) + first;
 }
