@@ -1,7 +1,13 @@
 /**
  * Offline: after the first visit the service worker has precached the app (scripts, the CPU
- * worker, fonts, icons, manifest), so with the network gone a reload still computes and draws.
+ * worker, fonts, icons, manifest), so with the network gone a reload still computes and draws;
+ * a new deployment is picked up on the next online visit.
  */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers';
 
@@ -56,4 +62,53 @@ test('the app is installable: a manifest with name, icons and standalone display
   expect(sizes).toContain('192x192');
   expect(sizes).toContain('512x512');
   for (const icon of manifest.icons) expect((await request.get(`/${icon.src}`)).headers()['content-type']).toBe('image/png');
+});
+
+/**
+ * A new version is picked up on the next online visit. A small server of this test's own serves
+ * the built app (version A), then a copy whose index.html is marked as version B and whose
+ * service worker lists that index.html with a new revision, as a new deployment would. The page
+ * open on A finds the new worker on a reload; the worker takes over and the page reloads into B.
+ */
+test('a new version is picked up on the next online visit', async ({ page }) => {
+  const dist = resolve('dist');
+  const versionB = mkdtempSync(join(tmpdir(), 'rnnlab-b-'));
+  cpSync(dist, versionB, { recursive: true });
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  writeFileSync(join(versionB, 'index.html'), html.replace('<head>', '<head>\n    <meta name="rnnlab-version" content="B" />'));
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  expect(sw).toMatch(/url:"index\.html",revision:"[^"]+"/);
+  writeFileSync(join(versionB, 'sw.js'), sw.replace(/(url:"index\.html",revision:")[^"]+"/, '$1version-b"'));
+
+  let root = dist;
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = join(root, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/?still=1&gui=0`;
+  const version = () => page.evaluate(() => document.querySelector('meta[name="rnnlab-version"]')?.getAttribute('content') ?? 'A').catch(() => 'reloading');
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => 'rnnlab' in window);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    expect(await version()).toBe('A');
+
+    root = versionB; // the new deployment
+    await page.reload(); // served by the old worker from its cache; the browser checks for a new worker
+    await expect.poll(version, { timeout: 60_000 }).toBe('B');
+    await page.waitForFunction(() => 'rnnlab' in window);
+    await page.evaluate(() => window.rnnlab.ready());
+    expect((await page.evaluate(() => window.rnnlab.trajectory())).length).toBe(501);
+  } finally {
+    server.close();
+    rmSync(versionB, { recursive: true, force: true });
+  }
 });
