@@ -289,6 +289,7 @@ export class App {
     this.heatmap.setTextScale(k);
     this.gradPlot.setTextScale(k);
     this.lossPlot.setTextScale(k);
+    this.atlasPanel.setTextScale(k);
     this.gui.setPresent(p.present);
     // the caption stays on screen in every layout: beside the readout over the 3D view, or
     // under the gradient plot beside the map in 2D only
