@@ -9,7 +9,7 @@ import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './
 import { runName } from './views/runText';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
+import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
 import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
@@ -131,6 +131,7 @@ export class App {
 
   async start(initial: RawParams): Promise<void> {
     const { params, messages } = normalizeParams(initial);
+    messages.push(...unusedRandomPresetNotes(initial, params));
     this.params = params;
     this.gui = new ControlPanel(this.root, params, (partial) => void this.setParams(partial), {
       play: () => this.togglePlay(),
@@ -221,6 +222,7 @@ export class App {
   /** The one entry point for changes: GUI, URL, keyboard, pointer and scripts all come here. */
   async setParams(raw: RawParams): Promise<void> {
     const { params, messages } = normalizeParams(raw, this.params);
+    messages.push(...unusedRandomPresetNotes(raw, params));
     const old = this.params;
     this.params = params;
     this.showMessages(messages);

@@ -609,3 +609,17 @@ for (const [w, h] of [[1920, 1080], [1280, 800]] as const)
         expect(covering, `${where}: the caption is not covered`).toEqual([]);
       }
   });
+
+test('noticed (a): seqLen with the tutorial preset is kept but said to be unused, in the banner and beside the Data controls', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=0&preset=tutorial&seqLen=60');
+  const note = 'seqLen: 60 is not used: they only make the random preset (preset=random), not the tutorial one';
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([note]);
+  await expect(page.locator('#messages')).toContainText(note);
+  await expect(page.locator('#gui .gui-message').first()).toContainText(note);
+  await expect(page.locator('#caption')).toContainText('over 10 steps'); // the tutorial's data, as said
+  // with the random preset it is used, and nothing is said
+  await page.evaluate(() => window.rnnlab.setParams({ preset: 'random' }));
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
+  await expect(page.locator('#caption')).toContainText('over 60 steps');
+  expect(errors).toEqual([]);
+});
