@@ -49,6 +49,18 @@ export function formatNumber(v: number, digits = 4): string {
   return v.toFixed(digits);
 }
 
+/**
+ * A cost in a readout: `digits` significant digits (1455, 49.2, 0.910, 0.0123; whole numbers keep
+ * their integer digits), beyond 1e-3 .. 1e5 in exponent form like formatNumber (1.80e-6), and
+ * the special values in words.
+ */
+export function formatSignificant(v: number, digits = 3): string {
+  if (!Number.isFinite(v) || v === 0) return formatNumber(v, digits);
+  const e = Number(v.toExponential(digits - 1).split('e')[1]); // the decade after rounding (9.996 -> 1.00e+1)
+  if (e >= 5 || e < -3) return v.toExponential(digits - 1);
+  return v.toFixed(Math.max(0, digits - 1 - e));
+}
+
 /** A number as short as it can be without misreading it: 0.0001 -> 1e-4, 1.2 -> 1.2, 221.8 -> 221.8 (4 significant digits, no trailing zeros). */
 export function shortNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
