@@ -329,9 +329,18 @@ export class App {
       // 2D only: the caption sits under the gradient plot, in the map's row
       this.gradPlot.resize(plotW, twoD ? heatH - Math.round(110 * k) : Math.max(200, Math.floor(h * 0.3)));
     }
+    // the banners: right of the control panel, over the 3D view (beside the side panels, never on
+    // the 2D map); in 2D only the panels start below them
+    const guiRight = p.gui && !p.embed ? Math.ceil(this.gui.gui.domElement.getBoundingClientRect().right) + 16 : 12;
+    this.banners.setArea(guiRight, p.layout === 'both' ? sideW + 12 : 12, p.layout === '2d' ? this.makeRoomForBanners : null);
     this.banners.place();
     this.dirty = true;
   }
+
+  /** 2D only: the panels start below the banners while one is shown. */
+  private readonly makeRoomForBanners = (bottom: number): void => {
+    this.side.style.paddingTop = bottom > 0 ? `${bottom + 8}px` : '';
+  };
 
   // --- state to views ----------------------------------------------------------------------------
 
