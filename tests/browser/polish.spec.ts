@@ -623,3 +623,76 @@ test('noticed (a): seqLen with the tutorial preset is kept but said to be unused
   await expect(page.locator('#caption')).toContainText('over 60 steps');
   expect(errors).toEqual([]);
 });
+
+test('noticed (b): the seed field takes every seed the URL takes (no slider ending at 9999); beyond, the URL\'s message', async ({ page }) => {
+  // the URL's message for a seed beyond its limit, for comparison
+  await openApp(page, '?play=0&frame=0&preset=random&seed=4294967296');
+  const urlMessages = await page.evaluate(() => window.rnnlab.messages());
+  expect(urlMessages).toEqual(['seed: 4294967296 clamped to 4294967295 (allowed 0 .. 4294967295, whole numbers)']);
+  const errors = await openApp(page, '?play=0&frame=0&preset=random&seed=123456');
+  await openFolder(page, 'Data');
+  const seed = page.locator('#gui .lil-controller', { hasText: 'seed (random preset)' });
+  await expect(seed.locator('input')).toHaveValue('123456');
+  await expect(seed.locator('.lil-slider')).toHaveCount(0);
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
+  const type = async (v: string) => {
+    await seed.locator('input').fill(v);
+    await seed.locator('input').press('Enter');
+    await page.evaluate(() => window.rnnlab.ready());
+  };
+  await type('4294967295'); // the URL's largest: used as typed
+  expect((await page.evaluate(() => window.rnnlab.params())).seed).toBe(4294967295);
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
+  await expect.poll(() => page.url()).toContain('seed=4294967295');
+  await type('4294967296'); // beyond: clamped with the URL's message
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual(urlMessages);
+  expect((await page.evaluate(() => window.rnnlab.params())).seed).toBe(4294967295);
+  expect(errors).toEqual([]);
+});
+
+test('noticed (c): costs in the iteration box have 3 significant digits (49.2, not 49.230), as the hover and the legend', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=60&compare=sgd,lr=0.0001;clip,lr=0.05,clip=0.5');
+  const cost = (run: number) => page.locator(`#readout tr[data-run="${run}"] td`).nth(3).textContent();
+  expect(await cost(2)).toBe('49.2');
+  for (const frame of [0, 1, 5, 20, 60, 200, 500]) {
+    await page.evaluate((f) => window.rnnlab.setParams({ frame: f }), frame);
+    for (const run of [0, 2]) {
+      const text = (await cost(run))!;
+      // digits after the first non-zero one: 3 (more only for whole numbers of 4 or 5 digits)
+      const m = /^-?(\d+)(?:\.(\d+))?(e[+-]\d+)?$/.exec(text);
+      expect(m, `run ${run} at ${frame}: ${text}`).not.toBeNull();
+      const digits = `${m![1]}${m![2] ?? ''}`.replace(/^0+/, '').length;
+      if (m![2] !== undefined) expect(digits, `run ${run} at ${frame}: ${text}`).toBe(3);
+      else expect(Number(text), `run ${run} at ${frame}: ${text}`).toBeGreaterThanOrEqual(1000);
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
+test('noticed (d): an error banner never covers the 2D map (2D only and both layouts, 1280x800 and 1920x1080)', async ({ page }) => {
+  const bad = 'res=3000&samples=abc&tol=0&iterations=-5&opt=nope&unknownKey=1';
+  for (const [w, h] of [[1280, 800], [1920, 1080]] as const)
+    for (const layout of ['2d', 'both'] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await openApp(page, `?play=0&frame=0&layout=${layout}&${bad}`);
+      const where = `${layout} at ${w}x${h}`;
+      const banner = page.locator('#messages');
+      await expect(banner, where).toBeVisible();
+      expect((await page.evaluate(() => window.rnnlab.messages())).length, where).toBeGreaterThanOrEqual(5);
+      // the map: its whole canvas (title, plot and axes), which holds the plot
+      const plot = async () => (await page.locator('#heatmap-host canvas').boundingBox())!;
+      const m = await plot();
+      expect(m.width, where).toBeGreaterThan(100);
+      const b = (await banner.boundingBox())!;
+      expect(hits(b, m), `${where}: banner ${JSON.stringify(b)} over the map ${JSON.stringify(m)}`).toBe(false);
+      // nor the control panel
+      const g = (await page.locator('#gui').boundingBox())!;
+      expect(hits(b, g), `${where}: banner over the control panel`).toBe(false);
+      if (layout === '2d') {
+        // dismissed: the panels move back up, and the map is where it was without a banner
+        await banner.getByRole('button', { name: 'dismiss' }).click();
+        await expect(banner).toBeHidden();
+        await expect.poll(async () => (await plot()).y, where).toBeLessThan(m.y);
+      }
+    }
+});
