@@ -4,7 +4,7 @@
  */
 import type { EngineState } from '../engine';
 import { costAndGradient } from '../model/optimisers';
-import { formatNumber, formatSignificant } from '../views/common';
+import { formatNumber, formatReadoutCost } from '../views/common';
 import type { HeatmapView } from '../views/heatmap2d';
 import type { SurfaceView } from '../views/surface3d';
 
@@ -187,7 +187,7 @@ function showHover(h: PointerHost, wx: number | null, wRec: number | null, x: nu
   const cost = costAndGradient(s.dataset, wx, wRec).cost;
   h.hover.hidden = false;
   if (h.hover.parentElement !== document.body) document.body.append(h.hover);
-  h.hover.textContent = `${label}wx ${formatNumber(wx, 4)}  wRec ${formatNumber(wRec, 4)}  cost ${formatSignificant(cost)}`;
+  h.hover.textContent = `${label}wx ${formatNumber(wx, 4)}  wRec ${formatNumber(wRec, 4)}  cost ${formatReadoutCost(cost)}`;
   h.hover.style.left = `${x + 14}px`;
   h.hover.style.top = `${y + 14}px`;
 }

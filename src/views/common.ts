@@ -50,15 +50,21 @@ export function formatNumber(v: number, digits = 4): string {
 }
 
 /**
- * A cost in a readout: `digits` significant digits (1455, 49.2, 0.910, 0.0123; whole numbers keep
- * their integer digits), beyond 1e-3 .. 1e5 in exponent form like formatNumber (1.80e-6), and
- * the special values in words.
+ * A cost in a readout: 3 decimals between 0.01 and 10 (0.910, 1.075), never more than 4
+ * significant digits above (49.23, 1455, not 49.230, 1454.554) nor fewer than 3 below (0.0123,
+ * 0.00123), beyond 1e-3 .. 1e5 in exponent form like formatNumber (1.80e-6, 6.16e+5), and the
+ * special values in words.
  */
-export function formatSignificant(v: number, digits = 3): string {
-  if (!Number.isFinite(v) || v === 0) return formatNumber(v, digits);
-  const e = Number(v.toExponential(digits - 1).split('e')[1]); // the decade after rounding (9.996 -> 1.00e+1)
-  if (e >= 5 || e < -3) return v.toExponential(digits - 1);
-  return v.toFixed(Math.max(0, digits - 1 - e));
+export function formatReadoutCost(v: number): string {
+  if (!Number.isFinite(v) || v === 0) return formatNumber(v, 3);
+  const e = Math.floor(Math.log10(Math.abs(v)));
+  if (e >= 5 || e < -3) return v.toExponential(2);
+  const decimals = e >= 1 ? Math.max(0, 3 - e) : e <= -2 ? 2 - e : 3;
+  const text = v.toFixed(decimals);
+  // rounding into the next decade (9.9996 -> 10.000): the rule for that decade
+  const r = Math.floor(Math.log10(Math.abs(Number(text))));
+  if (r !== e) return r >= 5 ? Number(text).toExponential(2) : formatReadoutCost(Number(text));
+  return text;
 }
 
 /** A number as short as it can be without misreading it: 0.0001 -> 1e-4, 1.2 -> 1.2, 221.8 -> 221.8 (4 significant digits, no trailing zeros). */

@@ -6,7 +6,7 @@ import type { Dataset } from '../model/dataset';
 import { HYPER_USED, isRpropFamily, type Hyper, type OptimiserName } from '../model/optimiserSpec';
 import type { OptimiserRun } from '../model/optimisers';
 import { costAndGradient } from '../model/optimisers';
-import { formatNumber, formatSignificant, shortNumber } from './common';
+import { formatNumber, formatReadoutCost, shortNumber } from './common';
 
 const SHORT: Record<keyof Hyper, string> = {
   delta0: 'Δ0', etaPlus: 'η+', etaMinus: 'η−', deltaMin: 'Δmin', deltaMax: 'Δmax', lr: 'lr', momentum: 'mom.', clip: 'clip', beta1: 'β1', beta2: 'β2', eps: 'ε',
@@ -27,7 +27,7 @@ export function convergedAt(run: OptimiserRun, tol: number): number | null {
 export function runOutcome(run: OptimiserRun, tol: number): string {
   if (run.diverged !== null) return `diverged at iteration ${run.diverged}`;
   const k = convergedAt(run, tol);
-  const final = `final cost ${formatSignificant(run.costs[run.costs.length - 1])}`;
+  const final = `final cost ${formatReadoutCost(run.costs[run.costs.length - 1])}`;
   return k !== null ? `converged at ${k} (${final})` : `not converged: ${final}`;
 }
 
@@ -38,7 +38,7 @@ export function explainRuns(d: Dataset, runs: readonly OptimiserRun[], tol: numb
   const g = costAndGradient(d, wx, wRec);
   const norm = Math.hypot(g.wxGrad, g.wRecGrad);
   const parts = [
-    `At the start (${shortNumber(wx)}, ${shortNumber(wRec)}) the cost is ${formatSignificant(g.cost)} and the gradient's norm ${formatNumber(norm, 3)}` +
+    `At the start (${shortNumber(wx)}, ${shortNumber(wRec)}) the cost is ${formatReadoutCost(g.cost)} and the gradient's norm ${formatNumber(norm, 3)}` +
       (Math.abs(wRec) > 1 ? ` (|wRec| > 1: the cost rises like |wRec|^${2 * (d.seqLen - 1)} here, a wall).` : '.'),
   ];
   for (const run of runs) {
@@ -56,7 +56,7 @@ export function explainRuns(d: Dataset, runs: readonly OptimiserRun[], tol: numb
       parts.push(
         k !== null
           ? `${name} reached cost < ${shortNumber(tol)} at iteration ${k}${isRpropFamily(run.opt) ? ' (steps from the gradient\'s sign only, so the wall cannot throw it)' : ''}.`
-          : `${name} ended at cost ${formatSignificant(run.costs[run.costs.length - 1])} after ${run.costs.length - 1} iterations without converging.`,
+          : `${name} ended at cost ${formatReadoutCost(run.costs[run.costs.length - 1])} after ${run.costs.length - 1} iterations without converging.`,
       );
     }
   }

@@ -90,27 +90,30 @@ describe('caption words (issue 12, item 3)', async () => {
   });
 });
 
-describe('costs in the readout, the hover and the run texts: 3 significant digits', async () => {
-  const { formatSignificant } = await import('../../src/views/common');
+describe('costs in the readout, the hover and the run texts: 3 to 4 significant digits', async () => {
+  const { formatReadoutCost } = await import('../../src/views/common');
   const { runOutcome } = await import('../../src/views/runText');
-  it('never more digits than that, whatever the size (no "1454.554")', () => {
-    expect(formatSignificant(1454.554)).toBe('1455');
-    expect(formatSignificant(49.23)).toBe('49.2');
-    expect(formatSignificant(0.9104)).toBe('0.910');
-    expect(formatSignificant(0.012345)).toBe('0.0123');
-    expect(formatSignificant(0.001)).toBe('0.00100');
-    expect(formatSignificant(-3.14159)).toBe('-3.14');
-    // rounding into the next decade keeps 3 digits
-    expect(formatSignificant(9.996)).toBe('10.0');
-    expect(formatSignificant(0.0099996)).toBe('0.0100');
-    expect(formatSignificant(99999.6)).toBe('1.00e+5');
+  it('never more than 4 significant digits (no "1454.554"), never fewer than 3', () => {
+    expect(formatReadoutCost(1454.554)).toBe('1455');
+    expect(formatReadoutCost(12345.6)).toBe('12346');
+    expect(formatReadoutCost(123.456)).toBe('123.5');
+    expect(formatReadoutCost(49.23)).toBe('49.23');
+    expect(formatReadoutCost(1.0751)).toBe('1.075');
+    expect(formatReadoutCost(0.9104)).toBe('0.910');
+    expect(formatReadoutCost(0.012345)).toBe('0.0123');
+    expect(formatReadoutCost(0.0012345)).toBe('0.00123');
+    expect(formatReadoutCost(-3.14159)).toBe('-3.142');
+    // rounding into the next decade: that decade's rule
+    expect(formatReadoutCost(9.9996)).toBe('10.00');
+    expect(formatReadoutCost(0.0099996)).toBe('0.0100');
+    expect(formatReadoutCost(99999.6)).toBe('1.00e+5');
   });
   it('very small or large and the special values as formatNumber gives them', () => {
-    expect(formatSignificant(1.8e-6)).toBe('1.80e-6');
-    expect(formatSignificant(6.16e5)).toBe('6.16e+5');
-    expect(formatSignificant(0)).toBe('0.000');
-    expect(formatSignificant(Infinity)).toBe('> float32 max (overflow)');
-    expect(formatSignificant(NaN)).toBe('NaN');
+    expect(formatReadoutCost(1.8e-6)).toBe('1.80e-6');
+    expect(formatReadoutCost(6.16e5)).toBe('6.16e+5');
+    expect(formatReadoutCost(0)).toBe('0.000');
+    expect(formatReadoutCost(Infinity)).toBe('> float32 max (overflow)');
+    expect(formatReadoutCost(NaN)).toBe('NaN');
   });
   it('in the run texts', () => {
     const run = { opt: 'clip', costs: [5, 1454.554], diverged: null } as unknown as Parameters<typeof runOutcome>[0];
