@@ -50,20 +50,17 @@ export function formatNumber(v: number, digits = 4): string {
 }
 
 /**
- * A cost in a readout: 3 decimals between 0.01 and 10 (0.910, 1.075), never more than 4
- * significant digits above (49.23, 1455, not 49.230, 1454.554) nor fewer than 3 below (0.0123,
- * 0.00123), beyond 1e-3 .. 1e5 in exponent form like formatNumber (1.80e-6, 6.16e+5), and the
- * special values in words.
+ * A cost in a readout: as formatNumber(v, 3) (0.910, 1.075, 1.80e-6, 6.16e+5), but never more
+ * than 4 significant digits from 10 on (49.23 and 1455, not 49.230 and 1454.554).
  */
 export function formatReadoutCost(v: number): string {
-  if (!Number.isFinite(v) || v === 0) return formatNumber(v, 3);
-  const e = Math.floor(Math.log10(Math.abs(v)));
-  if (e >= 5 || e < -3) return v.toExponential(2);
-  const decimals = e >= 1 ? Math.max(0, 3 - e) : e <= -2 ? 2 - e : 3;
-  const text = v.toFixed(decimals);
-  // rounding into the next decade (9.9996 -> 10.000): the rule for that decade
-  const r = Math.floor(Math.log10(Math.abs(Number(text))));
-  if (r !== e) return r >= 5 ? Number(text).toExponential(2) : formatReadoutCost(Number(text));
+  const a = Math.abs(v);
+  if (!Number.isFinite(v) || a < 10 || a >= 1e5) return formatNumber(v, 3);
+  const e = Math.floor(Math.log10(a));
+  const text = v.toFixed(Math.max(0, 3 - e));
+  // rounding into the next decade (99.996 -> 100.00): that decade's digits
+  const b = Math.abs(Number(text));
+  if (Math.floor(Math.log10(b)) !== e) return b >= 1e5 ? formatNumber(Number(text), 3) : formatReadoutCost(Number(text));
   return text;
 }
 

@@ -90,25 +90,24 @@ describe('caption words (issue 12, item 3)', async () => {
   });
 });
 
-describe('costs in the readout, the hover and the run texts: 3 to 4 significant digits', async () => {
+describe('costs in the readout, the hover and the run texts', async () => {
   const { formatReadoutCost } = await import('../../src/views/common');
   const { runOutcome } = await import('../../src/views/runText');
-  it('never more than 4 significant digits (no "1454.554"), never fewer than 3', () => {
+  it('never more than 4 significant digits from 10 on (no "1454.554")', () => {
     expect(formatReadoutCost(1454.554)).toBe('1455');
     expect(formatReadoutCost(12345.6)).toBe('12346');
     expect(formatReadoutCost(123.456)).toBe('123.5');
     expect(formatReadoutCost(49.23)).toBe('49.23');
-    expect(formatReadoutCost(1.0751)).toBe('1.075');
-    expect(formatReadoutCost(0.9104)).toBe('0.910');
-    expect(formatReadoutCost(0.012345)).toBe('0.0123');
-    expect(formatReadoutCost(0.0012345)).toBe('0.00123');
-    expect(formatReadoutCost(-3.14159)).toBe('-3.142');
-    // rounding into the next decade: that decade's rule
-    expect(formatReadoutCost(9.9996)).toBe('10.00');
-    expect(formatReadoutCost(0.0099996)).toBe('0.0100');
+    expect(formatReadoutCost(-49.23)).toBe('-49.23');
+    // rounding into the next decade: that decade's digits
+    expect(formatReadoutCost(99.996)).toBe('100.0');
+    expect(formatReadoutCost(9999.6)).toBe('10000');
     expect(formatReadoutCost(99999.6)).toBe('1.00e+5');
   });
-  it('very small or large and the special values as formatNumber gives them', () => {
+  it('below 10 and beyond 1e5 as before: formatNumber(v, 3)', () => {
+    expect(formatReadoutCost(1.0751)).toBe('1.075');
+    expect(formatReadoutCost(0.9104)).toBe('0.910');
+    expect(formatReadoutCost(0.214)).toBe('0.214');
     expect(formatReadoutCost(1.8e-6)).toBe('1.80e-6');
     expect(formatReadoutCost(6.16e5)).toBe('6.16e+5');
     expect(formatReadoutCost(0)).toBe('0.000');
