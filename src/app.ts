@@ -9,7 +9,7 @@ import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './
 import { runName } from './views/runText';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, type Params } from './params';
+import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
 import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
@@ -132,6 +132,7 @@ export class App {
 
   async start(initial: RawParams): Promise<void> {
     const { params, messages } = normalizeParams(initial);
+    messages.push(...unusedRandomPresetNotes(initial, params));
     this.params = params;
     this.gui = new ControlPanel(this.root, params, (partial) => void this.setParams(partial), {
       play: () => this.togglePlay(),
@@ -222,6 +223,7 @@ export class App {
   /** The one entry point for changes: GUI, URL, keyboard, pointer and scripts all come here. */
   async setParams(raw: RawParams): Promise<void> {
     const { params, messages } = normalizeParams(raw, this.params);
+    messages.push(...unusedRandomPresetNotes(raw, params));
     const old = this.params;
     this.params = params;
     if (params.lang !== language()) {
@@ -297,6 +299,7 @@ export class App {
     this.heatmap.setTextScale(k);
     this.gradPlot.setTextScale(k);
     this.lossPlot.setTextScale(k);
+    this.atlasPanel.setTextScale(k);
     this.gui.setPresent(p.present);
     // the caption stays on screen in every layout: beside the readout over the 3D view, or
     // under the gradient plot beside the map in 2D only
@@ -334,9 +337,18 @@ export class App {
       // 2D only: the caption sits under the gradient plot, in the map's row
       this.gradPlot.resize(plotW, twoD ? heatH - Math.round(110 * k) : Math.max(200, Math.floor(h * 0.3)));
     }
+    // the banners: right of the control panel, over the 3D view (beside the side panels, never on
+    // the 2D map); in 2D only the panels start below them
+    const guiRight = p.gui && !p.embed ? Math.ceil(this.gui.gui.domElement.getBoundingClientRect().right) + 16 : 12;
+    this.banners.setArea(guiRight, p.layout === 'both' ? sideW + 12 : 12, p.layout === '2d' ? this.makeRoomForBanners : null);
     this.banners.place();
     this.dirty = true;
   }
+
+  /** 2D only: the panels start below the banners while one is shown. */
+  private readonly makeRoomForBanners = (bottom: number): void => {
+    this.side.style.paddingTop = bottom > 0 ? `${bottom + 8}px` : '';
+  };
 
   // --- state to views ----------------------------------------------------------------------------
 

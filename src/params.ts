@@ -651,6 +651,24 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
   return { params: p, messages };
 }
 
+/**
+ * seed, samples and seqLen make the random preset's data set only: given (other than their
+ * defaults) while another data set is in use, they are kept but not used, and said so, one
+ * message per key. Kept apart from normalizeParams, whose messages mean "refused or changed".
+ */
+export function unusedRandomPresetNotes(raw: unknown, p: Params): string[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  const r = raw as Raw;
+  const random = p.preset === 'random' && !p.data;
+  if (random) return [];
+  const why = p.data
+    ? 'custom rows (data) are in use; seed, samples and seqLen only make the random preset (preset=random)'
+    : `they only make the random preset (preset=random), not the ${p.preset} one`;
+  return (['seed', 'samples', 'seqLen'] as const)
+    .filter((key) => hasOwn(r, key) && r[key] !== undefined && p[key] !== DEFAULT_PARAMS[key])
+    .map((key) => `${key}: ${p[key]} is not used: ${why}`);
+}
+
 /** The URL form of one value. */
 function formatValue(v: Params[keyof Params]): string {
   if (typeof v === 'boolean') return v ? '1' : '0';

@@ -5,7 +5,7 @@
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
-import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
+import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
 import { SCENES } from '../scenes';
 import { el } from './dom';
 import { N_, t } from '../i18n';
@@ -106,7 +106,9 @@ export class ControlPanel {
       .onChange((v: string) => onChange(v === 'custom' ? { data: this.rows.value } : presetChange(v)));
     data.$children.append(this.randomNote);
     this.randomCtls = [
-      numberInput(data.add(m, 'seed', 0, 9999, 1).name(t('seed (random preset)')), (v) => onChange({ seed: v })),
+      // no slider (a seed names a data set, it measures nothing): the field takes what the URL
+      // takes, PARAM_SPEC's whole numbers, and normalizeParams clamps beyond them with the URL's message
+      numberInput(data.add(m, 'seed').min(SEED_SPEC.min).step(1).name(t('seed (random preset)')), (v) => onChange({ seed: v })),
       numberInput(data.add(m, 'samples', 1, MAX_SAMPLES, 1).name(t('samples (random preset)')), (v) => onChange({ samples: v })),
       numberInput(data.add(m, 'seqLen', 1, MAX_SEQ_LEN, 1).name(t('seqLen (random preset)')), (v) => onChange({ seqLen: v })),
     ];
@@ -318,6 +320,8 @@ export function numberInput(ctl: Controller, change: (v: number) => void, finish
   else ctl.onChange((v: number) => change(pass(v)));
   return ctl;
 }
+
+const SEED_SPEC = PARAM_SPEC.seed as { min: number; max: number };
 
 function resOptions(current: number): number[] {
   const base = [32, 64, 128, 256, 512, 1024, MAX_RES];

@@ -5,7 +5,7 @@
  */
 import type { EngineState } from '../engine';
 import { gradientCheck, runModel } from '../model/rnn';
-import { formatNumber, formatStep } from '../views/common';
+import { formatNumber, formatReadoutCost, formatStep } from '../views/common';
 import { explainGradient } from '../views/gradplot';
 import { runColour } from '../views/palette';
 import { explainRuns, runName, runOutcome } from '../views/runText';
@@ -113,7 +113,7 @@ export function renderReadout(target: HTMLElement, s: EngineState, k: number): v
       el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt),
       el('td', {}, formatNumber(wx, 4)),
       el('td', {}, formatNumber(wRec, 4)),
-      el('td', {}, formatNumber(run.costs[i], 3)),
+      el('td', {}, formatReadoutCost(run.costs[i])),
       el('td', {}, stepText),
     );
   });

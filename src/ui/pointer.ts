@@ -4,7 +4,7 @@
  */
 import type { EngineState } from '../engine';
 import { costAndGradient } from '../model/optimisers';
-import { formatNumber } from '../views/common';
+import { formatNumber, formatReadoutCost } from '../views/common';
 import type { HeatmapView } from '../views/heatmap2d';
 import type { SurfaceView } from '../views/surface3d';
 import { t } from '../i18n';
@@ -188,7 +188,7 @@ function showHover(h: PointerHost, wx: number | null, wRec: number | null, x: nu
   const cost = costAndGradient(s.dataset, wx, wRec).cost;
   h.hover.hidden = false;
   if (h.hover.parentElement !== document.body) document.body.append(h.hover);
-  h.hover.textContent = label + t('wx {wx}  wRec {wRec}  cost {cost}', { wx: formatNumber(wx, 4), wRec: formatNumber(wRec, 4), cost: formatNumber(cost, 3) });
+  h.hover.textContent = label + t('wx {wx}  wRec {wRec}  cost {cost}', { wx: formatNumber(wx, 4), wRec: formatNumber(wRec, 4), cost: formatReadoutCost(cost) });
   h.hover.style.left = `${x + 14}px`;
   h.hover.style.top = `${y + 14}px`;
 }

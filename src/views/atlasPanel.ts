@@ -10,6 +10,7 @@
  * redraw on top of that cache.
  */
 import { el } from '../ui/dom';
+import { screenScale } from './canvas2d';
 import { viridis } from './colormap';
 import { formatNumber, formatTick, niceTicks } from './common';
 
@@ -241,9 +242,9 @@ export function wheelFactor(deltaY: number): number {
 // ---------------------------------------------------------------------------------------------
 // The panel.
 
-/** Canvas padding around each square map: y ticks and label left, x ticks and label below. */
+/** Canvas padding around each square map: y ticks and label left, x ticks and label below (times the text scale). */
 const PAD = { left: 62, right: 16, top: 8, bottom: 42 };
-/** The tallest a map's canvas gets. */
+/** The tallest a map's canvas gets (times the text scale). */
 const MAX_CANVAS_HEIGHT = 360;
 const MIN_PLOT = 48;
 const GRID_GAP = 12;
@@ -274,6 +275,9 @@ export const ATLAS_CSS = `
 #atlas-summary .atlas-summary-row .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; border: 1px solid #0b0d12; }
 #atlas-summary .atlas-summary-name { font-weight: 600; }
 #atlas-note { color: #9aa6b5; font-size: 13px; margin-top: 4px; }
+#app[data-present='1'] #atlas-panel h3, #app[data-present='1'] #atlas-panel .atlas-title, #app[data-present='1'] #atlas-progress, #app[data-present='1'] #atlas-legend, #app[data-present='1'] #atlas-summary, #app[data-present='1'] #atlas-note { font-size: 21px; }
+#app[data-present='1'] #atlas-panel .swatch { width: 16px; height: 16px; }
+#app[data-present='1'] #atlas-progress .atlas-bar { height: 10px; border-radius: 5px; }
 `;
 
 interface MapView {
@@ -315,6 +319,14 @@ export class AtlasPanel {
   /** side of each square map, CSS pixels */
   private plot = 200;
   private press: Press | null = null;
+  /** text, ticks and margins are multiplied by this (presentation mode: projector size) */
+  private textScale = 1;
+  /** PAD times the text scale, CSS pixels */
+  private pad = { ...PAD };
+  /** canvas pixels per CSS pixel of the maps and the legend's ramps (devicePixelRatio) */
+  private dpr = 1;
+  /** the text scale and ratio the legend's ramps were painted at */
+  private legendKey = '';
 
   constructor(container: HTMLElement) {
     this.heading = el('h3', {}, 'trainability atlas');
@@ -336,9 +348,23 @@ export class AtlasPanel {
   /** The width available to the whole panel (its padding included); maps are laid out in a grid within it. */
   setWidth(px: number): void {
     const w = Math.max(120, Math.floor(px));
-    if (w === this.width) return;
+    if (w === this.width && screenScale() === this.dpr) return;
     this.width = w;
     if (this.input) this.layout(false);
+  }
+
+  /** Text, ticks, margins and the legend's ramps at this multiple (presentation mode), as the other 2D views. */
+  setTextScale(k: number): void {
+    if (!(k > 0) || k === this.textScale) return;
+    this.textScale = k;
+    this.pad = { left: Math.round(PAD.left * k), right: Math.round(PAD.right * k), top: Math.round(PAD.top * k), bottom: Math.round(PAD.bottom * k) };
+    this.buildLegend();
+    if (this.input) this.layout(true);
+  }
+
+  /** a canvas font of `px` CSS pixels before the text scale */
+  private font(px: number, weight = ''): string {
+    return `${weight ? `${weight} ` : ''}${Math.round(px * this.textScale)}px Inter, sans-serif`;
   }
 
   /** The progress bar and "computing the atlas: 37%"; hidden when done >= total. */
@@ -442,12 +468,16 @@ export class AtlasPanel {
 
   /** Three ramps, painted pixel by pixel like the maps. */
   private buildLegend(): void {
+    this.legendKey = `${this.textScale}@${this.dpr}`;
     const ramp = (colour: (t: number) => [number, number, number]) => {
-      const w = 56;
-      const h = 12;
+      // CSS size times the text scale; canvas pixels times devicePixelRatio
+      const cssW = Math.round(56 * this.textScale);
+      const cssH = Math.round(12 * this.textScale);
+      const w = Math.round(cssW * this.dpr);
+      const h = Math.round(cssH * this.dpr);
       const canvas = el('canvas', { class: 'atlas-swatch', width: String(w), height: String(h) });
-      canvas.style.width = `${w}px`;
-      canvas.style.height = `${h}px`;
+      canvas.style.width = `${cssW}px`;
+      canvas.style.height = `${cssH}px`;
       const ctx = canvas.getContext('2d', { willReadFrequently: true });
       if (ctx) {
         const image = ctx.createImageData(w, h);
@@ -479,20 +509,30 @@ export class AtlasPanel {
     const input = this.input;
     if (!input) return;
     const n = Math.max(1, input.runs.length);
+    const k = this.textScale;
+    const pad = this.pad;
+    const dpr = screenScale();
+    const dprChanged = dpr !== this.dpr;
+    this.dpr = dpr;
+    if (this.legendKey !== `${k}@${dpr}`) this.buildLegend();
     const inner = Math.max(60, this.width - PANEL_PADDING_X);
-    const cols = atlasGridColumns(n, inner);
+    // the narrowest map is judged at the unscaled size: larger text asks for wider maps
+    const cols = atlasGridColumns(n, inner / k);
     const cellW = Math.floor((inner - GRID_GAP * (cols - 1)) / cols);
-    const plot = Math.max(MIN_PLOT, Math.min(cellW - PAD.left - PAD.right, MAX_CANVAS_HEIGHT - PAD.top - PAD.bottom));
-    const sizeChanged = plot !== this.plot;
+    const plot = Math.max(MIN_PLOT, Math.min(cellW - pad.left - pad.right, Math.round(MAX_CANVAS_HEIGHT * k) - pad.top - pad.bottom));
+    const sizeChanged = plot !== this.plot || dprChanged;
     this.plot = plot;
-    this.grid.style.gridTemplateColumns = `repeat(${cols}, ${PAD.left + plot + PAD.right}px)`;
+    this.grid.style.gridTemplateColumns = `repeat(${cols}, ${pad.left + plot + pad.right}px)`;
     for (let i = 0; i < this.maps.length; i++) {
       const m = this.maps[i];
-      const w = PAD.left + plot + PAD.right;
-      const h = PAD.top + plot + PAD.bottom;
-      if (m.canvas.width !== w || m.canvas.height !== h) {
-        m.canvas.width = w;
-        m.canvas.height = h;
+      // CSS size; the canvas has devicePixelRatio pixels per CSS pixel (sharp at 150% zoom)
+      const w = pad.left + plot + pad.right;
+      const h = pad.top + plot + pad.bottom;
+      const bw = Math.round(w * dpr);
+      const bh = Math.round(h * dpr);
+      if (m.canvas.width !== bw || m.canvas.height !== bh || m.canvas.style.width !== `${w}px` || m.canvas.style.height !== `${h}px`) {
+        m.canvas.width = bw;
+        m.canvas.height = bh;
         m.canvas.style.width = `${w}px`;
         m.canvas.style.height = `${h}px`;
       }
@@ -501,12 +541,12 @@ export class AtlasPanel {
     }
   }
 
-  /** Run i's cells at the plot's size: nearest cell per pixel, row 0 at the bottom. */
+  /** Run i's cells at the plot's size in canvas pixels: nearest cell per pixel, row 0 at the bottom. */
   private cellImage(i: number): HTMLCanvasElement | null {
     const input = this.input!;
     const result = input.runs[i]?.result;
     if (!result) return null;
-    const s = this.plot;
+    const s = Math.round(this.plot * this.dpr);
     const nx = input.xAxis.length;
     const ny = input.yAxis.length;
     const [a, b] = axisExtent(input.xAxis);
@@ -551,7 +591,7 @@ export class AtlasPanel {
     const [a, b] = axisExtent(input.xAxis);
     const [c, d] = axisExtent(input.yAxis);
     const s = this.plot;
-    return [PAD.left + ((x - a) / (b - a)) * s, PAD.top + (1 - (y - c) / (d - c)) * s];
+    return [this.pad.left + ((x - a) / (b - a)) * s, this.pad.top + (1 - (y - c) / (d - c)) * s];
   }
 
   /** axis point of a canvas pixel (not clamped) */
@@ -560,11 +600,12 @@ export class AtlasPanel {
     const [a, b] = axisExtent(input.xAxis);
     const [c, d] = axisExtent(input.yAxis);
     const s = this.plot;
-    return [a + ((px - PAD.left) / s) * (b - a), d - ((py - PAD.top) / s) * (d - c)];
+    return [a + ((px - this.pad.left) / s) * (b - a), d - ((py - this.pad.top) / s) * (d - c)];
   }
 
   private insidePlot(px: number, py: number): boolean {
-    return px >= PAD.left && px < PAD.left + this.plot && py >= PAD.top && py < PAD.top + this.plot;
+    const pad = this.pad;
+    return px >= pad.left && px < pad.left + this.plot && py >= pad.top && py < pad.top + this.plot;
   }
 
   private draw(i: number): void {
@@ -573,17 +614,23 @@ export class AtlasPanel {
     if (!input || !m) return;
     const ctx = m.ctx;
     const s = this.plot;
+    const pad = this.pad;
+    const k = this.textScale;
+    const dpr = this.dpr;
+    // the cell image pixel for pixel at a whole canvas pixel; everything else in CSS pixels
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = PANEL_BG;
     ctx.fillRect(0, 0, m.canvas.width, m.canvas.height);
-    if (m.image) ctx.drawImage(m.image, PAD.left, PAD.top);
-    else {
+    if (m.image) ctx.drawImage(m.image, Math.round(pad.left * dpr), Math.round(pad.top * dpr));
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    if (!m.image) {
       ctx.fillStyle = '#10141b';
-      ctx.fillRect(PAD.left, PAD.top, s, s);
+      ctx.fillRect(pad.left, pad.top, s, s);
       ctx.fillStyle = '#9aa6b5';
-      ctx.font = '13px Inter, sans-serif';
+      ctx.font = this.font(13);
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText(input.runs[i]?.result === null ? 'no result yet' : '', PAD.left + s / 2, PAD.top + s / 2);
+      ctx.fillText(input.runs[i]?.result === null ? 'no result yet' : '', pad.left + s / 2, pad.top + s / 2);
     }
     const [a, b] = axisExtent(input.xAxis);
     const [c, d] = axisExtent(input.yAxis);
@@ -591,30 +638,31 @@ export class AtlasPanel {
     // frame, ticks, labels
     ctx.strokeStyle = '#b8c0cc';
     ctx.lineWidth = 1;
-    ctx.strokeRect(PAD.left - 0.5, PAD.top - 0.5, s + 1, s + 1);
+    ctx.strokeRect(pad.left - 0.5, pad.top - 0.5, s + 1, s + 1);
     ctx.fillStyle = '#dfe6ee';
-    ctx.font = '13px Inter, sans-serif';
-    const count = Math.max(3, Math.round(s / 60));
+    ctx.font = this.font(13);
+    const count = Math.max(3, Math.round(s / (60 * k)));
+    const tick = Math.round(5 * k);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (const v of niceTicks(a, b, count)) {
       const [x] = this.toPixel(v, c);
-      ctx.fillRect(Math.round(x), PAD.top + s, 1, 5);
-      ctx.fillText(formatAxisTick(v, input.xLog), x, PAD.top + s + 7);
+      ctx.fillRect(Math.round(x), pad.top + s, 1, tick);
+      ctx.fillText(formatAxisTick(v, input.xLog), x, pad.top + s + tick + 2);
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     for (const v of niceTicks(c, d, count)) {
       const [, y] = this.toPixel(a, v);
-      ctx.fillRect(PAD.left - 5, Math.round(y), 5, 1);
-      ctx.fillText(formatAxisTick(v, input.yLog), PAD.left - 8, y);
+      ctx.fillRect(pad.left - tick, Math.round(y), tick, 1);
+      ctx.fillText(formatAxisTick(v, input.yLog), pad.left - tick - 3, y);
     }
-    ctx.font = '600 14px Inter, sans-serif';
+    ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(input.xLabel, PAD.left + s / 2, m.canvas.height - 3);
+    ctx.fillText(input.xLabel, pad.left + s / 2, pad.top + s + pad.bottom - 3);
     ctx.save();
-    ctx.translate(12, PAD.top + s / 2);
+    ctx.translate(Math.round(12 * k), pad.top + s / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
     ctx.fillText(input.yLabel, 0, 0);
@@ -623,17 +671,17 @@ export class AtlasPanel {
     // marker and drag rectangle, clipped to the plot
     ctx.save();
     ctx.beginPath();
-    ctx.rect(PAD.left, PAD.top, s, s);
+    ctx.rect(pad.left, pad.top, s, s);
     ctx.clip();
     const mk = input.marker;
     if (m.image && mk && mk[0] >= a && mk[0] <= b && mk[1] >= c && mk[1] <= d) {
       const [x, y] = this.toPixel(mk[0], mk[1]);
       ctx.beginPath();
-      ctx.arc(x, y, 6, 0, 2 * Math.PI);
-      ctx.lineWidth = 5;
+      ctx.arc(x, y, 6 * k, 0, 2 * Math.PI);
+      ctx.lineWidth = 5 * k;
       ctx.strokeStyle = OUTLINE;
       ctx.stroke();
-      ctx.lineWidth = 2.5;
+      ctx.lineWidth = 2.5 * k;
       ctx.strokeStyle = MARKER;
       ctx.stroke();
     }
@@ -687,8 +735,8 @@ export class AtlasPanel {
       return [e.clientX - rect.left, e.clientY - rect.top];
     };
     const clampToPlot = (px: number, py: number): [number, number] => [
-      Math.min(PAD.left + this.plot, Math.max(PAD.left, px)),
-      Math.min(PAD.top + this.plot, Math.max(PAD.top, py)),
+      Math.min(this.pad.left + this.plot, Math.max(this.pad.left, px)),
+      Math.min(this.pad.top + this.plot, Math.max(this.pad.top, py)),
     ];
     canvas.addEventListener('pointerdown', (e) => {
       if (e.button !== 0 || !this.input) return;

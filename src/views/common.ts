@@ -50,6 +50,21 @@ export function formatNumber(v: number, digits = 4): string {
   return v.toFixed(digits);
 }
 
+/**
+ * A cost in a readout: as formatNumber(v, 3) (0.910, 1.075, 1.80e-6, 6.16e+5), but never more
+ * than 4 significant digits from 10 on (49.23 and 1455, not 49.230 and 1454.554).
+ */
+export function formatReadoutCost(v: number): string {
+  const a = Math.abs(v);
+  if (!Number.isFinite(v) || a < 10 || a >= 1e5) return formatNumber(v, 3);
+  const e = Math.floor(Math.log10(a));
+  const text = v.toFixed(Math.max(0, 3 - e));
+  // rounding into the next decade (99.996 -> 100.00): that decade's digits
+  const b = Math.abs(Number(text));
+  if (Math.floor(Math.log10(b)) !== e) return b >= 1e5 ? formatNumber(Number(text), 3) : formatReadoutCost(Number(text));
+  return text;
+}
+
 /** A number as short as it can be without misreading it: 0.0001 -> 1e-4, 1.2 -> 1.2, 221.8 -> 221.8 (4 significant digits, no trailing zeros). */
 export function shortNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);

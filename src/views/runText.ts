@@ -6,7 +6,7 @@ import type { Dataset } from '../model/dataset';
 import { HYPER_USED, isRpropFamily, type Hyper, type OptimiserName } from '../model/optimiserSpec';
 import type { OptimiserRun } from '../model/optimisers';
 import { costAndGradient } from '../model/optimisers';
-import { formatNumber, shortNumber } from './common';
+import { formatNumber, formatReadoutCost, shortNumber } from './common';
 import { N_, t } from '../i18n';
 
 const SHORT: Record<keyof Hyper, string> = {
@@ -28,7 +28,7 @@ export function convergedAt(run: OptimiserRun, tol: number): number | null {
 export function runOutcome(run: OptimiserRun, tol: number): string {
   if (run.diverged !== null) return t('diverged at iteration {k}', { k: run.diverged });
   const k = convergedAt(run, tol);
-  const final = formatNumber(run.costs[run.costs.length - 1], 3);
+  const final = formatReadoutCost(run.costs[run.costs.length - 1]);
   return k !== null ? t('converged at {k} (final cost {cost})', { k, cost: final }) : t('not converged: final cost {cost}', { cost: final });
 }
 
@@ -39,7 +39,7 @@ export function explainRuns(d: Dataset, runs: readonly OptimiserRun[], tol: numb
   const g = costAndGradient(d, wx, wRec);
   const norm = Math.hypot(g.wxGrad, g.wRecGrad);
   const parts = [
-    t("At the start ({wx}, {wRec}) the cost is {cost} and the gradient's norm {norm}", { wx: shortNumber(wx), wRec: shortNumber(wRec), cost: formatNumber(g.cost, 3), norm: formatNumber(norm, 3) }) +
+    t("At the start ({wx}, {wRec}) the cost is {cost} and the gradient's norm {norm}", { wx: shortNumber(wx), wRec: shortNumber(wRec), cost: formatReadoutCost(g.cost), norm: formatNumber(norm, 3) }) +
       (Math.abs(wRec) > 1 ? t(' (|wRec| > 1: the cost rises like |wRec|^{power} here, a wall).', { power: 2 * (d.seqLen - 1) }) : t('.')),
   ];
   for (const run of runs) {
@@ -59,7 +59,7 @@ export function explainRuns(d: Dataset, runs: readonly OptimiserRun[], tol: numb
           ? isRpropFamily(run.opt)
             ? t("{name} reached cost < {tol} at iteration {k} (steps from the gradient's sign only, so the wall cannot throw it).", { name, tol: shortNumber(tol), k })
             : t('{name} reached cost < {tol} at iteration {k}.', { name, tol: shortNumber(tol), k })
-          : t('{name} ended at cost {cost} after {count} iterations without converging.', { name, cost: formatNumber(run.costs[run.costs.length - 1], 3), count: run.costs.length - 1 }),
+          : t('{name} ended at cost {cost} after {count} iterations without converging.', { name, cost: formatReadoutCost(run.costs[run.costs.length - 1]), count: run.costs.length - 1 }),
       );
     }
   }

@@ -1,5 +1,6 @@
 /** Issue 12: what a lecturer and a student tripped over. One test (or more) per item. */
 import { expect, test } from '@playwright/test';
+import { atlasCellColour } from '../../src/views/atlasPanel';
 import { openApp } from './helpers';
 
 /** Opens a folder of the control panel unless it is open already (a message may have opened it). */
@@ -328,6 +329,70 @@ test('item 10: canvases render at devicePixelRatio (150%)', async ({ browser }) 
   await context.close();
 });
 
+for (const dpr of [1.5, 2])
+  test(`item 10: the atlas renders at devicePixelRatio (${dpr}) and a click picks the cell under the pointer`, async ({ browser }) => {
+    const context = await browser.newContext({ deviceScaleFactor: dpr, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors = await openApp(page, '?play=0&frame=0&gui=0&layout=2d&atlas=starts&atlasRes=24&compare=sgd,lr=0.0001');
+    // every atlas canvas (the maps, the legend's ramps): canvas pixels = CSS pixels x dpr
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLCanvasElement>('#atlas-panel canvas')].map((c) => {
+        const r = c.getBoundingClientRect();
+        return { cls: c.className, w: c.width, h: c.height, cssW: r.width, cssH: r.height };
+      }),
+    );
+    expect(sizes.filter((s) => s.cls === 'atlas-map').length).toBe(2);
+    expect(sizes.filter((s) => s.cls === 'atlas-swatch').length).toBe(3);
+    for (const s of sizes) {
+      expect(Math.abs(s.w - s.cssW * dpr), `${s.cls} width ${s.w} for ${s.cssW} CSS px`).toBeLessThanOrEqual(1);
+      expect(Math.abs(s.h - s.cssH * dpr), `${s.cls} height ${s.h} for ${s.cssH} CSS px`).toBeLessThanOrEqual(1);
+    }
+    // Points inside cells (the 3x3 canvas pixels around them one colour, not the marker's), read
+    // from the canvas before any click: the cell a click picks must be the one painted there.
+    const canvas = page.locator('#atlas-panel canvas.atlas-map[data-run="0"]');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    const points = await canvas.evaluate((c: HTMLCanvasElement, k: number) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const r = c.getBoundingClientRect();
+      const rgb = (x: number, y: number) => [...d.slice((y * c.width + x) * 4, (y * c.width + x) * 4 + 3)];
+      const out: { fx: number; fy: number; rgb: number[] }[] = [];
+      for (const fx of [0.38, 0.47, 0.56, 0.65, 0.74])
+        for (const fy of [0.22, 0.34, 0.46, 0.58]) {
+          const x = Math.floor(fx * r.width * k);
+          const y = Math.floor(fy * r.height * k);
+          const c0 = rgb(x, y);
+          let same = true;
+          for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) same &&= rgb(x + dx, y + dy).join() === c0.join();
+          // not the panel's background, the frame or the orange marker
+          if (same && c0.join() !== '23,28,37' && c0.join() !== '255,106,0') out.push({ fx: (x + 0.5) / k / r.width, fy: (y + 0.5) / k / r.height, rgb: c0 });
+        }
+      return out;
+    }, dpr);
+    expect(points.length, 'points inside cells').toBeGreaterThanOrEqual(6);
+    expect(new Set(points.map((p) => p.rgb.join())).size, 'cells of more than one colour').toBeGreaterThan(1);
+    const atlas = (await page.evaluate(async () => {
+      const a = (await window.rnnlab.atlas())!;
+      return { wx: [...a.wx], wRec: [...a.wRec], convergedAt: [...a.convergedAt], divergedAt: [...a.divergedAt], finalCost: [...a.finalCost] };
+    }))!;
+    const iterations = (await page.evaluate(() => window.rnnlab.params())).iterations;
+    const nearest = (axis: number[], v: number) => axis.reduce((best, a, i) => (Math.abs(a - v) < Math.abs(axis[best] - v) ? i : best), 0);
+    for (const p of points) {
+      await page.mouse.click(box.x + p.fx * box.width, box.y + p.fy * box.height);
+      await page.evaluate(() => window.rnnlab.ready());
+      const start = (await page.evaluate(() => window.rnnlab.params())).start;
+      const col = nearest(atlas.wx, start[0]);
+      const row = nearest(atlas.wRec, start[1]);
+      expect(Math.abs(atlas.wx[col] - start[0])).toBeLessThan(1e-3);
+      expect(Math.abs(atlas.wRec[row] - start[1])).toBeLessThan(1e-3);
+      const cell = row * atlas.wx.length + col;
+      const want = atlasCellColour(atlas.convergedAt[cell], atlas.divergedAt[cell], atlas.finalCost[cell], iterations);
+      expect(want, `the cell picked at (${p.fx.toFixed(3)}, ${p.fy.toFixed(3)}) of the canvas, start ${start}`).toEqual(p.rgb);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
 test('item 10: the gradient plot keeps one axis scale over the whole run', async ({ page }) => {
   await openApp(page, '?play=0&frame=0&gui=0');
   const axis = () =>
@@ -458,19 +523,21 @@ test('item 4: in the 2D-only layout the panel covers neither the map nor its axi
   }
 });
 
-test('item 1: presentation mode (present=1, key P): every text on the page and on the canvases at 20 px or more at 1920x1080', async ({ page }) => {
-  // record the font of every string drawn on a 2D canvas
+test('item 1: presentation mode (present=1, key P): every text on the page and on the canvases at 20 px or more at 1920x1080, the atlas included', async ({ page }) => {
+  // record the font of every string drawn on a 2D canvas, and which canvas it went to
   await page.addInitScript(() => {
-    const seen: { text: string; font: string }[] = [];
+    const seen: { text: string; font: string; canvas: string }[] = [];
     (window as unknown as { __canvasText: typeof seen }).__canvasText = seen;
     const fill = CanvasRenderingContext2D.prototype.fillText;
     CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, max?: number) {
-      seen.push({ text: String(text), font: this.font });
+      seen.push({ text: String(text), font: this.font, canvas: this.canvas.className });
       return max === undefined ? fill.call(this, text, x, y) : fill.call(this, text, x, y, max);
     };
   });
   await page.setViewportSize({ width: 1920, height: 1080 });
-  const errors = await openApp(page, '?play=0&frame=30');
+  // the atlas with small multiples (a compared run) is on screen too
+  const errors = await openApp(page, '?play=0&frame=30&atlas=starts&atlasRes=24&compare=sgd,lr=0.0001');
+  await expect(page.locator('#atlas-panel canvas.atlas-map')).toHaveCount(2);
   await page.keyboard.press('p');
   await page.evaluate(() => window.rnnlab.ready());
   expect((await page.evaluate(() => window.rnnlab.params())).present).toBe(true);
@@ -480,20 +547,30 @@ test('item 1: presentation mode (present=1, key P): every text on the page and o
   await page.evaluate(() => window.rnnlab.ready());
   await page.evaluate(() => ((window as unknown as { __canvasText: unknown[] }).__canvasText.length = 0));
   await page.evaluate(() => window.rnnlab.setParams({ frame: 31 }));
+  // a new start redraws the atlas maps (their marker) with everything else
+  await page.evaluate(() => window.rnnlab.setParams({ start: [1, 1.5] }));
   const small = await page.evaluate(() => {
     const out: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const e = n.parentElement!;
-      if (!n.textContent!.trim() || e.closest('#atlas-host, style, script') || !e.checkVisibility({ visibilityProperty: true })) continue;
+      if (!n.textContent!.trim() || e.closest('style, script') || !e.checkVisibility({ visibilityProperty: true })) continue;
       const size = parseFloat(getComputedStyle(e).fontSize);
       if (size < 20) out.push(`${size}px: ${n.textContent!.trim().slice(0, 40)}`);
     }
     return out;
   });
   expect(small).toEqual([]);
-  const drawn = await page.evaluate(() => (window as unknown as { __canvasText: { text: string; font: string }[] }).__canvasText);
+  // the atlas's texts were among those checked: titles with shares, legend, summary; its progress text (hidden once done) at its size too
+  await expect(page.locator('#atlas-panel .atlas-title').first()).toContainText('converge');
+  await expect(page.locator('#atlas-legend')).toBeVisible();
+  await expect(page.locator('#atlas-summary')).toBeVisible();
+  expect(parseFloat(await page.locator('#atlas-progress').evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(20);
+  const drawn = await page.evaluate(() => (window as unknown as { __canvasText: { text: string; font: string; canvas: string }[] }).__canvasText);
   expect(drawn.length).toBeGreaterThan(20);
+  // both atlas maps drew their tick labels and axis names
+  expect(drawn.filter((d) => d.canvas === 'atlas-map' && d.text === 'wRec').length).toBeGreaterThanOrEqual(2);
+  expect(drawn.filter((d) => d.canvas === 'atlas-map' && /^-?\d/.test(d.text)).length).toBeGreaterThanOrEqual(6);
   const tiny = drawn.filter((d) => d.text.trim() && parseFloat(/(\d+(\.\d+)?)px/.exec(d.font)![1]) < 20).map((d) => `${d.font}: ${d.text}`);
   expect(tiny).toEqual([]);
   // P again leaves it
@@ -532,3 +609,90 @@ for (const [w, h] of [[1920, 1080], [1280, 800]] as const)
         expect(covering, `${where}: the caption is not covered`).toEqual([]);
       }
   });
+
+test('noticed (a): seqLen with the tutorial preset is kept but said to be unused, in the banner and beside the Data controls', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=0&preset=tutorial&seqLen=60');
+  const note = 'seqLen: 60 is not used: they only make the random preset (preset=random), not the tutorial one';
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([note]);
+  await expect(page.locator('#messages')).toContainText(note);
+  await expect(page.locator('#gui .gui-message').first()).toContainText(note);
+  await expect(page.locator('#caption')).toContainText('over 10 steps'); // the tutorial's data, as said
+  // with the random preset it is used, and nothing is said
+  await page.evaluate(() => window.rnnlab.setParams({ preset: 'random' }));
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
+  await expect(page.locator('#caption')).toContainText('over 60 steps');
+  expect(errors).toEqual([]);
+});
+
+test('noticed (b): the seed field takes every seed the URL takes (no slider ending at 9999); beyond, the URL\'s message', async ({ page }) => {
+  // the URL's message for a seed beyond its limit, for comparison
+  await openApp(page, '?play=0&frame=0&preset=random&seed=4294967296');
+  const urlMessages = await page.evaluate(() => window.rnnlab.messages());
+  expect(urlMessages).toEqual(['seed: 4294967296 clamped to 4294967295 (allowed 0 .. 4294967295, whole numbers)']);
+  const errors = await openApp(page, '?play=0&frame=0&preset=random&seed=123456');
+  await openFolder(page, 'Data');
+  const seed = page.locator('#gui .lil-controller', { hasText: 'seed (random preset)' });
+  await expect(seed.locator('input')).toHaveValue('123456');
+  await expect(seed.locator('.lil-slider')).toHaveCount(0);
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
+  const type = async (v: string) => {
+    await seed.locator('input').fill(v);
+    await seed.locator('input').press('Enter');
+    await page.evaluate(() => window.rnnlab.ready());
+  };
+  await type('4294967295'); // the URL's largest: used as typed
+  expect((await page.evaluate(() => window.rnnlab.params())).seed).toBe(4294967295);
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
+  await expect.poll(() => page.url()).toContain('seed=4294967295');
+  await type('4294967296'); // beyond: clamped with the URL's message
+  expect(await page.evaluate(() => window.rnnlab.messages())).toEqual(urlMessages);
+  expect((await page.evaluate(() => window.rnnlab.params())).seed).toBe(4294967295);
+  expect(errors).toEqual([]);
+});
+
+test('noticed (c): costs in the iteration box have at most 4 significant digits (49.23, not 49.230), as the hover and the legend', async ({ page }) => {
+  const errors = await openApp(page, '?play=0&frame=60&compare=sgd,lr=0.0001;clip,lr=0.05,clip=0.5');
+  const cost = (run: number) => page.locator(`#readout tr[data-run="${run}"] td`).nth(3).textContent();
+  expect(await cost(2)).toBe('49.23');
+  expect(await cost(0)).toBe('0.214');
+  for (const frame of [0, 1, 5, 20, 60, 200, 500]) {
+    await page.evaluate((f) => window.rnnlab.setParams({ frame: f }), frame);
+    for (const run of [0, 2]) {
+      const text = (await cost(run))!;
+      // from 10 on, at most 4 significant digits (5 only for whole numbers from 10000)
+      const m = /^-?(\d+)(?:\.(\d+))?(e[+-]\d+)?$/.exec(text);
+      expect(m, `run ${run} at ${frame}: ${text}`).not.toBeNull();
+      const digits = `${m![1]}${m![2] ?? ''}`.replace(/^0+/, '').length;
+      if (!m![3] && Math.abs(Number(text)) >= 10) expect(digits, `run ${run} at ${frame}: ${text}`).toBeLessThanOrEqual(Math.abs(Number(text)) >= 1e4 && !m![2] ? 5 : 4);
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
+test('noticed (d): an error banner never covers the 2D map (2D only and both layouts, 1280x800 and 1920x1080)', async ({ page }) => {
+  const bad = 'res=3000&samples=abc&tol=0&iterations=-5&opt=nope&unknownKey=1';
+  for (const [w, h] of [[1280, 800], [1920, 1080]] as const)
+    for (const layout of ['2d', 'both'] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await openApp(page, `?play=0&frame=0&layout=${layout}&${bad}`);
+      const where = `${layout} at ${w}x${h}`;
+      const banner = page.locator('#messages');
+      await expect(banner, where).toBeVisible();
+      expect((await page.evaluate(() => window.rnnlab.messages())).length, where).toBeGreaterThanOrEqual(5);
+      // the map: its whole canvas (title, plot and axes), which holds the plot
+      const plot = async () => (await page.locator('#heatmap-host canvas').boundingBox())!;
+      const m = await plot();
+      expect(m.width, where).toBeGreaterThan(100);
+      const b = (await banner.boundingBox())!;
+      expect(hits(b, m), `${where}: banner ${JSON.stringify(b)} over the map ${JSON.stringify(m)}`).toBe(false);
+      // nor the control panel
+      const g = (await page.locator('#gui').boundingBox())!;
+      expect(hits(b, g), `${where}: banner over the control panel`).toBe(false);
+      if (layout === '2d') {
+        // dismissed: the panels move back up, and the map is where it was without a banner
+        await banner.getByRole('button', { name: 'dismiss' }).click();
+        await expect(banner).toBeHidden();
+        await expect.poll(async () => (await plot()).y, where).toBeLessThan(m.y);
+      }
+    }
+});

@@ -28,6 +28,7 @@ import {
   normalizeParams,
   paramsToQuery,
   parseCompare,
+  unusedRandomPresetNotes,
   type CompareRun,
   type ParamSpec,
   type Params,
@@ -711,5 +712,33 @@ describe('atlas axes', () => {
     expect(d.note).toMatch(/atlasRange: for rprop the axes are etaPlus \(1..10\) and etaMinus \(0..1\) as given; using etaPlus 1..2, etaMinus 0..1/);
     const partial = atlasAxes({ opt: 'irprop+', atlasRange: [0.5, 4, -1, 0.5] });
     expect([partial.x.lo, partial.x.hi, partial.y.lo, partial.y.hi]).toEqual([1, 4, 0, 0.5]);
+  });
+});
+
+describe('seed, samples and seqLen given for another data set than the random preset', () => {
+  const notes = (query: string) => {
+    const raw = rawFromQuery(query);
+    return unusedRandomPresetNotes(raw, normalizeParams(raw).params);
+  };
+  it('are said to be unused (kept, one message each), with the tutorial preset or custom rows', () => {
+    expect(notes('preset=tutorial&seqLen=60')).toEqual(['seqLen: 60 is not used: they only make the random preset (preset=random), not the tutorial one']);
+    expect(notes('seed=3&samples=40')).toEqual([
+      'seed: 3 is not used: they only make the random preset (preset=random), not the tutorial one',
+      'samples: 40 is not used: they only make the random preset (preset=random), not the tutorial one',
+    ]);
+    expect(notes('preset=random&data=0110,1011&seqLen=30')).toEqual([
+      'seqLen: 30 is not used: custom rows (data) are in use; seed, samples and seqLen only make the random preset (preset=random)',
+    ]);
+    expect(normalizeParams(rawFromQuery('preset=tutorial&seqLen=60')).params.seqLen).toBe(60);
+  });
+  it('say nothing for the random preset, for the defaults (what choosing a preset sends), or for other keys', () => {
+    expect(notes('preset=random&seqLen=60&seed=7&samples=5')).toEqual([]);
+    expect(notes('preset=tutorial&seed=0&samples=20&seqLen=10')).toEqual([]);
+    expect(notes('res=64')).toEqual([]);
+    expect(unusedRandomPresetNotes(null, DEFAULT_PARAMS)).toEqual([]);
+    expect(unusedRandomPresetNotes('seqLen=60', DEFAULT_PARAMS)).toEqual([]);
+    // from a script, after the preset was set earlier: the params decide, not the raw preset
+    expect(unusedRandomPresetNotes({ seqLen: 30 }, { ...DEFAULT_PARAMS, preset: 'random', seqLen: 30 })).toEqual([]);
+    expect(unusedRandomPresetNotes({ seqLen: 30 }, { ...DEFAULT_PARAMS, seqLen: 30 })).toHaveLength(1);
   });
 });

@@ -89,3 +89,33 @@ describe('caption words (issue 12, item 3)', async () => {
     expect(formatStep(12.3456)).toBe('12.35');
   });
 });
+
+describe('costs in the readout, the hover and the run texts', async () => {
+  const { formatReadoutCost } = await import('../../src/views/common');
+  const { runOutcome } = await import('../../src/views/runText');
+  it('never more than 4 significant digits from 10 on (no "1454.554")', () => {
+    expect(formatReadoutCost(1454.554)).toBe('1455');
+    expect(formatReadoutCost(12345.6)).toBe('12346');
+    expect(formatReadoutCost(123.456)).toBe('123.5');
+    expect(formatReadoutCost(49.23)).toBe('49.23');
+    expect(formatReadoutCost(-49.23)).toBe('-49.23');
+    // rounding into the next decade: that decade's digits
+    expect(formatReadoutCost(99.996)).toBe('100.0');
+    expect(formatReadoutCost(9999.6)).toBe('10000');
+    expect(formatReadoutCost(99999.6)).toBe('1.00e+5');
+  });
+  it('below 10 and beyond 1e5 as before: formatNumber(v, 3)', () => {
+    expect(formatReadoutCost(1.0751)).toBe('1.075');
+    expect(formatReadoutCost(0.9104)).toBe('0.910');
+    expect(formatReadoutCost(0.214)).toBe('0.214');
+    expect(formatReadoutCost(1.8e-6)).toBe('1.80e-6');
+    expect(formatReadoutCost(6.16e5)).toBe('6.16e+5');
+    expect(formatReadoutCost(0)).toBe('0.000');
+    expect(formatReadoutCost(Infinity)).toBe('> float32 max (overflow)');
+    expect(formatReadoutCost(NaN)).toBe('NaN');
+  });
+  it('in the run texts', () => {
+    const run = { opt: 'clip', costs: [5, 1454.554], diverged: null } as unknown as Parameters<typeof runOutcome>[0];
+    expect(runOutcome(run, 0.001)).toBe('not converged: final cost 1455');
+  });
+});
