@@ -22,7 +22,7 @@ import {
   type HyperName,
   type OptimiserName,
 } from './model/optimiserSpec';
-import { LANGS, langAlias, t, type Lang } from './i18n';
+import { LANGS, N_, langAlias, t, type Lang } from './i18n';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type Preset = 'tutorial' | 'random';
@@ -513,8 +513,8 @@ export function atlasAxes(p: Pick<Params, 'opt' | 'atlasRange'>, opt: OptimiserN
       : null;
     return { x, y, note };
   }
-  const x = axis('log10 lr of wx', r[0], r[1], ATLAS_LR_LIMIT, [-5, -1], true);
-  const y = axis('log10 lr of wRec', r[2], r[3], ATLAS_LR_LIMIT, [-5, -1], true);
+  const x = axis(t('log10 lr of wx'), r[0], r[1], ATLAS_LR_LIMIT, [-5, -1], true);
+  const y = axis(t('log10 lr of wRec'), r[2], r[3], ATLAS_LR_LIMIT, [-5, -1], true);
   const note = changed.length
     ? `atlasRange: ${t('for {opt} the axes are log10 learning rates within {limits}; using {used}', { opt, limits: ATLAS_LR_LIMIT.join('..'), used: changed.join(', ') })}`
     : null;
@@ -572,7 +572,7 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
         const list = toNumberList(v, spec.length);
         const kept = shown();
         if (!list) {
-          const text = spec.length === 2 ? '{value} must be two numbers {names}; kept {kept}' : '{value} must be four numbers {names}; kept {kept}';
+          const text = spec.length === 2 ? N_('{value} must be two numbers {names}; kept {kept}') : N_('{value} must be four numbers {names}; kept {kept}');
           messages.push(`${key}: ${t(text, { value: echo(v), names: spec.names, kept })}`);
           break;
         }
@@ -661,12 +661,12 @@ export function unusedRandomPresetNotes(raw: unknown, p: Params): string[] {
   const r = raw as Raw;
   const random = p.preset === 'random' && !p.data;
   if (random) return [];
-  const why = p.data
-    ? 'custom rows (data) are in use; seed, samples and seqLen only make the random preset (preset=random)'
-    : `they only make the random preset (preset=random), not the ${p.preset} one`;
+  const text = p.data
+    ? N_('{value} is not used: custom rows (data) are in use; seed, samples and seqLen only make the random preset (preset=random)')
+    : N_('{value} is not used: they only make the random preset (preset=random), not the tutorial one');
   return (['seed', 'samples', 'seqLen'] as const)
     .filter((key) => hasOwn(r, key) && r[key] !== undefined && p[key] !== DEFAULT_PARAMS[key])
-    .map((key) => `${key}: ${p[key]} is not used: ${why}`);
+    .map((key) => `${key}: ${t(text, { value: p[key] })}`);
 }
 
 /** The URL form of one value. */

@@ -13,6 +13,7 @@ import { el } from '../ui/dom';
 import { screenScale } from './canvas2d';
 import { viridis } from './colormap';
 import { formatNumber, formatTick, niceTicks } from './common';
+import { t as tr } from '../i18n';
 
 export type AtlasPanelMode = 'starts' | 'lr';
 
@@ -186,9 +187,9 @@ export function formatCost(cost: number): string {
 /** The outcome of one cell in words: "converged at 87", "diverged at 3", "not converged, final cost 0.07". */
 export function atlasOutcomeText(convergedAt: number, divergedAt: number, finalCost: number): string {
   const c = atlasClass(convergedAt, divergedAt);
-  if (c === 'diverged') return `diverged at ${divergedAt}`;
-  if (c === 'converged') return `converged at ${convergedAt}`;
-  return `not converged, final cost ${formatCost(finalCost)}`;
+  if (c === 'diverged') return tr('diverged at {k}', { k: divergedAt });
+  if (c === 'converged') return tr('converged at {k}', { k: convergedAt });
+  return tr('not converged, final cost {cost}', { cost: formatCost(finalCost) });
 }
 
 /** Maps per row: 1 run 1; 2 and 4 runs 2; 3, 5 and 6 runs 3, or 2 where 3 would be narrower than 150 px. */
@@ -329,7 +330,7 @@ export class AtlasPanel {
   private legendKey = '';
 
   constructor(container: HTMLElement) {
-    this.heading = el('h3', {}, 'trainability atlas');
+    this.heading = el('h3', {}, tr('trainability atlas'));
     this.progressText = document.createTextNode('');
     this.progressFill = el('div', { class: 'atlas-bar-fill' });
     this.progress = el('div', { id: 'atlas-progress' }, el('div', { class: 'atlas-bar' }, this.progressFill), el('span', {}, this.progressText));
@@ -376,7 +377,7 @@ export class AtlasPanel {
     const f = Math.min(1, Math.max(0, done / total));
     this.progress.hidden = false;
     this.progressFill.style.width = `${(f * 100).toFixed(1)}%`;
-    this.progressText.data = `computing the atlas: ${Math.floor(f * 100)}%`;
+    this.progressText.data = tr('computing the atlas: {percent}%', { percent: Math.floor(f * 100) });
   }
 
   /** Shows an atlas (recomputes every run's cell image), or hides the panel (null). */
@@ -389,7 +390,9 @@ export class AtlasPanel {
     }
     this.element.hidden = false;
     this.heading.textContent =
-      input.mode === 'starts' ? `trainability atlas: every start (${input.xLabel}, ${input.yLabel})` : `trainability atlas: ${input.xLabel} × ${input.yLabel}`;
+      input.mode === 'starts'
+        ? tr('trainability atlas: every start ({x}, {y})', { x: input.xLabel, y: input.yLabel })
+        : tr('trainability atlas: {x} × {y}', { x: input.xLabel, y: input.yLabel });
     if (this.maps.length !== input.runs.length) this.buildMaps(input.runs.length);
     for (let i = 0; i < this.maps.length; i++) this.setTitle(i);
     this.buildSummary();
@@ -443,23 +446,26 @@ export class AtlasPanel {
     let text = run.title;
     if (run.result) {
       const s = atlasShares(run.result);
-      text += `: ${formatShare(s.converged)} converge, ${formatShare(s.diverged)} diverge`;
-    } else text += ': no result yet';
+      text += tr(': {converged} converge, {diverged} diverge', { converged: formatShare(s.converged), diverged: formatShare(s.diverged) });
+    } else text += tr(': no result yet');
     m.title.replaceChildren(swatch, text);
   }
 
   private buildSummary(): void {
     const input = this.input!;
     const rows: HTMLElement[] = [];
-    const grid = `${input.xAxis.length} × ${input.yAxis.length} ${input.mode === 'starts' ? 'starts' : 'settings'}`;
-    rows.push(el('div', { class: 'atlas-summary-head' }, `${grid}, ${input.iterations} iterations, converged: cost < ${formatTick(input.tol)}`));
+    const size = { nx: input.xAxis.length, ny: input.yAxis.length, iterations: input.iterations, tol: formatTick(input.tol) };
+    const head = input.mode === 'starts'
+      ? tr('{nx} × {ny} starts, {iterations} iterations, converged: cost < {tol}', size)
+      : tr('{nx} × {ny} settings, {iterations} iterations, converged: cost < {tol}', size);
+    rows.push(el('div', { class: 'atlas-summary-head' }, head));
     for (const run of input.runs) {
       const swatch = el('span', { class: 'swatch' });
       swatch.style.background = run.css;
-      let text = ': no result yet';
+      let text = tr(': no result yet');
       if (run.result) {
         const s = atlasShares(run.result);
-        text = `: ${formatShare(s.converged)} converge, ${formatShare(s.diverged)} diverge, ${formatShare(s.notConverged)} do not converge`;
+        text = tr(': {converged} converge, {diverged} diverge, {notConverged} do not converge', { converged: formatShare(s.converged), diverged: formatShare(s.diverged), notConverged: formatShare(s.notConverged) });
       }
       rows.push(el('div', { class: 'atlas-summary-row' }, swatch, el('span', { class: 'atlas-summary-name' }, run.title), text));
     }
@@ -497,9 +503,9 @@ export class AtlasPanel {
     };
     const item = (canvas: HTMLCanvasElement, text: string) => el('span', { class: 'atlas-legend-item' }, canvas, text);
     this.legend.replaceChildren(
-      item(ramp((t) => convergedRgb(1 - t)), 'converged fast → slow'),
-      item(ramp((t) => greyRgb(t, false)), 'not converged (grey: final cost)'),
-      item(ramp((t) => divergedRgb(t)), 'diverged early → late'),
+      item(ramp((t) => convergedRgb(1 - t)), tr('converged fast → slow')),
+      item(ramp((t) => greyRgb(t, false)), tr('not converged (grey: final cost)')),
+      item(ramp((t) => divergedRgb(t)), tr('diverged early → late')),
     );
   }
 
@@ -630,7 +636,7 @@ export class AtlasPanel {
       ctx.font = this.font(13);
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText(input.runs[i]?.result === null ? 'no result yet' : '', pad.left + s / 2, pad.top + s / 2);
+      ctx.fillText(input.runs[i]?.result === null ? tr('no result yet') : '', pad.left + s / 2, pad.top + s / 2);
     }
     const [a, b] = axisExtent(input.xAxis);
     const [c, d] = axisExtent(input.yAxis);
@@ -722,10 +728,10 @@ export class AtlasPanel {
     const spacing = (axis: Float64Array) => (axis.length > 1 ? (axis[axis.length - 1] - axis[0]) / (axis.length - 1) : 1);
     const fx = formatAxisValue(input.xAxis[col], input.xLog, spacing(input.xAxis));
     const fy = formatAxisValue(input.yAxis[row], input.yLog, spacing(input.yAxis));
-    const where = input.mode === 'starts' ? `start (${fx}, ${fy})` : `${input.xLabel} ${fx}, ${input.yLabel} ${fy}`;
+    const where = input.mode === 'starts' ? tr('start ({x}, {y})', { x: fx, y: fy }) : `${input.xLabel} ${fx}, ${input.yLabel} ${fy}`;
     const r = input.runs[run]?.result;
     const cell = row * input.xAxis.length + col;
-    if (!r || cell >= r.convergedAt.length) return `${where}: no result yet`;
+    if (!r || cell >= r.convergedAt.length) return where + tr(': no result yet');
     return `${where}: ${atlasOutcomeText(r.convergedAt[cell], r.divergedAt[cell], r.finalCost[cell])}`;
   }
 
