@@ -192,9 +192,28 @@ export class SurfaceView {
 
   // --- surface ---------------------------------------------------------------------------------
 
+  /** geometries and materials of removed objects, disposed after the next frame (see clearGroup) */
+  private retired: { dispose(): void }[] = [];
+  private retireTimer = 0;
+
+  private clear(g: THREE.Group): void {
+    clearGroup(g, this.retired);
+    // no frame drawn soon (the 2D-only layout draws none): dispose them anyway
+    clearTimeout(this.retireTimer);
+    this.retireTimer = window.setTimeout(() => this.disposeRetired(), 2000);
+  }
+
+  private disposeRetired(): void {
+    clearTimeout(this.retireTimer);
+    const retired = this.retired;
+    if (!retired.length) return;
+    this.retired = [];
+    for (const r of retired) r.dispose();
+  }
+
   setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], contours: boolean): void {
     this.range = range;
-    clearGroup(this.surfaceGroup);
+    this.clear(this.surfaceGroup);
     const res = s.res;
     const m = Math.min(res, MESH_MAX);
     this.m = m;
@@ -480,7 +499,7 @@ export class SurfaceView {
   /** Draws every run: its path up to where it leaves the window, a marker, and a note where it left. */
   setRuns(runs: RunDraw[]): void {
     this.runs = runs;
-    clearGroup(this.trajectoryGroup);
+    this.clear(this.trajectoryGroup);
     this.runLines = [];
     if (this.m < 2 || runs.length === 0) return;
     runs.forEach((run, r) => {
@@ -568,6 +587,7 @@ export class SurfaceView {
 
   render(): void {
     this.renderer.render(this.scene, this.camera);
+    this.disposeRetired();
     this.labels.render(this.scene, this.camera);
     fitLabels(this.labels.domElement, this.renderer.domElement.getBoundingClientRect(), this.avoidRects());
   }
@@ -752,16 +772,22 @@ function label(text: string, className: string): CSS2DObject {
   return new CSS2DObject(el);
 }
 
-function clearGroup(g: THREE.Group): void {
+/**
+ * Empties a group. Its geometries and materials are handed to `retired` rather than disposed
+ * here: disposed after the next frame, once the objects that replace them are drawn, so that
+ * three.js keeps its compiled node materials and pipelines (same kind of material, same
+ * pipeline) instead of building them again on every new surface.
+ */
+function clearGroup(g: THREE.Group, retired: { dispose(): void }[]): void {
   for (const child of [...g.children]) {
     g.remove(child);
     child.traverse((o) => {
       if (o instanceof CSS2DObject) o.element.remove();
       const mesh = o as THREE.Mesh;
-      mesh.geometry?.dispose();
+      if (mesh.geometry) retired.push(mesh.geometry);
       const mat = mesh.material as THREE.Material | THREE.Material[] | undefined;
-      if (Array.isArray(mat)) mat.forEach((x) => x.dispose());
-      else mat?.dispose();
+      if (Array.isArray(mat)) retired.push(...mat);
+      else if (mat) retired.push(mat);
     });
   }
 }
