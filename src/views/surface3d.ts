@@ -75,6 +75,9 @@ export class SurfaceView {
   private range: [number, number, number, number] = [-3, 3, -3, 3];
   private hMax = 1;
   private runs: RunDraw[] = [];
+  /** bumped by every setSurface; the runs' lines were last built over this one */
+  private surfaceVersion = 0;
+  private runsDrawnFor = -1;
   /** the surface's own vertex colours, to go back to when a drape is removed */
   private surfaceColours = new Float32Array(0);
   private drape: Drape | null = null;
@@ -212,6 +215,7 @@ export class SurfaceView {
   }
 
   setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], contours: boolean): void {
+    this.surfaceVersion++;
     this.range = range;
     this.clear(this.surfaceGroup);
     const res = s.res;
@@ -237,7 +241,8 @@ export class SurfaceView {
       this.coarse = { mesh: c.mesh, m: mc, colours: c.colours };
       this.surfaceGroup.add(c.mesh);
     } else this.coarse = null;
-    this.applyDrape();
+    // a new mesh has the surface's own colours already: only a drape changes them
+    if (this.drape) this.applyDrape();
     this.applyQuality();
 
     if (contours) this.surfaceGroup.add(this.contourLines(summary.logs, res));
@@ -253,6 +258,7 @@ export class SurfaceView {
     const positions = new Float32Array(m * m * 3);
     const colors = new Float32Array(m * m * 3);
     const heights = new Float32Array(m * m);
+    const toLinear = srgbToWorking();
     const colour = new THREE.Color();
     for (let j = 0; j < m; j++) {
       for (let i = 0; i < m; i++) {
@@ -266,16 +272,23 @@ export class SurfaceView {
         positions[3 * k + 2] = 1 - (2 * j) / (m - 1);
         const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
         // vertex colours are linear; the colour map is sRGB
-        colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
-        colors[3 * k] = colour.r;
-        colors[3 * k + 1] = colour.g;
-        colors[3 * k + 2] = colour.b;
+        if (toLinear) {
+          colors[3 * k] = toLinear(rgb[0] / 255);
+          colors[3 * k + 1] = toLinear(rgb[1] / 255);
+          colors[3 * k + 2] = toLinear(rgb[2] / 255);
+        } else {
+          colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
+          colors[3 * k] = colour.r;
+          colors[3 * k + 1] = colour.g;
+          colors[3 * k + 2] = colour.b;
+        }
       }
     }
     const geom = new THREE.BufferGeometry();
     geom.setAttribute('position', new THREE.BufferAttribute(positions, 3));
     geom.setAttribute('color', new THREE.BufferAttribute(colors, 3));
     geom.setIndex(new THREE.BufferAttribute(gridIndex(m), 1));
+    geom.boundingSphere = boundingSphereOf(positions);
     const mat = new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
     return { mesh: new THREE.Mesh(geom, mat), colours: colors.slice(), heights };
   }
@@ -316,17 +329,25 @@ export class SurfaceView {
 
   /** The contour levels on the surface, from the same segments the heatmap draws (computed once per surface). */
   private contourLines(logs: Float32Array, m: number): THREE.LineSegments {
-    const pts: number[] = [];
     const levels = contourLevels();
     const layers = contourLayers(logs, m, levels);
+    let n = 0;
+    for (const seg of layers) n += seg.length / 2;
+    const pts = new Float32Array(3 * n);
+    let k = 0;
     for (let li = 0; li < levels.length; li++) {
       const level = levels[li];
       const seg = layers[li];
       const y = (HEIGHT * Math.min(level, this.hMax)) / this.hMax + 0.004;
-      for (let i = 0; i < seg.length; i += 2) pts.push(-1 + (2 * seg[i]) / (m - 1), y, 1 - (2 * seg[i + 1]) / (m - 1));
+      for (let i = 0; i < seg.length; i += 2) {
+        pts[k++] = -1 + (2 * seg[i]) / (m - 1);
+        pts[k++] = y;
+        pts[k++] = 1 - (2 * seg[i + 1]) / (m - 1);
+      }
     }
     const g = new THREE.BufferGeometry();
-    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
+    g.setAttribute('position', new THREE.BufferAttribute(pts, 3));
+    if (n > 0) g.boundingSphere = boundingSphereOf(pts);
     return new THREE.LineSegments(g, new THREE.LineBasicMaterial({ color: 0x0b0d12, transparent: true, opacity: 0.55 }));
   }
 
@@ -498,7 +519,12 @@ export class SurfaceView {
 
   /** Draws every run: its path up to where it leaves the window, a marker, and a note where it left. */
   setRuns(runs: RunDraw[]): void {
+    // the same runs over the same surface (setSurface has just drawn them): nothing to do
+    const same = this.runsDrawnFor === this.surfaceVersion && runs.length === this.runs.length &&
+      runs.every((r, i) => { const o = this.runs[i]; return r.weights === o.weights && r.costs === o.costs && r.css === o.css && r.diverged === o.diverged; });
     this.runs = runs;
+    if (same) return;
+    this.runsDrawnFor = this.surfaceVersion;
     this.clear(this.trajectoryGroup);
     this.runLines = [];
     if (this.m < 2 || runs.length === 0) return;
@@ -790,6 +816,45 @@ function clearGroup(g: THREE.Group, retired: { dispose(): void }[]): void {
       else if (mat) retired.push(mat);
     });
   }
+}
+
+/**
+ * three's ColorManagement conversion of an sRGB channel (0..1) to the working colour space, written
+ * out for the mesh's thousands of vertices (the same formula as three's SRGBToLinear, so the same
+ * numbers as Color.setRGB(r, g, b, SRGBColorSpace)); null where three would convert otherwise.
+ */
+function srgbToWorking(): ((c: number) => number) | null {
+  const cm = THREE.ColorManagement;
+  if (!cm.enabled || cm.workingColorSpace !== THREE.LinearSRGBColorSpace) return null;
+  return (c) => (c < 0.04045 ? c * 0.0773993808 : Math.pow(c * 0.9478672986 + 0.0521327014, 2.4));
+}
+
+/**
+ * The bounding sphere three's BufferGeometry.computeBoundingSphere() finds for these positions
+ * (x, y, z triples): the same arithmetic (the box's centre, the largest squared distance), the same
+ * numbers, without its per-vertex accessor calls.
+ */
+function boundingSphereOf(p: Float32Array): THREE.Sphere {
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
+  for (let i = 0; i < p.length; i += 3) {
+    x0 = Math.min(x0, p[i]);
+    y0 = Math.min(y0, p[i + 1]);
+    z0 = Math.min(z0, p[i + 2]);
+    x1 = Math.max(x1, p[i]);
+    y1 = Math.max(y1, p[i + 1]);
+    z1 = Math.max(z1, p[i + 2]);
+  }
+  const cx = (x0 + x1) * 0.5;
+  const cy = (y0 + y1) * 0.5;
+  const cz = (z0 + z1) * 0.5;
+  let r2 = 0;
+  for (let i = 0; i < p.length; i += 3) {
+    const dx = cx - p[i];
+    const dy = cy - p[i + 1];
+    const dz = cz - p[i + 2];
+    r2 = Math.max(r2, dx * dx + dy * dy + dz * dz);
+  }
+  return new THREE.Sphere(new THREE.Vector3(cx, cy, cz), Math.sqrt(r2));
 }
 
 /** True when the browser draws with a software rasteriser (SwiftShader), by WebGPU or WebGL. */
