@@ -114,7 +114,7 @@ export class HeatmapView extends Canvas2DView {
     // Each pixel's four bytes as one word: the grid cell's colour (computed once per cell while
     // there are fewer cells than pixels, else per pixel as before), the same bytes either way.
     const words = new Uint32Array(image.data.buffer, image.data.byteOffset, W * H);
-    const cells = s.res * s.res <= 2 * W * H ? cellWords(summary) : null;
+    const cells = s.res * s.res <= W * H ? cellWords(summary) : null;
     const one = new Uint8ClampedArray(4);
     const oneWord = new Uint32Array(one.buffer);
     const word = (rgb: readonly [number, number, number]) => {

@@ -28,6 +28,13 @@ const HEIGHT = 1.1;
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const LIFT = 0.02;
 
+/** where a coarser mesh takes its vertices' heights and colours from: vertex k is vertex index[k] there */
+interface MeshSource {
+  colours: Float32Array;
+  heights: Float32Array;
+  index: Int32Array;
+}
+
 export interface Drape {
   xAxis: Float64Array;
   yAxis: Float64Array;
@@ -237,7 +244,14 @@ export class SurfaceView {
       const pickC = (k: number) => Math.round((k * (res - 1)) / (mc - 1));
       const logsC = new Float32Array(mc * mc);
       for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) logsC[j * mc + i] = summary.logs[pickC(j) * res + pickC(i)];
-      const c = this.buildMesh(logsC, mc);
+      // every cell is a vertex of the full mesh (res <= MESH_MAX): its colour is there already
+      let from: MeshSource | undefined;
+      if (m === res) {
+        const index = new Int32Array(mc * mc);
+        for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) index[j * mc + i] = pickC(j) * m + pickC(i);
+        from = { colours: full.colours, heights: full.heights, index };
+      }
+      const c = this.buildMesh(logsC, mc, from);
       this.coarse = { mesh: c.mesh, m: mc, colours: c.colours };
       this.surfaceGroup.add(c.mesh);
     } else this.coarse = null;
@@ -254,7 +268,7 @@ export class SurfaceView {
   }
 
   /** A mesh of m x m vertices: height and colour from log10(cost + 1) on the shared scale. */
-  private buildMesh(logs: Float32Array, m: number): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
+  private buildMesh(logs: Float32Array, m: number, from?: MeshSource): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
     const positions = new Float32Array(m * m * 3);
     const colors = new Float32Array(m * m * 3);
     const heights = new Float32Array(m * m);
@@ -263,13 +277,22 @@ export class SurfaceView {
     for (let j = 0; j < m; j++) {
       for (let i = 0; i < m; i++) {
         const k = j * m + i;
+        positions[3 * k] = -1 + (2 * i) / (m - 1);
+        positions[3 * k + 2] = 1 - (2 * j) / (m - 1);
+        if (from) {
+          // the same cell's height and colour in a mesh built already (computed from the same value)
+          const f = from.index[k];
+          heights[k] = positions[3 * k + 1] = from.heights[f];
+          colors[3 * k] = from.colours[3 * f];
+          colors[3 * k + 1] = from.colours[3 * f + 1];
+          colors[3 * k + 2] = from.colours[3 * f + 2];
+          continue;
+        }
         const l = logs[k];
         const finite = Number.isFinite(l);
         const y = finite ? (HEIGHT * l) / this.hMax : HEIGHT;
         heights[k] = y;
-        positions[3 * k] = -1 + (2 * i) / (m - 1);
         positions[3 * k + 1] = y;
-        positions[3 * k + 2] = 1 - (2 * j) / (m - 1);
         const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
         // vertex colours are linear; the colour map is sRGB
         if (toLinear) {
