@@ -10,7 +10,7 @@ if (!existsSync(CHROMIUM)) {
   console.error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   process.exit(1);
 }
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT || 4179);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const RESOLUTIONS = [256, 512, 1024, 2048];
 const SEQ_LENS = [10, 50];

@@ -240,7 +240,12 @@ export class App {
     if (old.layout !== params.layout || old.gui !== params.gui || old.embed !== params.embed || old.present !== params.present) this.applyViewParams();
     if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
     if (old.atlasOn3d !== params.atlasOn3d) this.applyAtlasDrape();
-    this.writeUrl();
+    // The URL is written while the engine computes (history.replaceState can take tens of ms on a
+    // busy machine): by a timer that runs during the computation's wait, at the latest before
+    // setParams resolves.
+    this.urlPending = true;
+    clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(() => this.flushUrl(), 0);
     this.dirty = true;
     this.lastShownFrame = -1; // panels depend on params too (the test sequence)
     this.panelsKey = '';
@@ -249,6 +254,18 @@ export class App {
       await this.engine.setParams(pickEngine(params));
       if (this.engine.lastError) this.showMessages([...messages, t('could not compute: {reason}', { reason: this.engine.lastError })]);
     } else if (params.still) this.drawNow();
+    this.flushUrl();
+  }
+
+  private urlPending = false;
+  private urlTimer = 0;
+
+  /** Writes the URL now if a setParams left it to be written. */
+  private flushUrl(): void {
+    clearTimeout(this.urlTimer);
+    if (!this.urlPending) return;
+    this.urlPending = false;
+    this.writeUrl();
   }
 
   private applyScene(id: string): void {
@@ -268,6 +285,7 @@ export class App {
   }
 
   private writeUrl(): void {
+    this.urlPending = false;
     const p = { ...this.params };
     if (p.play && !p.still) p.frame = -1; // a running clock is not a state worth a URL
     const q = paramsToQuery(p);

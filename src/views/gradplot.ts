@@ -168,14 +168,29 @@ export function gradientExtent(d: Dataset, weights: readonly (readonly [number, 
     }
   };
   for (const series of extra) series.forEach(take);
-  const n = weights.length;
-  const count = Math.min(n, samples);
-  for (let i = 0; i < count; i++) {
-    const k = count === 1 ? 0 : Math.round((i * (n - 1)) / (count - 1));
-    evaluatePoint(d, weights[k][0], weights[k][1]).gradOverTime.forEach(take);
+  // the run's part depends on the run and the data set alone: kept with the run (a new surface
+  // or a new iteration shown does not evaluate the run again)
+  let along = runExtents.get(weights);
+  if (!along || along.d !== d || along.samples !== samples) {
+    const before = [lo, hi];
+    lo = Infinity;
+    hi = 0;
+    const n = weights.length;
+    const count = Math.min(n, samples);
+    for (let i = 0; i < count; i++) {
+      const k = count === 1 ? 0 : Math.round((i * (n - 1)) / (count - 1));
+      evaluatePoint(d, weights[k][0], weights[k][1]).gradOverTime.forEach(take);
+    }
+    along = { d, samples, lo, hi };
+    runExtents.set(weights, along);
+    [lo, hi] = before;
   }
+  lo = Math.min(lo, along.lo);
+  hi = Math.max(hi, along.hi);
   return hi > 0 ? [lo, hi] : null;
 }
+
+const runExtents = new WeakMap<object, { d: Dataset; samples: number; lo: number; hi: number }>();
 
 /**
  * What the plot shows at iteration k: the six marked points (from the backend, cached per data

@@ -112,32 +112,52 @@ export class HeatmapView extends Canvas2DView {
     for (let px = 0; px < W; px++) colOf[px] = Math.round(((a + ((px + 0.5) / W) * (b - a) - ga) / (gb - ga)) * (s.res - 1));
     const image = ctx.createImageData(W, H);
     const top = summary.logTop;
+    // Each pixel's four bytes as one word: the grid cell's colour (computed once per cell while
+    // there are fewer cells than pixels, else per pixel as before), the same bytes either way.
+    const words = new Uint32Array(image.data.buffer, image.data.byteOffset, W * H);
+    const cells = s.res * s.res <= W * H ? cellWords(summary) : null;
+    const one = new Uint8ClampedArray(4);
+    const oneWord = new Uint32Array(one.buffer);
+    const word = (rgb: readonly [number, number, number]) => {
+      one[0] = rgb[0];
+      one[1] = rgb[1];
+      one[2] = rgb[2];
+      one[3] = 255;
+      return oneWord[0];
+    };
+    const background = word(BACKGROUND_RGB);
     for (let py = 0; py < H; py++) {
       const row = Math.round(((d - ((py + 0.5) / H) * (d - c) - gc) / (gd - gc)) * (s.res - 1));
-      for (let px = 0; px < W; px++) {
+      const rowInside = row >= 0 && row < s.res;
+      const base = row * s.res;
+      let k = py * W;
+      for (let px = 0; px < W; px++, k++) {
         const col = colOf[px];
-        const k = (py * W + px) * 4;
-        const inside = row >= 0 && row < s.res && col >= 0 && col < s.res;
-        const l = inside ? summary.logs[row * s.res + col] : NaN;
-        const rgb = !inside ? BACKGROUND_RGB : Number.isFinite(l) ? viridis(l / top) : OVERFLOW_RGB;
-        image.data[k] = rgb[0];
-        image.data[k + 1] = rgb[1];
-        image.data[k + 2] = rgb[2];
-        image.data[k + 3] = 255;
+        if (!rowInside || col < 0 || col >= s.res) words[k] = background;
+        else if (cells) words[k] = cells[base + col];
+        else {
+          const l = summary.logs[base + col];
+          words[k] = word(Number.isFinite(l) ? viridis(l / top) : OVERFLOW_RGB);
+        }
       }
     }
     ctx.putImageData(image, 0, 0);
     ctx.setTransform(this.scale, 0, 0, this.scale, 0, 0);
-    // contours, in grid index units
+    // contours, in grid index units (toPixel's arithmetic, written out: no array per point)
     ctx.strokeStyle = 'rgba(10, 12, 18, 0.6)';
     ctx.lineWidth = 1;
     ctx.beginPath();
-    const gx = (i: number) => ga + (i / (s.res - 1)) * (gb - ga);
-    const gy = (j: number) => gc + (j / (s.res - 1)) * (gd - gc);
+    const gxSpan = gb - ga;
+    const gySpan = gd - gc;
+    const last = s.res - 1;
+    const xSpan = b - a;
+    const ySpan = d - c;
     for (const seg of this.contours)
       for (let i = 0; i < seg.length; i += 4) {
-        const [x1, y1] = this.toPixel(gx(seg[i]), gy(seg[i + 1]));
-        const [x2, y2] = this.toPixel(gx(seg[i + 2]), gy(seg[i + 3]));
+        const x1 = r.x + ((ga + (seg[i] / last) * gxSpan - a) / xSpan) * r.w;
+        const y1 = r.y + (1 - (gc + (seg[i + 1] / last) * gySpan - c) / ySpan) * r.h;
+        const x2 = r.x + ((ga + (seg[i + 2] / last) * gxSpan - a) / xSpan) * r.w;
+        const y2 = r.y + (1 - (gc + (seg[i + 3] / last) * gySpan - c) / ySpan) * r.h;
         ctx.moveTo(x1 - r.x, y1 - r.y);
         ctx.lineTo(x2 - r.x, y2 - r.y);
       }
@@ -263,6 +283,28 @@ export class HeatmapView extends Canvas2DView {
     ctx.fillText('wRec', 0, 0);
     ctx.restore();
   }
+}
+
+/** every grid cell's colour as the four bytes of a pixel (RGBA, alpha 255), once per surface */
+const cellWordsCache = new WeakMap<SurfaceSummary, Uint32Array>();
+function cellWords(summary: SurfaceSummary): Uint32Array {
+  let words = cellWordsCache.get(summary);
+  if (!words) {
+    const logs = summary.logs;
+    const top = summary.logTop;
+    const bytes = new Uint8ClampedArray(4 * logs.length);
+    for (let i = 0, k = 0; i < logs.length; i++, k += 4) {
+      const l = logs[i];
+      const rgb = Number.isFinite(l) ? viridis(l / top) : OVERFLOW_RGB;
+      bytes[k] = rgb[0];
+      bytes[k + 1] = rgb[1];
+      bytes[k + 2] = rgb[2];
+      bytes[k + 3] = 255;
+    }
+    words = new Uint32Array(bytes.buffer);
+    cellWordsCache.set(summary, words);
+  }
+  return words;
 }
 
 function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, stroke: string): void {

@@ -29,6 +29,13 @@ const HEIGHT = 1.1;
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const LIFT = 0.02;
 
+/** where a coarser mesh takes its vertices' heights and colours from: vertex k is vertex index[k] there */
+interface MeshSource {
+  colours: Float32Array;
+  heights: Float32Array;
+  index: Int32Array;
+}
+
 export interface Drape {
   xAxis: Float64Array;
   yAxis: Float64Array;
@@ -76,6 +83,9 @@ export class SurfaceView {
   private range: [number, number, number, number] = [-3, 3, -3, 3];
   private hMax = 1;
   private runs: RunDraw[] = [];
+  /** bumped by every setSurface; the runs' lines were last built over this one */
+  private surfaceVersion = 0;
+  private runsDrawnFor = -1;
   /** the surface's own vertex colours, to go back to when a drape is removed */
   private surfaceColours = new Float32Array(0);
   private drape: Drape | null = null;
@@ -193,9 +203,29 @@ export class SurfaceView {
 
   // --- surface ---------------------------------------------------------------------------------
 
+  /** geometries and materials of removed objects, disposed after the next frame (see clearGroup) */
+  private retired: { dispose(): void }[] = [];
+  private retireTimer = 0;
+
+  private clear(g: THREE.Group): void {
+    clearGroup(g, this.retired);
+    // no frame drawn soon (the 2D-only layout draws none): dispose them anyway
+    clearTimeout(this.retireTimer);
+    this.retireTimer = window.setTimeout(() => this.disposeRetired(), 2000);
+  }
+
+  private disposeRetired(): void {
+    clearTimeout(this.retireTimer);
+    const retired = this.retired;
+    if (!retired.length) return;
+    this.retired = [];
+    for (const r of retired) r.dispose();
+  }
+
   setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], contours: boolean): void {
+    this.surfaceVersion++;
     this.range = range;
-    clearGroup(this.surfaceGroup);
+    this.clear(this.surfaceGroup);
     const res = s.res;
     const m = Math.min(res, MESH_MAX);
     this.m = m;
@@ -215,11 +245,19 @@ export class SurfaceView {
       const pickC = (k: number) => Math.round((k * (res - 1)) / (mc - 1));
       const logsC = new Float32Array(mc * mc);
       for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) logsC[j * mc + i] = summary.logs[pickC(j) * res + pickC(i)];
-      const c = this.buildMesh(logsC, mc);
+      // every cell is a vertex of the full mesh (res <= MESH_MAX): its colour is there already
+      let from: MeshSource | undefined;
+      if (m === res) {
+        const index = new Int32Array(mc * mc);
+        for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) index[j * mc + i] = pickC(j) * m + pickC(i);
+        from = { colours: full.colours, heights: full.heights, index };
+      }
+      const c = this.buildMesh(logsC, mc, from);
       this.coarse = { mesh: c.mesh, m: mc, colours: c.colours };
       this.surfaceGroup.add(c.mesh);
     } else this.coarse = null;
-    this.applyDrape();
+    // a new mesh has the surface's own colours already: only a drape changes them
+    if (this.drape) this.applyDrape();
     this.applyQuality();
 
     if (contours) this.surfaceGroup.add(this.contourLines(summary.logs, res));
@@ -231,33 +269,50 @@ export class SurfaceView {
   }
 
   /** A mesh of m x m vertices: height and colour from log10(cost + 1) on the shared scale. */
-  private buildMesh(logs: Float32Array, m: number): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
+  private buildMesh(logs: Float32Array, m: number, from?: MeshSource): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
     const positions = new Float32Array(m * m * 3);
     const colors = new Float32Array(m * m * 3);
     const heights = new Float32Array(m * m);
+    const toLinear = srgbToWorking();
     const colour = new THREE.Color();
     for (let j = 0; j < m; j++) {
       for (let i = 0; i < m; i++) {
         const k = j * m + i;
+        positions[3 * k] = -1 + (2 * i) / (m - 1);
+        positions[3 * k + 2] = 1 - (2 * j) / (m - 1);
+        if (from) {
+          // the same cell's height and colour in a mesh built already (computed from the same value)
+          const f = from.index[k];
+          heights[k] = positions[3 * k + 1] = from.heights[f];
+          colors[3 * k] = from.colours[3 * f];
+          colors[3 * k + 1] = from.colours[3 * f + 1];
+          colors[3 * k + 2] = from.colours[3 * f + 2];
+          continue;
+        }
         const l = logs[k];
         const finite = Number.isFinite(l);
         const y = finite ? (HEIGHT * l) / this.hMax : HEIGHT;
         heights[k] = y;
-        positions[3 * k] = -1 + (2 * i) / (m - 1);
         positions[3 * k + 1] = y;
-        positions[3 * k + 2] = 1 - (2 * j) / (m - 1);
         const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
         // vertex colours are linear; the colour map is sRGB
-        colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
-        colors[3 * k] = colour.r;
-        colors[3 * k + 1] = colour.g;
-        colors[3 * k + 2] = colour.b;
+        if (toLinear) {
+          colors[3 * k] = toLinear(rgb[0] / 255);
+          colors[3 * k + 1] = toLinear(rgb[1] / 255);
+          colors[3 * k + 2] = toLinear(rgb[2] / 255);
+        } else {
+          colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
+          colors[3 * k] = colour.r;
+          colors[3 * k + 1] = colour.g;
+          colors[3 * k + 2] = colour.b;
+        }
       }
     }
     const geom = new THREE.BufferGeometry();
     geom.setAttribute('position', new THREE.BufferAttribute(positions, 3));
     geom.setAttribute('color', new THREE.BufferAttribute(colors, 3));
     geom.setIndex(new THREE.BufferAttribute(gridIndex(m), 1));
+    geom.boundingSphere = boundingSphereOf(positions);
     const mat = new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
     return { mesh: new THREE.Mesh(geom, mat), colours: colors.slice(), heights };
   }
@@ -298,17 +353,25 @@ export class SurfaceView {
 
   /** The contour levels on the surface, from the same segments the heatmap draws (computed once per surface). */
   private contourLines(logs: Float32Array, m: number): THREE.LineSegments {
-    const pts: number[] = [];
     const levels = contourLevels();
     const layers = contourLayers(logs, m, levels);
+    let n = 0;
+    for (const seg of layers) n += seg.length / 2;
+    const pts = new Float32Array(3 * n);
+    let k = 0;
     for (let li = 0; li < levels.length; li++) {
       const level = levels[li];
       const seg = layers[li];
       const y = (HEIGHT * Math.min(level, this.hMax)) / this.hMax + 0.004;
-      for (let i = 0; i < seg.length; i += 2) pts.push(-1 + (2 * seg[i]) / (m - 1), y, 1 - (2 * seg[i + 1]) / (m - 1));
+      for (let i = 0; i < seg.length; i += 2) {
+        pts[k++] = -1 + (2 * seg[i]) / (m - 1);
+        pts[k++] = y;
+        pts[k++] = 1 - (2 * seg[i + 1]) / (m - 1);
+      }
     }
     const g = new THREE.BufferGeometry();
-    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
+    g.setAttribute('position', new THREE.BufferAttribute(pts, 3));
+    if (n > 0) g.boundingSphere = boundingSphereOf(pts);
     return new THREE.LineSegments(g, new THREE.LineBasicMaterial({ color: 0x0b0d12, transparent: true, opacity: 0.55 }));
   }
 
@@ -480,8 +543,13 @@ export class SurfaceView {
 
   /** Draws every run: its path up to where it leaves the window, a marker, and a note where it left. */
   setRuns(runs: RunDraw[]): void {
+    // the same runs over the same surface (setSurface has just drawn them): nothing to do
+    const same = this.runsDrawnFor === this.surfaceVersion && runs.length === this.runs.length &&
+      runs.every((r, i) => { const o = this.runs[i]; return r.weights === o.weights && r.costs === o.costs && r.css === o.css && r.diverged === o.diverged; });
     this.runs = runs;
-    clearGroup(this.trajectoryGroup);
+    if (same) return;
+    this.runsDrawnFor = this.surfaceVersion;
+    this.clear(this.trajectoryGroup);
     this.runLines = [];
     if (this.m < 2 || runs.length === 0) return;
     runs.forEach((run, r) => {
@@ -569,6 +637,7 @@ export class SurfaceView {
 
   render(): void {
     this.renderer.render(this.scene, this.camera);
+    this.disposeRetired();
     this.labels.render(this.scene, this.camera);
     fitLabels(this.labels.domElement, this.renderer.domElement.getBoundingClientRect(), this.avoidRects());
   }
@@ -753,18 +822,63 @@ function label(text: string, className: string): CSS2DObject {
   return new CSS2DObject(el);
 }
 
-function clearGroup(g: THREE.Group): void {
+/**
+ * Empties a group. Its geometries and materials are handed to `retired` rather than disposed
+ * here: disposed after the next frame, once the objects that replace them are drawn, so that
+ * three.js keeps its compiled node materials and pipelines (same kind of material, same
+ * pipeline) instead of building them again on every new surface.
+ */
+function clearGroup(g: THREE.Group, retired: { dispose(): void }[]): void {
   for (const child of [...g.children]) {
     g.remove(child);
     child.traverse((o) => {
       if (o instanceof CSS2DObject) o.element.remove();
       const mesh = o as THREE.Mesh;
-      mesh.geometry?.dispose();
+      if (mesh.geometry) retired.push(mesh.geometry);
       const mat = mesh.material as THREE.Material | THREE.Material[] | undefined;
-      if (Array.isArray(mat)) mat.forEach((x) => x.dispose());
-      else mat?.dispose();
+      if (Array.isArray(mat)) retired.push(...mat);
+      else if (mat) retired.push(mat);
     });
   }
+}
+
+/**
+ * three's ColorManagement conversion of an sRGB channel (0..1) to the working colour space, written
+ * out for the mesh's thousands of vertices (the same formula as three's SRGBToLinear, so the same
+ * numbers as Color.setRGB(r, g, b, SRGBColorSpace)); null where three would convert otherwise.
+ */
+function srgbToWorking(): ((c: number) => number) | null {
+  const cm = THREE.ColorManagement;
+  if (!cm.enabled || cm.workingColorSpace !== THREE.LinearSRGBColorSpace) return null;
+  return (c) => (c < 0.04045 ? c * 0.0773993808 : Math.pow(c * 0.9478672986 + 0.0521327014, 2.4));
+}
+
+/**
+ * The bounding sphere three's BufferGeometry.computeBoundingSphere() finds for these positions
+ * (x, y, z triples): the same arithmetic (the box's centre, the largest squared distance), the same
+ * numbers, without its per-vertex accessor calls.
+ */
+function boundingSphereOf(p: Float32Array): THREE.Sphere {
+  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
+  for (let i = 0; i < p.length; i += 3) {
+    x0 = Math.min(x0, p[i]);
+    y0 = Math.min(y0, p[i + 1]);
+    z0 = Math.min(z0, p[i + 2]);
+    x1 = Math.max(x1, p[i]);
+    y1 = Math.max(y1, p[i + 1]);
+    z1 = Math.max(z1, p[i + 2]);
+  }
+  const cx = (x0 + x1) * 0.5;
+  const cy = (y0 + y1) * 0.5;
+  const cz = (z0 + z1) * 0.5;
+  let r2 = 0;
+  for (let i = 0; i < p.length; i += 3) {
+    const dx = cx - p[i];
+    const dy = cy - p[i + 1];
+    const dz = cz - p[i + 2];
+    r2 = Math.max(r2, dx * dx + dy * dy + dz * dz);
+  }
+  return new THREE.Sphere(new THREE.Vector3(cx, cy, cz), Math.sqrt(r2));
 }
 
 /** True when the browser draws with a software rasteriser (SwiftShader), by WebGPU or WebGL. */
