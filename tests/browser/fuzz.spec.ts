@@ -13,7 +13,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { OPTIMISERS, HYPER_NAMES } from '../../src/model/optimiserSpec';
-import { PARAM_KEYS, PARAM_SPEC, normalizeParams, type Params } from '../../src/params';
+import { PARAM_KEYS, PARAM_SPEC, normalizeParams, unusedRandomPresetNotes, type Params } from '../../src/params';
 
 const SEED = 20261128;
 const COUNT = 50;
@@ -138,6 +138,12 @@ async function ready(page: Page, query: string): Promise<void> {
   expect(outcome, query).toBe('ready');
 }
 
+/** What the app says: the parser's messages, then the notes on random-preset settings that do not apply. */
+function expectedFor(raw: Record<string, string>, base?: Params): { params: Params; messages: string[] } {
+  const n = base ? normalizeParams(raw, base) : normalizeParams(raw);
+  return { params: n.params, messages: [...n.messages, ...unusedRandomPresetNotes(raw, n.params)] };
+}
+
 /** NaN counts of surface() and trajectory(), computed in the page (typed arrays stay there). */
 async function nanCounts(page: Page): Promise<{ surface: number; trajectory: number; cells: number; points: number }> {
   return page.evaluate(async () => {
@@ -177,7 +183,7 @@ test.describe('fuzzed URLs', () => {
       const errors = attachErrors(page);
       for (const query of QUERIES.slice(c, c + CHUNK)) {
         const t0 = Date.now();
-        const expected = normalizeParams(rawFromQuery(query));
+        const expected = expectedFor(rawFromQuery(query));
         await page.goto(`/?${query}`);
         await page.waitForFunction(() => 'rnnlab' in window);
         await ready(page, query);
@@ -202,7 +208,7 @@ test.describe('fuzzed URLs', () => {
       const t0 = Date.now();
       const before = (await page.evaluate(() => window.rnnlab.params())) as Params;
       const raw = rawFromQuery(query);
-      const expected = normalizeParams(raw, before);
+      const expected = expectedFor(raw, before);
       await page.evaluate((r) => window.rnnlab.setParams(r as Partial<Params>), raw);
       const counts = await nanCounts(page);
       expect(counts, query).toMatchObject({ surface: 0, trajectory: 0 });
