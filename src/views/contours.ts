@@ -4,31 +4,7 @@
  * regions get no contour rather than a wrong one.
  */
 export function contourSegments(v: ArrayLike<number>, cols: number, rows: number, level: number): number[] {
-  const out: number[] = [];
-  const lerp = (a: number, b: number) => (level - a) / (b - a);
-  for (let r = 0; r < rows - 1; r++) {
-    for (let c = 0; c < cols - 1; c++) {
-      const a = v[r * cols + c]; // (c, r)
-      const b = v[r * cols + c + 1]; // (c+1, r)
-      const d = v[(r + 1) * cols + c]; // (c, r+1)
-      const e = v[(r + 1) * cols + c + 1]; // (c+1, r+1)
-      if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(d) && Number.isFinite(e))) continue;
-      const pts: number[] = [];
-      // edges in order: bottom (a-b), right (b-e), top (d-e), left (a-d)
-      if (a < level !== b < level) pts.push(c + lerp(a, b), r);
-      if (b < level !== e < level) pts.push(c + 1, r + lerp(b, e));
-      if (d < level !== e < level) pts.push(c + lerp(d, e), r + 1);
-      if (a < level !== d < level) pts.push(c, r + lerp(a, d));
-      if (pts.length === 4) out.push(pts[0], pts[1], pts[2], pts[3]);
-      else if (pts.length === 8) {
-        // saddle: pair by the centre value
-        const centre = (a + b + d + e) / 4;
-        if (centre < level === a < level) out.push(pts[0], pts[1], pts[2], pts[3], pts[4], pts[5], pts[6], pts[7]);
-        else out.push(pts[0], pts[1], pts[6], pts[7], pts[2], pts[3], pts[4], pts[5]);
-      }
-    }
-  }
-  return out;
+  return contourSegmentsAll(v, cols, rows, [level])[0];
 }
 
 const layersCache = new WeakMap<ArrayLike<number>, number[][]>();
