@@ -43,10 +43,6 @@ export function language(): Lang {
   return current;
 }
 
-export function isChinese(lang: Lang = current): boolean {
-  return lang !== 'en';
-}
-
 /** Loads the language's table (Chinese only: English needs none). Call before building the UI. */
 export async function setLanguage(lang: Lang): Promise<void> {
   if (lang === 'zh-Hant') table = (await import('./zh-Hant.json')).default as Table;

@@ -23,6 +23,19 @@ export async function openApp(page: Page, query = ''): Promise<string[]> {
   return errors;
 }
 
+/**
+ * Opens these control-panel folders (by title) and waits until they are fully open: lil-gui
+ * opens a folder over two animation frames, then a height transition; a screenshot taken before
+ * its end catches the rows below at a height in between (a shift of a pixel or more).
+ */
+export async function openGuiFolders(page: Page, titles: readonly string[]): Promise<void> {
+  for (const title of titles) {
+    await page.locator('#gui .lil-title', { hasText: title }).click();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForFunction(() => !document.querySelector('#gui .lil-transition'));
+  }
+}
+
 /** A surface by a chosen method on the active backend, as plain arrays (Infinity survives). */
 export async function debugSurface(page: Page, method: SurfaceMethod, params: Partial<Params>): Promise<PlainGrid> {
   return page.evaluate(

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { OPTIMISERS } from '../../src/model/optimiserSpec';
 import { PARAM_KEYS } from '../../src/params';
 import { mirrorCanvasTexts, notBundled, recordCanvasTexts } from './fontCheck';
-import { openApp, VISUAL } from './helpers';
+import { openApp, openGuiFolders, VISUAL } from './helpers';
 
 test.beforeEach(async ({ page }) => recordCanvasTexts(page));
 
@@ -129,11 +129,7 @@ test('messages are said in Chinese, next to their controls', async ({ page }) =>
 test.describe('pictures', () => {
   test('lang=zh-Hant with the panel open', async ({ page }) => {
     expect(await openApp(page, '?lang=zh-Hant&still=1&frame=100')).toEqual([]);
-    for (const folder of ['數據', '播放']) {
-      await page.locator('#gui .lil-title', { hasText: folder }).click();
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      await page.waitForFunction(() => !document.querySelector('#gui .lil-transition'));
-    }
+    await openGuiFolders(page, ['數據', '播放']);
     await page.mouse.move(0, 0);
     await expect(page).toHaveScreenshot('zh-Hant-panel.png', VISUAL);
   });

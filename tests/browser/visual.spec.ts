@@ -3,7 +3,7 @@
  * Refresh them on purpose with `npm run test:update-snapshots`. Thresholds: VISUAL in helpers.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, VISUAL } from './helpers';
+import { openApp, openGuiFolders, VISUAL } from './helpers';
 
 
 async function still(page: Page, query: string): Promise<void> {
@@ -39,13 +39,7 @@ test('a long sequence with an overflow region', async ({ page }) => {
 
 test('the GUI open', async ({ page }) => {
   await still(page, 'gui=1&layout=3d&frame=100');
-  for (const folder of ['Data', 'Playback']) {
-    await page.locator('#gui .lil-title', { hasText: folder }).click();
-    // lil-gui opens a folder over two animation frames, then a height transition: wait for its
-    // end, or the rows below are caught at a height in between (a shift of a pixel or more)
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await page.waitForFunction(() => !document.querySelector('#gui .lil-transition'));
-  }
+  await openGuiFolders(page, ['Data', 'Playback']);
   await page.mouse.move(0, 0);
   await expect(page).toHaveScreenshot('gui-open.png', VISUAL);
 });
