@@ -208,6 +208,21 @@ function drawLegend(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: numbe
 // --- the atlas -----------------------------------------------------------------------------------
 
 /** Every run's map side by side, each with its title and shares, the axes, the marker and the class legend. */
+/** A map's title and shares, wrapped above it (lines upwards from the map's top), never squeezed. */
+function drawAtlasTitle(ctx: CanvasRenderingContext2D, run: AtlasPanelInput['runs'][number], ox: number, oy: number, side: number, s: number): void {
+  let title = run.title;
+  if (run.result) {
+    const sh = atlasShares(run.result);
+    title += tr(': {converged} converge, {diverged} diverge', { converged: formatShare(sh.converged), diverged: formatShare(sh.diverged) });
+  }
+  ctx.font = font(600, 13 * s);
+  const lines = wrapText(ctx, title, side - 16 * s);
+  const y0 = oy - 25 * s - (lines.length - 1) * 16 * s;
+  ctx.fillStyle = run.css;
+  ctx.fillRect(ox, y0 - 5 * s, 10 * s, 10 * s);
+  lines.forEach((line, k) => text(ctx, line, ox + 16 * s, y0 + k * 16 * s, 600, 13 * s, TEXT, 'left'));
+}
+
 function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: number, height: number, s: number): void {
   const n = a.runs.length;
   const legendH = 40 * s;
@@ -229,18 +244,7 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
   a.runs.forEach((run, i) => {
     const ox = Math.round(left + (i % cols) * cellW + pad.left);
     const oy = Math.round(Math.floor(i / cols) * cellH + pad.top);
-    let title = run.title;
-    if (run.result) {
-      const sh = atlasShares(run.result);
-      title += tr(': {converged} converge, {diverged} diverge', { converged: formatShare(sh.converged), diverged: formatShare(sh.diverged) });
-    }
-    // the title wrapped above its map (lines upwards from the map's top), never squeezed
-    ctx.font = font(600, 13 * s);
-    const lines = wrapText(ctx, title, side - 16 * s);
-    const y0 = oy - 25 * s - (lines.length - 1) * 16 * s;
-    ctx.fillStyle = run.css;
-    ctx.fillRect(ox, y0 - 5 * s, 10 * s, 10 * s);
-    lines.forEach((line, k) => text(ctx, line, ox + 16 * s, y0 + k * 16 * s, 600, 13 * s, TEXT, 'left'));
+    drawAtlasTitle(ctx, run, ox, oy, side, s);
     // one computed colour per image pixel (nearest cell)
     if (side > 0 && run.result) {
       const r = run.result;
