@@ -9,6 +9,19 @@ import type { AtlasRunStats } from './gpu/webgpuAtlas';
 import type { AtlasMode } from './model/atlas';
 import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from './model/optimiserSpec';
 import { datasetFor, normalizeParams, type Params } from './params';
+import { setColourMapShift } from './views/colormap';
+
+/**
+ * Flags for the suite, set by an init script before the page's scripts run and read once here,
+ * before the app draws anything: `window.rnnlabDebugFlags = { colourMapShift: 0.05 }` offsets
+ * every colour-map lookup by 5% of the scale (the surface, the map, the colour bar), the wrong
+ * picture that tests/browser/visual-can-fail.spec.ts shows the visual comparison rejecting.
+ */
+export interface RnnLabDebugFlags {
+  colourMapShift?: number;
+}
+const flags = (globalThis as { rnnlabDebugFlags?: RnnLabDebugFlags }).rnnlabDebugFlags;
+if (typeof flags?.colourMapShift === 'number' && Number.isFinite(flags.colourMapShift)) setColourMapShift(flags.colourMapShift);
 
 export interface RnnLabDebug {
   /** the surface for params merged over the current ones, by a chosen method, without touching the app state */

@@ -7,15 +7,14 @@
 import type { EngineState } from '../engine';
 import type { Params } from '../params';
 import { atlasCellColour, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
-import { OVERFLOW_CSS, viridis } from '../views/colormap';
-import { niceTicks, superscript } from '../views/common';
+import { niceTicks } from '../views/common';
 import { GradientPlot, type GradSeries } from '../views/gradplot';
 import { HeatmapView } from '../views/heatmap2d';
 import { LOSS_TITLE, LossPlot } from '../views/lossplot';
 import { runColour } from '../views/palette';
-import { runName, runOutcome } from '../views/runText';
 import type { SurfaceView } from '../views/surface3d';
 import { t as tr } from '../i18n';
+import { drawColorbar, drawLegendLayout, font, FONT, layoutLegend, text, TEXT, wrapText } from './legend';
 
 export const SNAPSHOT_PANELS = ['page', '3d', 'map', 'gradients', 'loss', 'atlas'] as const;
 export type SnapshotPanel = (typeof SNAPSHOT_PANELS)[number];
@@ -39,9 +38,6 @@ export interface SnapshotSource {
 }
 
 const BG = '#10141b';
-const TEXT = '#dfe6ee';
-const MUTED = '#9aa6b5';
-const FONT = 'Inter, sans-serif';
 
 /** Each panel's natural size on a 1280 x 800 page: the scale is how much larger the image is. */
 const BASE: Record<SnapshotPanel, [number, number]> = {
@@ -84,14 +80,19 @@ export async function renderSnapshot(src: SnapshotSource, o: SnapshotOptions): P
   ctx.fillRect(0, 0, width, height);
   const st = src.state;
   switch (panel) {
-    case '3d':
-      draw3d(ctx, src, 0, 0, width, height, s);
+    case '3d': {
+      // the legend and the colour bar beside the view, never over the surface
+      const side = Math.round(230 * s);
+      draw3d(ctx, src, 0, 0, width - side, height, s);
+      const legendH = drawLegend(ctx, src, width - side + 8 * s, 30 * s, side - 16 * s, s);
+      drawColorbar(ctx, st, width - side + 8 * s, 30 * s + legendH + 24 * s, Math.max(80 * s, height - legendH - 110 * s), s, side - 16 * s);
       break;
+    }
     case 'map': {
       const side = Math.round(230 * s);
       ctx.drawImage(mapCanvas(src, width - side, height, s), 0, 0);
       const legendH = drawLegend(ctx, src, width - side + 8 * s, 30 * s, side - 16 * s, s);
-      drawColorbar(ctx, st, width - side + 8 * s, 30 * s + legendH + 24 * s, Math.max(80 * s, height - legendH - 110 * s), s);
+      drawColorbar(ctx, st, width - side + 8 * s, 30 * s + legendH + 24 * s, Math.max(80 * s, height - legendH - 110 * s), s, side - 16 * s);
       break;
     }
     case 'gradients':
@@ -106,19 +107,9 @@ export async function renderSnapshot(src: SnapshotSource, o: SnapshotOptions): P
     case 'atlas':
       drawAtlas(ctx, src.atlas!, width, height, s);
       break;
-    case 'page': {
-      const left = Math.round(width * 0.6);
-      const right = width - left;
-      draw3d(ctx, src, 0, 0, left, height, s);
-      const mapH = Math.round(height * 0.44);
-      const lossH = Math.round(height * 0.24);
-      ctx.drawImage(mapCanvas(src, right, mapH, s), left, 0);
-      await drawLoss(ctx, src, left, mapH, right, lossH, s);
-      ctx.drawImage(gradCanvas(src, right, height - mapH - lossH, s), left, mapH + lossH);
-      ctx.fillStyle = '#262d3a';
-      ctx.fillRect(left, 0, Math.max(1, Math.round(s)), height);
+    case 'page':
+      await drawPage(ctx, src, width, height, s);
       break;
-    }
   }
   return out;
 }
@@ -129,16 +120,40 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
 
 // --- panels --------------------------------------------------------------------------------------
 
-/** The 3D view at (x, y, w, h) with the runs' legend (top left) and the colour bar (right). */
+/**
+ * The page as the screen lays it out: the 3D view on the left with its colour bar at its right
+ * edge (nothing else over the surface); on the right the map, the runs' legend, the loss curve
+ * and the gradient plot.
+ */
+async function drawPage(ctx: CanvasRenderingContext2D, src: SnapshotSource, width: number, height: number, s: number): Promise<void> {
+  const left = pageSplit(width);
+  const right = width - left;
+  draw3d(ctx, src, 0, 0, left, height, s);
+  drawColorbar(ctx, src.state, left - 96 * s, 40 * s, Math.min(height - 120 * s, 340 * s), s, 96 * s);
+  const pad = 10 * s;
+  const legend = layoutLegend(ctx, src.state, src.frame, right - 2 * pad, s);
+  const legendH = Math.round(legend.height * s + 2 * pad);
+  const rest = height - legendH;
+  // the gradient plot tall enough for its legend's eight entries (the six points, start, current)
+  const gradH = Math.max(Math.round(rest * 0.28), Math.round(200 * s));
+  const mapH = Math.round((rest - gradH) * 0.6);
+  const lossH = rest - gradH - mapH;
+  ctx.drawImage(mapCanvas(src, right, mapH, s), left, 0);
+  drawLegendLayout(ctx, legend, left + pad, mapH + pad, s);
+  await drawLoss(ctx, src, left, mapH + legendH, right, lossH, s);
+  ctx.drawImage(gradCanvas(src, right, gradH, s), left, mapH + legendH + lossH);
+  ctx.fillStyle = '#262d3a';
+  ctx.fillRect(left, 0, Math.max(1, Math.round(s)), height);
+}
+
+/** The width of the page image's 3D view (the rest is the right column). */
+export function pageSplit(width: number): number {
+  return Math.round(width * 0.6);
+}
+
+/** The 3D view at (x, y, w, h), rendered again at that size, with its labels. */
 function draw3d(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: number, y: number, w: number, h: number, s: number): void {
   ctx.drawImage(src.surfaceView.renderSnapshot(w, h, s), x, y);
-  const legendW = Math.min(w * 0.5, 430 * s);
-  // a dark box behind the legend, as the readout has on screen
-  const legendH = measureLegend(src, s);
-  ctx.fillStyle = 'rgba(16, 20, 27, 0.78)';
-  ctx.fillRect(x + 10 * s, y + 10 * s, legendW, legendH + 10 * s);
-  drawLegend(ctx, src, x + 18 * s, y + 16 * s, legendW - 16 * s, s);
-  drawColorbar(ctx, src.state, x + w - 96 * s, y + 40 * s, Math.min(h - 120 * s, 340 * s), s);
 }
 
 function mapCanvas(src: SnapshotSource, w: number, h: number, s: number): HTMLCanvasElement {
@@ -183,74 +198,35 @@ async function drawLoss(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: n
   }
 }
 
-// --- legend and colour bar -----------------------------------------------------------------------
+// --- legend -------------------------------------------------------------------------------------
 
-function legendRows(src: SnapshotSource): { css: string; name: string; outcome: string; bad: boolean }[] {
-  const tol = src.state.params.tol;
-  return src.state.runs.map((r, i) => ({ css: runColour(i), name: runName(r.opt, r.hyper), outcome: runOutcome(r, tol), bad: r.diverged !== null }));
-}
-
-function measureLegend(src: SnapshotSource, s: number): number {
-  return (26 + legendRows(src).length * 40) * s;
-}
-
-/** "Runs" and, per run, its swatch, name and outcome; returns the height used. */
+/** "Runs" and, per run, its swatch, name and outcome, wrapped to `w`; returns the height used. */
 function drawLegend(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: number, y: number, w: number, s: number): number {
-  const rows = legendRows(src);
-  const last = Math.max(...src.state.runs.map((r) => r.weights.length - 1));
-  text(ctx, `${rows.length > 1 ? tr('Runs') : tr('Run')} · ${tr('iteration {k} / {last}', { k: Math.min(src.frame, last), last })}`, x, y + 9 * s, 600, 14 * s, TEXT, 'left', w);
-  rows.forEach((r, i) => {
-    const ry = y + (26 + i * 40) * s;
-    ctx.fillStyle = r.css;
-    ctx.fillRect(x, ry + 3 * s, 12 * s, 12 * s);
-    ctx.strokeStyle = '#0b0d12';
-    ctx.lineWidth = s;
-    ctx.strokeRect(x, ry + 3 * s, 12 * s, 12 * s);
-    text(ctx, r.name, x + 20 * s, ry + 9 * s, 600, 13 * s, TEXT, 'left', w - 20 * s);
-    text(ctx, r.outcome, x + 20 * s, ry + 27 * s, 400, 12.5 * s, r.bad ? '#ff8a80' : MUTED, 'left', w - 20 * s);
-  });
-  return measureLegend(src, s);
-}
-
-/**
- * The colour bar of log10(cost + 1): viridis from 1 (bottom) to the surface's top decade, one
- * colour per pixel row so that both ends hold viridis(0) and viridis(1) exactly.
- */
-function drawColorbar(ctx: CanvasRenderingContext2D, st: EngineState, x: number, y: number, h: number, s: number): void {
-  const top = st.summary.logTop;
-  const barW = Math.round(18 * s);
-  const x0 = Math.round(x);
-  const y0 = Math.round(y + 22 * s);
-  const bh = Math.round(h);
-  text(ctx, tr('cost + 1'), x, y + 8 * s, 600, 14 * s, TEXT, 'left');
-  for (let row = 0; row < bh; row++) {
-    const [r, g, b] = viridis(1 - row / (bh - 1));
-    ctx.fillStyle = `rgb(${Math.round(r)}, ${Math.round(g)}, ${Math.round(b)})`;
-    ctx.fillRect(x0, y0 + row, barW, 1);
-  }
-  const step = Math.max(1, Math.ceil(top / 8));
-  ctx.fillStyle = '#c8d0da';
-  for (let d = 0; d <= top; d += step) {
-    const ty = y0 + bh - 1 - (d / top) * (bh - 1);
-    ctx.fillStyle = '#c8d0da';
-    ctx.fillRect(x0 + barW, Math.round(ty), Math.round(5 * s), Math.max(1, Math.round(s)));
-    text(ctx, d === 0 ? '1' : `10${superscript(d)}`, x0 + barW + 8 * s, ty, 400, 12.5 * s, '#c8d0da', 'left');
-  }
-  if (st.overflow) {
-    const oy = y0 + bh + 16 * s;
-    ctx.fillStyle = OVERFLOW_CSS;
-    ctx.fillRect(x0, oy - 6 * s, 12 * s, 12 * s);
-    text(ctx, tr('overflow: beyond float32'), x0 + 18 * s, oy, 400, 12 * s, TEXT, 'left');
-  }
+  return drawLegendLayout(ctx, layoutLegend(ctx, src.state, src.frame, w, s), x, y, s);
 }
 
 // --- the atlas -----------------------------------------------------------------------------------
 
 /** Every run's map side by side, each with its title and shares, the axes, the marker and the class legend. */
+/** A map's title and shares, wrapped above it (lines upwards from the map's top), never squeezed. */
+function drawAtlasTitle(ctx: CanvasRenderingContext2D, run: AtlasPanelInput['runs'][number], ox: number, oy: number, side: number, s: number): void {
+  let title = run.title;
+  if (run.result) {
+    const sh = atlasShares(run.result);
+    title += tr(': {converged} converge, {diverged} diverge', { converged: formatShare(sh.converged), diverged: formatShare(sh.diverged) });
+  }
+  ctx.font = font(600, 13 * s);
+  const lines = wrapText(ctx, title, side - 16 * s);
+  const y0 = oy - 25 * s - (lines.length - 1) * 16 * s;
+  ctx.fillStyle = run.css;
+  ctx.fillRect(ox, y0 - 5 * s, 10 * s, 10 * s);
+  lines.forEach((line, k) => text(ctx, line, ox + 16 * s, y0 + k * 16 * s, 600, 13 * s, TEXT, 'left'));
+}
+
 function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: number, height: number, s: number): void {
   const n = a.runs.length;
   const legendH = 40 * s;
-  const pad = { left: 62 * s, right: 16 * s, top: 44 * s, bottom: 46 * s };
+  const pad = { left: 62 * s, right: 16 * s, top: 60 * s, bottom: 46 * s };
   let cols = 1;
   let best = 0;
   for (let c = 1; c <= n; c++) {
@@ -268,14 +244,7 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
   a.runs.forEach((run, i) => {
     const ox = Math.round(left + (i % cols) * cellW + pad.left);
     const oy = Math.round(Math.floor(i / cols) * cellH + pad.top);
-    let title = run.title;
-    if (run.result) {
-      const sh = atlasShares(run.result);
-      title += tr(': {converged} converge, {diverged} diverge', { converged: formatShare(sh.converged), diverged: formatShare(sh.diverged) });
-    }
-    ctx.fillStyle = run.css;
-    ctx.fillRect(ox, oy - 30 * s, 10 * s, 10 * s);
-    text(ctx, title, ox + 16 * s, oy - 25 * s, 600, 13 * s, TEXT, 'left', side - 16 * s);
+    drawAtlasTitle(ctx, run, ox, oy, side, s);
     // one computed colour per image pixel (nearest cell)
     if (side > 0 && run.result) {
       const r = run.result;
@@ -352,13 +321,4 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
     text(ctx, label, lx + rw + 8 * s, ly, 400, 13 * s, TEXT, 'left');
     lx += rw + 16 * s + ctx.measureText(label).width + 24 * s;
   }
-}
-
-function text(ctx: CanvasRenderingContext2D, t: string, x: number, y: number, weight: number, size: number, colour: string, align: CanvasTextAlign, maxWidth?: number): void {
-  ctx.font = `${weight} ${size}px ${FONT}`;
-  ctx.fillStyle = colour;
-  ctx.textAlign = align;
-  ctx.textBaseline = 'middle';
-  if (maxWidth !== undefined && maxWidth > 0) ctx.fillText(t, x, y, maxWidth);
-  else ctx.fillText(t, x, y);
 }

@@ -11,9 +11,15 @@ const VIRIDIS_STOPS: readonly [number, number, number][] = [
 export const OVERFLOW_RGB: readonly [number, number, number] = [196, 196, 196];
 export const OVERFLOW_CSS = 'rgb(196, 196, 196)';
 
+/** Added to every lookup: 0 in the app; rnnlabDebug's colourMapShift (src/debug.ts) sets it to prove the suite sees a shifted map. */
+let lookupShift = 0;
+export function setColourMapShift(shift: number): void {
+  lookupShift = shift;
+}
+
 /** t in [0, 1] (clamped) to an RGB triple, 0..255. */
 export function viridis(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (VIRIDIS_STOPS.length - 1);
+  const x = Math.min(1, Math.max(0, (Number.isFinite(t) ? t : 0) + lookupShift)) * (VIRIDIS_STOPS.length - 1);
   const i = Math.min(VIRIDIS_STOPS.length - 2, Math.floor(x));
   const f = x - i;
   const a = VIRIDIS_STOPS[i];

@@ -58,7 +58,10 @@ export class GradientPlot extends Canvas2DView {
     const lin = Math.max(Number.isFinite(minAbs) ? minAbs / 2 : 1e-12, maxAbs * 1e-15, 1e-300);
     const yMax = symlog(Math.max(maxAbs, lin * 10), lin) * 1.05;
     const k = this.textScale;
-    const legendW = 150 * k;
+    // the legend as wide as its longest label's ink needs (measured: a Chinese label is wider), at least 150 px
+    ctx.font = this.font(13);
+    const widest = Math.max(0, ...this.series.map((s) => ctx.measureText(s.label).actualBoundingBoxRight));
+    const legendW = Math.max(150 * k, Math.ceil(widest + 18 + 18 * k - PAD.right * k) + 1);
     const r = { x: PAD.left * k, y: PAD.top * k, w: Math.max(8, this.width - k * (PAD.left + PAD.right) - legendW), h: Math.max(8, this.height - k * (PAD.top + PAD.bottom)) };
     const px = (k: number) => r.x + (k / n) * r.w;
     const py = (v: number) => {

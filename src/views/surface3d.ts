@@ -16,6 +16,7 @@ import { contourLayers } from './contours';
 import { fitLabels } from './labelLayout';
 import { startAtEdge, startOutsideNote, TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
 import { t } from '../i18n';
+import { drawLabels3d } from '../export/labels3d';
 
 /** The mesh has at most this many vertices per side; finer grids are sampled. */
 const MESH_MAX = 257;
@@ -646,8 +647,8 @@ export class SurfaceView {
    * The 3D view rendered at width x height canvas pixels (not the screen's canvas enlarged):
    * the renderer is resized, draws one frame, the frame is copied, and the renderer, camera and
    * on-screen frame are put back, all in one task so that the page never shows the large frame.
-   * Line widths and the labels (drawn into the copy with the bundled font, from each label's
-   * computed style) are `scale` times their on-screen size.
+   * Line widths and the labels (drawn into the copy by src/export/labels3d.ts, as laid out on
+   * screen) are `scale` times their on-screen size.
    */
   renderSnapshot(width: number, height: number, scale: number): HTMLCanvasElement {
     const out = document.createElement('canvas');
@@ -674,7 +675,7 @@ export class SurfaceView {
       this.camera.updateProjectionMatrix();
       this.renderer.render(this.scene, this.camera);
       ctx.drawImage(this.renderer.domElement, 0, 0);
-      this.drawLabels(ctx, width, height, scale);
+      drawLabels3d(ctx, this.scene, this.camera, width, height, scale);
     } finally {
       for (const [m, w] of lines) m.linewidth = w;
       this.interactive = wasInteractive;
@@ -686,35 +687,6 @@ export class SurfaceView {
       this.render();
     }
     return out;
-  }
-
-  /** The CSS2D labels, drawn as text where CSS2DRenderer would centre them. */
-  private drawLabels(ctx: CanvasRenderingContext2D, width: number, height: number, scale: number): void {
-    const v = new THREE.Vector3();
-    ctx.save();
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-    this.scene.traverseVisible((o) => {
-      if (!(o instanceof CSS2DObject)) return;
-      const el = o.element;
-      const text = el.textContent ?? '';
-      if (!text) return;
-      o.getWorldPosition(v).project(this.camera);
-      if (v.z < -1 || v.z > 1) return;
-      const cs = getComputedStyle(el);
-      ctx.font = `${cs.fontWeight} ${parseFloat(cs.fontSize) * scale}px ${cs.fontFamily}`;
-      const x = ((v.x + 1) / 2) * width;
-      const y = ((1 - v.y) / 2) * height;
-      // text-shadow: 0 0 3px #000 (twice)
-      ctx.shadowColor = '#000';
-      ctx.shadowBlur = 3 * scale;
-      ctx.fillStyle = cs.color;
-      ctx.fillText(text, x, y);
-      ctx.fillText(text, x, y);
-      ctx.shadowBlur = 0;
-      ctx.fillText(text, x, y);
-    });
-    ctx.restore();
   }
 
   // --- picking ---------------------------------------------------------------------------------

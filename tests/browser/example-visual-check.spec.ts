@@ -13,6 +13,9 @@ test('my lecture slide: gradient explosion from (1, 2), iteration 40', async ({ 
   // The numbers behind the picture, through the automation API.
   const path = await page.evaluate(() => window.rnnlab.trajectory());
   expect(path[0]).toEqual([1, 2]);
-  // The picture itself, against a committed baseline (refresh with --update-snapshots).
-  await expect(page).toHaveScreenshot('explosion-slide.png', { threshold: 0.15, maxDiffPixelRatio: 0.002 });
+  // The picture itself, against a committed baseline (refresh with --update-snapshots). Tight:
+  // a pixel differs beyond a YIQ distance of 0.03, and at most 40 may (this project's VISUAL in
+  // tests/browser/helpers.ts, where the numbers are measured; loosen them if your renderer is
+  // less deterministic than SwiftShader).
+  await expect(page).toHaveScreenshot('explosion-slide.png', { threshold: 0.03, maxDiffPixels: 40 });
 });

@@ -7,20 +7,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { openApp } from './helpers';
+import { snapshotPng } from './pixels';
 
 const VIRIDIS_0 = [68, 1, 84];
 const VIRIDIS_1 = [253, 231, 37];
 
 async function snapshot(page: Page, opts: { panel?: string; width?: number; height?: number }): Promise<PNG> {
-  const b64 = await page.evaluate(async (o) => {
-    const blob = await window.rnnlab.snapshot(o as never);
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return { type: blob.type, data: btoa(s) };
-  }, opts);
-  expect(b64.type).toBe('image/png');
-  const buf = Buffer.from(b64.data, 'base64');
+  const buf = await snapshotPng(page, opts);
   if (process.env.RNNLAB_SNAPSHOT_DIR) writeFileSync(`${process.env.RNNLAB_SNAPSHOT_DIR}/${opts.panel}-${opts.width}x${opts.height}.png`, buf);
   return PNG.sync.read(buf);
 }

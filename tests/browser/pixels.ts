@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
 
 export type RGB = [number, number, number];
@@ -22,3 +23,53 @@ export async function distinctColours(page: Page, selector: string): Promise<num
 /** viridis' low end is dark purple-blue; its high end is yellow. */
 export const isLowColour = ([r, g, b]: RGB) => r < 110 && b > g * 0.9 && r + g + b < 330;
 export const isHighColour = ([r, g, b]: RGB) => r > 150 && g > 170 && b < 120;
+
+type Comparator = (actual: Buffer, expected: Buffer, o: { threshold?: number; maxDiffPixels?: number }) => { errorMessage: string; diff?: Buffer } | null;
+/**
+ * Playwright's own image comparator (pixelmatch with its threshold, as toHaveScreenshot and
+ * toMatchSnapshot use it), from the installed @playwright/test: in-test comparisons count
+ * differing pixels exactly as the baselines' comparisons do.
+ */
+const playwrightComparator: Comparator = createRequire(import.meta.url)('playwright-core/lib/coreBundle').utils.getComparator('image/png');
+
+const asBuffer = (img: Buffer | PNG) => (Buffer.isBuffer(img) ? img : PNG.sync.write(img));
+
+/** How many pixels differ by more than `threshold` (YIQ, 0..1) by Playwright's comparator, and its diff image. */
+export function differingPixels(actual: Buffer | PNG, expected: Buffer | PNG, threshold: number): { count: number; diff: Buffer | undefined } {
+  const r = playwrightComparator(asBuffer(actual), asBuffer(expected), { threshold, maxDiffPixels: -1 });
+  const m = r?.errorMessage.match(/(\d+) pixels \(ratio/);
+  if (!r || !m || /Expected an image/.test(r.errorMessage)) throw new Error(`compare: ${r?.errorMessage ?? 'no result'}`);
+  return { count: Number(m[1]), diff: r.diff };
+}
+
+/** A rectangle of an image, as a new image. */
+export function crop(png: PNG, x: number, y: number, width: number, height: number): PNG {
+  const out = new PNG({ width, height });
+  PNG.bitblt(png, out, x, y, width, height, 0, 0);
+  return out;
+}
+
+/** Paints a rectangle of an image one colour (to leave a region out of a comparison). */
+export function fillRect(png: PNG, x: number, y: number, width: number, height: number, rgb: RGB): void {
+  for (let j = Math.max(0, y); j < Math.min(png.height, y + height); j++)
+    for (let i = Math.max(0, x); i < Math.min(png.width, x + width); i++) {
+      const k = (j * png.width + i) * 4;
+      png.data[k] = rgb[0];
+      png.data[k + 1] = rgb[1];
+      png.data[k + 2] = rgb[2];
+      png.data[k + 3] = 255;
+    }
+}
+
+/** rnnlab.snapshot() as a PNG buffer (the image the Save menu writes). */
+export async function snapshotPng(page: Page, opts: { panel?: string; width?: number; height?: number }): Promise<Buffer> {
+  const b64 = await page.evaluate(async (o) => {
+    const blob = await window.rnnlab.snapshot(o as never);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { type: blob.type, data: btoa(s) };
+  }, opts);
+  if (b64.type !== 'image/png') throw new Error(`snapshot: ${b64.type}, not a PNG`);
+  return Buffer.from(b64.data, 'base64');
+}
