@@ -8,7 +8,8 @@ import { Canvas2DView } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
-import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
+import { clipRun, iterateAt } from './clip';
+import { TUTORIAL_POINTS, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
 import { t } from '../i18n';
 
 export interface HeatmapRun {
@@ -79,11 +80,12 @@ export class HeatmapView extends Canvas2DView {
     return { wx: a + u * (b - a), wRec: d - v * (d - c) };
   }
 
-  /** page coordinates of a weight pair in this plot, or null outside it */
+  /** page coordinates of a weight pair in this plot, or null outside it or when the plot is not shown */
   toScreen(wx: number, wRec: number): { x: number; y: number } | null {
     const [a, b, c, d] = this.view;
     if (wx < a || wx > b || wRec < c || wRec > d) return null;
     const rect = this.canvas.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return null; // not shown
     const [x, y] = this.toPixel(wx, wRec);
     return { x: rect.left + x + window.scrollX, y: rect.top + y + window.scrollY };
   }
@@ -197,26 +199,29 @@ export class HeatmapView extends Canvas2DView {
     }
     ctx.setLineDash([]);
 
-    // Runs: the tutorial's dots, brighter up to the current frame; compared runs behind the main one.
+    // Runs: the tutorial's dots, every iterate inside the window, brighter up to the current
+    // frame; compared runs behind the main one. Where a run crosses the edge: after the frame.
+    const crossings: { x: number; y: number; exit: boolean; css: string }[] = [];
     for (let r = this.runs.length - 1; r >= 0; r--) {
       const run = this.runs[r];
       const t = run.weights;
       if (t.length === 0) continue;
-      const { inside, edge } = clipPath(t, this.view);
+      const pieces = clipRun(t, this.view);
       const k = Math.min(this.frame, t.length - 1);
       const size = r === 0 ? 3 : 2.5;
-      for (let i = 0; i < inside; i++) {
-        const [x, y] = this.toPixel(t[i][0], t[i][1]);
-        ctx.globalAlpha = i <= k ? 1 : 0.3;
-        ctx.fillStyle = run.css;
-        ctx.fillRect(x - size / 2, y - size / 2, size, size);
+      ctx.fillStyle = run.css;
+      for (const piece of pieces) {
+        for (const i of piece.iterates) {
+          if (i < 0) continue;
+          const [x, y] = this.toPixel(t[i][0], t[i][1]);
+          ctx.globalAlpha = i <= k ? 1 : 0.3;
+          ctx.fillRect(x - size / 2, y - size / 2, size, size);
+        }
+        for (const [c, exit] of [[piece.entry, false], [piece.exit, true]] as const)
+          if (c) crossings.push({ x: this.toPixel(...c.at)[0], y: this.toPixel(...c.at)[1], exit, css: run.css });
       }
       ctx.globalAlpha = 1;
-      if (edge) {
-        const [ex, ey] = this.toPixel(edge[0], edge[1]);
-        cross(ctx, ex, ey, 6, run.css);
-      }
-      if (k < inside) {
+      if (iterateAt(pieces, k)) {
         const [mx, my] = this.toPixel(t[k][0], t[k][1]);
         disc(ctx, mx, my, r === 0 ? 5 : 4, run.css);
       }
@@ -236,6 +241,8 @@ export class HeatmapView extends Canvas2DView {
       disc(ctx, x, y, 5.5, p.css);
     }
     ctx.restore();
+    // on the frame, whole (not clipped): × where a run leaves, a ring where it comes in
+    for (const c of crossings) (c.exit ? cross : ring)(ctx, c.x, c.y, c.exit ? 6 : 5, c.css);
     if (outside) {
       disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
       // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
@@ -313,6 +320,17 @@ function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, s
   ctx.lineTo(x + r, y + r);
   ctx.moveTo(x + r, y - r);
   ctx.lineTo(x - r, y + r);
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = '#0b0d12';
+  ctx.stroke();
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = stroke;
+  ctx.stroke();
+}
+
+function ring(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, stroke: string): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
   ctx.lineWidth = 4;
   ctx.strokeStyle = '#0b0d12';
   ctx.stroke();
