@@ -108,6 +108,19 @@ describe('clipRun', () => {
     expect(notes.firstExit).toBeNull();
   });
 
+  it('many exits, ending outside: three notes only (first exit, last return, the exit for good)', () => {
+    const run: P[] = [];
+    for (let i = 0; i < 20; i++) run.push(i % 2 === 0 ? [1, 1] : [3, 1]); // in and out ten times
+    run.push([1, 1], [1e66, 1e66]);
+    const pieces = clipRun(run, W);
+    expect(pieces).toHaveLength(11);
+    const notes = crossingNotes(pieces);
+    expect(notes.firstExit!.iteration).toBe(1);
+    expect(notes.lastReturn!.iteration).toBe(20);
+    expect(notes.end!.iteration).toBe(21);
+    expect(notes.end!.at).toEqual([2, 2]);
+  });
+
   it('ends a piece at a point that is not finite, and draws nothing towards it', () => {
     for (const bad of [[NaN, 1], [Infinity, 1], [1, -Infinity], [NaN, NaN]] as P[]) {
       const run: P[] = [[1, 1], [1.5, 1.5], bad, [1, 1.2], [0.5, 0.5]];
