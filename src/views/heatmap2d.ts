@@ -8,7 +8,7 @@ import { Canvas2DView } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
-import { clipRun, iterateAt } from './clip';
+import { disc, drawCrossings, drawRuns } from './runs2d';
 import { TUTORIAL_POINTS, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
 import { t } from '../i18n';
 
@@ -199,33 +199,8 @@ export class HeatmapView extends Canvas2DView {
     }
     ctx.setLineDash([]);
 
-    // Runs: the tutorial's dots, every iterate inside the window, brighter up to the current
-    // frame; compared runs behind the main one. Where a run crosses the edge: after the frame.
-    const crossings: { x: number; y: number; exit: boolean; css: string }[] = [];
-    for (let r = this.runs.length - 1; r >= 0; r--) {
-      const run = this.runs[r];
-      const t = run.weights;
-      if (t.length === 0) continue;
-      const pieces = clipRun(t, this.view);
-      const k = Math.min(this.frame, t.length - 1);
-      const size = r === 0 ? 3 : 2.5;
-      ctx.fillStyle = run.css;
-      for (const piece of pieces) {
-        for (const i of piece.iterates) {
-          if (i < 0) continue;
-          const [x, y] = this.toPixel(t[i][0], t[i][1]);
-          ctx.globalAlpha = i <= k ? 1 : 0.3;
-          ctx.fillRect(x - size / 2, y - size / 2, size, size);
-        }
-        for (const [c, exit] of [[piece.entry, false], [piece.exit, true]] as const)
-          if (c) crossings.push({ x: this.toPixel(...c.at)[0], y: this.toPixel(...c.at)[1], exit, css: run.css });
-      }
-      ctx.globalAlpha = 1;
-      if (iterateAt(pieces, k)) {
-        const [mx, my] = this.toPixel(t[k][0], t[k][1]);
-        disc(ctx, mx, my, r === 0 ? 5 : 4, run.css);
-      }
-    }
+    // the runs (their crossings of the edge are drawn after the frame's clip, whole)
+    const crossings = drawRuns(ctx, this.runs, this.view, this.frame, (wx, wRec) => this.toPixel(wx, wRec));
     const main = this.runs[0]?.weights;
     let outside: { x: number; y: number; text: string } | null = null;
     if (main && main.length > 0) {
@@ -241,8 +216,7 @@ export class HeatmapView extends Canvas2DView {
       disc(ctx, x, y, 5.5, p.css);
     }
     ctx.restore();
-    // on the frame, whole (not clipped): × where a run leaves, a ring where it comes in
-    for (const c of crossings) (c.exit ? cross : ring)(ctx, c.x, c.y, c.exit ? 6 : 5, c.css);
+    drawCrossings(ctx, crossings);
     if (outside) {
       disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
       // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
@@ -312,39 +286,4 @@ function cellWords(summary: SurfaceSummary): Uint32Array {
     cellWordsCache.set(summary, words);
   }
   return words;
-}
-
-function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, stroke: string): void {
-  ctx.beginPath();
-  ctx.moveTo(x - r, y - r);
-  ctx.lineTo(x + r, y + r);
-  ctx.moveTo(x + r, y - r);
-  ctx.lineTo(x - r, y + r);
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = '#0b0d12';
-  ctx.stroke();
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = stroke;
-  ctx.stroke();
-}
-
-function ring(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, stroke: string): void {
-  ctx.beginPath();
-  ctx.arc(x, y, r, 0, 2 * Math.PI);
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = '#0b0d12';
-  ctx.stroke();
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = stroke;
-  ctx.stroke();
-}
-
-function disc(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number, fill: string): void {
-  ctx.beginPath();
-  ctx.arc(x, y, radius, 0, 2 * Math.PI);
-  ctx.fillStyle = fill;
-  ctx.fill();
-  ctx.lineWidth = 1.5;
-  ctx.strokeStyle = '#0b0d12';
-  ctx.stroke();
 }
