@@ -42,8 +42,11 @@ export interface RnnLabApi {
    * rates, not their log10, or the etas), values row-major with rows = the second axis.
    */
   atlas(): Promise<AtlasInfo | null>;
-  /** page coordinates (CSS px) of a surface point in the current view, or null when not visible */
-  toScreen(wx: number, wRec: number): { x: number; y: number } | null;
+  /**
+   * page coordinates (CSS px) of a point in a view ('3d', 'map': the 2D map; none: the layout's
+   * main view), or null when that view is not shown or the point is not visible in it
+   */
+  toScreen(wx: number, wRec: number, view?: '3d' | 'map'): { x: number; y: number } | null;
   /** messages about refused or clamped input, as shown in the page */
   messages(): string[];
   /**
@@ -112,7 +115,7 @@ export function createApi(app: App): RnnLabApi {
         divergedAt: main.result.divergedAt,
       };
     },
-    toScreen: (wx, wRec) => app.toScreen(wx, wRec),
+    toScreen: (wx, wRec, view) => app.toScreen(wx, wRec, view),
     messages: () => app.getMessages(),
     snapshot: async (options = {}) => {
       await ready();

@@ -696,9 +696,11 @@ export class App {
     this.banners.info(`${what}: ${url}`);
   }
 
-  toScreen(wx: number, wRec: number): { x: number; y: number } | null {
-    if (this.params.layout === '2d') return this.heatmap.toScreen(wx, wRec);
-    return this.surfaceView.toScreen(wx, wRec);
+  /** page coordinates of (wx, wRec) in a view: the 3D view, the 2D map, or (none named) the main view of the layout */
+  toScreen(wx: number, wRec: number, view?: '3d' | 'map'): { x: number; y: number } | null {
+    const map = view === 'map' || (view === undefined && this.params.layout === '2d');
+    if (map) return this.params.layout === '3d' ? null : this.heatmap.toScreen(wx, wRec);
+    return this.params.layout === '2d' ? null : this.surfaceView.toScreen(wx, wRec);
   }
 
   /** page coordinates of iteration k on the loss curve (tests) */

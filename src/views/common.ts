@@ -83,34 +83,6 @@ export function symlog(v: number, linthresh: number): number {
   return Math.sign(v) * Math.log10(1 + Math.abs(v) / linthresh);
 }
 
-/**
- * How much of a path lies in the plotted window: the number of leading points inside it and,
- * when the path leaves it, the point where it crosses the window's edge (never a line to a
- * point at 1e66 or to infinity).
- */
-export function clipPath(
-  weights: readonly (readonly [number, number])[],
-  range: readonly [number, number, number, number],
-): { inside: number; edge: [number, number] | null } {
-  const [a, b, c, d] = range;
-  const isIn = (p: readonly [number, number]) => p[0] >= a && p[0] <= b && p[1] >= c && p[1] <= d;
-  let inside = 0;
-  while (inside < weights.length && isIn(weights[inside])) inside++;
-  if (inside === weights.length || inside === 0) return { inside, edge: null };
-  const [x0, y0] = weights[inside - 1];
-  const [x1, y1] = weights[inside];
-  let t = 1;
-  const cross = (p0: number, p1: number, lo: number, hi: number) => {
-    if (p1 > hi) t = Math.min(t, (hi - p0) / (p1 - p0));
-    else if (p1 < lo) t = Math.min(t, (lo - p0) / (p1 - p0));
-    else if (!Number.isFinite(p1)) t = 0;
-  };
-  cross(x0, x1, a, b);
-  cross(y0, y1, c, d);
-  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-  return { inside, edge: [clamp(x0 + t * (x1 - x0), a, b), clamp(y0 + t * (y1 - y0), c, d)] };
-}
-
 /** 12 -> '¹²' (decades on the colour bar) */
 export function superscript(n: number): string {
   const d = '⁰¹²³⁴⁵⁶⁷⁸⁹';

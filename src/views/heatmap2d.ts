@@ -8,7 +8,8 @@ import { Canvas2DView } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
-import { TUTORIAL_POINTS, clipPath, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
+import { disc, drawCrossings, drawRuns } from './runs2d';
+import { TUTORIAL_POINTS, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
 import { t } from '../i18n';
 
 export interface HeatmapRun {
@@ -79,11 +80,12 @@ export class HeatmapView extends Canvas2DView {
     return { wx: a + u * (b - a), wRec: d - v * (d - c) };
   }
 
-  /** page coordinates of a weight pair in this plot, or null outside it */
+  /** page coordinates of a weight pair in this plot, or null outside it or when the plot is not shown */
   toScreen(wx: number, wRec: number): { x: number; y: number } | null {
     const [a, b, c, d] = this.view;
     if (wx < a || wx > b || wRec < c || wRec > d) return null;
     const rect = this.canvas.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return null; // not shown
     const [x, y] = this.toPixel(wx, wRec);
     return { x: rect.left + x + window.scrollX, y: rect.top + y + window.scrollY };
   }
@@ -197,30 +199,8 @@ export class HeatmapView extends Canvas2DView {
     }
     ctx.setLineDash([]);
 
-    // Runs: the tutorial's dots, brighter up to the current frame; compared runs behind the main one.
-    for (let r = this.runs.length - 1; r >= 0; r--) {
-      const run = this.runs[r];
-      const t = run.weights;
-      if (t.length === 0) continue;
-      const { inside, edge } = clipPath(t, this.view);
-      const k = Math.min(this.frame, t.length - 1);
-      const size = r === 0 ? 3 : 2.5;
-      for (let i = 0; i < inside; i++) {
-        const [x, y] = this.toPixel(t[i][0], t[i][1]);
-        ctx.globalAlpha = i <= k ? 1 : 0.3;
-        ctx.fillStyle = run.css;
-        ctx.fillRect(x - size / 2, y - size / 2, size, size);
-      }
-      ctx.globalAlpha = 1;
-      if (edge) {
-        const [ex, ey] = this.toPixel(edge[0], edge[1]);
-        cross(ctx, ex, ey, 6, run.css);
-      }
-      if (k < inside) {
-        const [mx, my] = this.toPixel(t[k][0], t[k][1]);
-        disc(ctx, mx, my, r === 0 ? 5 : 4, run.css);
-      }
-    }
+    // the runs (their crossings of the edge are drawn after the frame's clip, whole)
+    const crossings = drawRuns(ctx, this.runs, this.view, this.frame, (wx, wRec) => this.toPixel(wx, wRec));
     const main = this.runs[0]?.weights;
     let outside: { x: number; y: number; text: string } | null = null;
     if (main && main.length > 0) {
@@ -236,6 +216,7 @@ export class HeatmapView extends Canvas2DView {
       disc(ctx, x, y, 5.5, p.css);
     }
     ctx.restore();
+    drawCrossings(ctx, crossings);
     if (outside) {
       disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
       // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
@@ -305,28 +286,4 @@ function cellWords(summary: SurfaceSummary): Uint32Array {
     cellWordsCache.set(summary, words);
   }
   return words;
-}
-
-function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, stroke: string): void {
-  ctx.beginPath();
-  ctx.moveTo(x - r, y - r);
-  ctx.lineTo(x + r, y + r);
-  ctx.moveTo(x + r, y - r);
-  ctx.lineTo(x - r, y + r);
-  ctx.lineWidth = 4;
-  ctx.strokeStyle = '#0b0d12';
-  ctx.stroke();
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = stroke;
-  ctx.stroke();
-}
-
-function disc(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number, fill: string): void {
-  ctx.beginPath();
-  ctx.arc(x, y, radius, 0, 2 * Math.PI);
-  ctx.fillStyle = fill;
-  ctx.fill();
-  ctx.lineWidth = 1.5;
-  ctx.strokeStyle = '#0b0d12';
-  ctx.stroke();
 }

@@ -9,6 +9,7 @@
 const PRIORITY: readonly string[] = ['start', 'exit', 'point', 'valley', 'line', 'axis', 'tick'];
 
 function priority(e: HTMLElement): number {
+  if (e.classList.contains('return')) return 1; // a run's note, as its exits
   const i = PRIORITY.findIndex((c) => e.classList.contains(c));
   return i < 0 ? PRIORITY.length : i;
 }

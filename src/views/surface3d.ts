@@ -14,7 +14,8 @@ import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
 import { fitLabels } from './labelLayout';
-import { startAtEdge, startOutsideNote, TUTORIAL_POINTS, clipPath, niceTicks, formatTick } from './common';
+import { startAtEdge, startOutsideNote, TUTORIAL_POINTS, niceTicks, formatTick } from './common';
+import { drawRun, showFrame, showQuality, type RunDraw, type RunLine } from './runs3d';
 import { t } from '../i18n';
 import { drawLabels3d } from '../export/labels3d';
 
@@ -44,12 +45,6 @@ export interface Drape {
   colour(col: number, row: number): readonly [number, number, number];
 }
 
-export interface RunDraw {
-  weights: readonly [number, number][];
-  costs: readonly number[];
-  css: string;
-  diverged: number | null;
-}
 
 export class SurfaceView {
   readonly renderer: THREE.WebGPURenderer;
@@ -62,15 +57,7 @@ export class SurfaceView {
   private mesh: THREE.Mesh | null = null;
   /** the cheaper stand-ins shown while interacting: a coarser mesh, and plain lines for the fat ones */
   private coarse: { mesh: THREE.Mesh; m: number; colours: Float32Array } | null = null;
-  private runLines: {
-    progress: Line2 | null;
-    future: Line2 | null;
-    thin: THREE.Line | null;
-    thinProgress: THREE.Line | null;
-    marker: THREE.Mesh;
-    points: THREE.Vector3[];
-    inside: number;
-  }[] = [];
+  private runLines: RunLine[] = [];
   /** true while the camera moves or the start is dragged: the cheaper frame */
   interactive = false;
   /** drawn by a software rasteriser (SwiftShader): the interactive frame also lowers the render scale */
@@ -344,12 +331,7 @@ export class SurfaceView {
     const cheap = this.interactive;
     if (this.mesh) this.mesh.visible = !(cheap && this.coarse);
     if (this.coarse) this.coarse.mesh.visible = cheap;
-    for (const line of this.runLines) {
-      if (line.progress) line.progress.visible = !cheap;
-      if (line.future) line.future.visible = !cheap;
-      if (line.thin) line.thin.visible = cheap;
-      if (line.thinProgress) line.thinProgress.visible = cheap;
-    }
+    for (const line of this.runLines) showQuality(line, cheap);
   }
 
   /** The contour levels on the surface, from the same segments the heatmap draws (computed once per surface). */
@@ -542,7 +524,7 @@ export class SurfaceView {
 
   // --- runs (trajectories) ----------------------------------------------------------------------
 
-  /** Draws every run: its path up to where it leaves the window, a marker, and a note where it left. */
+  /** Draws every run: each piece of its path inside the window, its crossings of the edge, its current point. */
   setRuns(runs: RunDraw[]): void {
     // the same runs over the same surface (setSurface has just drawn them): nothing to do
     const same = this.runsDrawnFor === this.surfaceVersion && runs.length === this.runs.length &&
@@ -552,37 +534,18 @@ export class SurfaceView {
     this.runsDrawnFor = this.surfaceVersion;
     this.clear(this.trajectoryGroup);
     this.runLines = [];
+    this.marker.visible = false;
     if (this.m < 2 || runs.length === 0) return;
+    const paint = {
+      range: this.range,
+      place: (wx: number, wRec: number, cost: number) => this.onSurface(wx, wRec, cost),
+      polyline: (pts: THREE.Vector3[], colour: number, width: number) => this.polyline(pts, colour, width),
+      label,
+    };
     runs.forEach((run, r) => {
-      const colour = new THREE.Color(run.css);
-      const { inside, edge } = clipPath(run.weights, this.range);
-      const pts = run.weights.slice(0, inside).map(([wx, wRec], i) => this.onSurface(wx, wRec, run.costs[i]));
-      if (edge) pts.push(this.onSurface(edge[0], edge[1], 0));
-      let progress: Line2 | null = null;
-      let future: Line2 | null = null;
-      let thin: THREE.Line | null = null;
-      let thinProgress: THREE.Line | null = null;
-      if (pts.length >= 2) {
-        future = this.polyline(pts, colour.getHex(), r === 0 ? 1.5 : 1.25);
-        (future.material as THREE.Line2NodeMaterial).opacity = 0.35;
-        (future.material as THREE.Line2NodeMaterial).transparent = true;
-        progress = this.polyline(pts, colour.getHex(), r === 0 ? 3.5 : 2.5);
-        this.trajectoryGroup.add(future, progress);
-        const g = new THREE.BufferGeometry().setFromPoints(pts);
-        thin = new THREE.Line(g, new THREE.LineBasicMaterial({ color: colour, transparent: true, opacity: 0.35 }));
-        thinProgress = new THREE.Line(g, new THREE.LineBasicMaterial({ color: colour }));
-        this.trajectoryGroup.add(thin, thinProgress);
-      }
-      const marker = r === 0 ? this.marker : new THREE.Mesh(new THREE.SphereGeometry(0.03, 16, 12), new THREE.MeshBasicMaterial({ color: colour }));
+      const marker = r === 0 ? this.marker : new THREE.Mesh(new THREE.SphereGeometry(0.03, 16, 12), new THREE.MeshBasicMaterial({ color: new THREE.Color(run.css) }));
       if (r > 0) this.trajectoryGroup.add(marker);
-      if (edge) {
-        const k = run.diverged ?? inside;
-        const note = label(run.diverged !== null ? t('× diverged at iteration {k}', { k }) : t('× leaves the plot at iteration {k}', { k: inside }), 'label exit');
-        note.element.style.color = run.css;
-        note.position.copy(pts[pts.length - 1]).add(new THREE.Vector3(0, 0.05, 0));
-        this.trajectoryGroup.add(note);
-      }
-      this.runLines.push({ progress, future, thin, thinProgress, marker, points: pts, inside });
+      this.runLines.push(drawRun(run, r === 0, marker, this.trajectoryGroup, paint));
     });
     this.applyQuality();
     // A start outside the plotted range is marked at the range's edge, with a note (never hidden).
@@ -594,16 +557,9 @@ export class SurfaceView {
     this.startLabel.element.textContent = edge ? startOutsideNote(sx, sy) : t('start: drag me');
   }
 
-  /** shows every run up to iteration k, each with its marker there (or at its end) */
+  /** shows every run up to iteration k, each with its marker there when that iterate is inside the window */
   setFrame(k: number): void {
-    this.runLines.forEach((line) => {
-      if (line.points.length === 0) return;
-      // Inside the window: the point of iteration k; past the edge: the edge.
-      const i = Math.min(line.points.length - 1, Math.max(0, k));
-      line.marker.position.copy(line.points[i]).add(new THREE.Vector3(0, 0.01, 0));
-      if (line.progress) (line.progress.geometry as LineGeometry).instanceCount = Math.max(0, i);
-      if (line.thinProgress) line.thinProgress.geometry.setDrawRange(0, i + 1);
-    });
+    for (const line of this.runLines) showFrame(line, k);
   }
 
   /** Resolves when the GPU has finished the frames submitted so far (for timing). */
