@@ -5,7 +5,7 @@
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
-import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
+import { DEFAULT_PARAMS, MAX_COMPARE, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
 import { SCENES } from '../scenes';
 import { el } from './dom';
 import { N_, t } from '../i18n';
@@ -64,6 +64,11 @@ export class ControlPanel {
   private readonly hyperCtls = new Map<HyperName, Controller>();
   private compareFolder!: GUI;
   private compareShown: string | null = null;
+  /** under each compared run's line: the messages about that run */
+  private compareLines: { input: HTMLInputElement | null; message: HTMLElement }[] = [];
+  private compareModel: Record<string, unknown> = {};
+  /** the last messages shown, placed again when the runs' lines are rebuilt */
+  private shownMessages: string[] = [];
   private onChange: Change;
   private randomCtls: Controller[] = [];
   private readonly randomNote = el('div', { class: 'gui-note', id: 'random-note' });
@@ -216,24 +221,53 @@ export class ControlPanel {
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
   }
 
-  /** One row per compared run: its text (name, then overrides), editable, and a remove button. */
+  /** One row per compared run: its text (name, then overrides), editable, its messages, and a remove button. */
   private showCompare(runs: readonly CompareRun[]): void {
     const text = formatCompare(runs);
-    if (text === this.compareShown) return;
+    if (text === this.compareShown) {
+      // a refused edit: each line shows its run as it is (the message under it says what was typed)
+      runs.forEach((run, i) => {
+        const line = this.compareLines[i];
+        if (line?.input && document.activeElement !== line.input) this.compareModel[`run${i}`] = formatCompare([run]);
+      });
+      return;
+    }
     this.compareShown = text;
     for (const c of [...this.compareFolder.controllers]) c.destroy();
+    for (const line of this.compareLines) line.message.remove();
+    this.compareLines = [];
     const model: Record<string, unknown> = {};
+    this.compareModel = model;
     runs.forEach((run, i) => {
       model[`run${i}`] = formatCompare([run]);
       model[`remove${i}`] = () => this.onChange({ compare: runs.filter((_, j) => j !== i) });
-      this.compareFolder
+      const ctl = this.compareFolder
         .add(model, `run${i}`)
         .name(t('run {index}', { index: i + 1 }))
-        // The edited run's text goes through the same parser as the URL (and its messages).
+        // The edited run's text goes through the same parser as the URL (and its messages); a
+        // bad line keeps the run as it was (parseCompare's previous runs), said under the line.
         .onFinishChange((v: string) => this.onChange({ compare: runs.map((r, j) => (j === i ? v : formatCompare([r]))).join(';') }));
+      const message = el('div', { class: 'gui-message compare-message', 'data-run': String(i + 1), role: 'alert', hidden: '' });
+      ctl.domElement.after(message);
+      this.compareLines.push({ input: ctl.domElement.querySelector('input'), message });
       this.compareFolder.add(model, `remove${i}`).name(t('× remove run {index}', { index: i + 1 }));
     });
     if (runs.length < 5) this.compareFolder.add(this.model, 'addRun').name(t('+ add a run'));
+    this.showCompareMessages();
+  }
+
+  /** The compared runs' messages under their lines; the rest of them stay at the folder's top. */
+  private showCompareMessages(): string[] {
+    const placed = new Set<string>();
+    this.compareLines.forEach(({ input, message }, i) => {
+      const mine = this.shownMessages.filter((m) => compareRunOf(m) === i + 1);
+      mine.forEach((m) => placed.add(m));
+      message.replaceChildren(...mine.map((m) => el('p', {}, m)));
+      message.hidden = mine.length === 0;
+      if (input) input.setAttribute('aria-invalid', mine.length ? 'true' : 'false');
+    });
+    if (placed.size) this.compareFolder.open();
+    return this.shownMessages.filter((m) => !placed.has(m));
   }
 
   private addRun(): void {
@@ -256,11 +290,13 @@ export class ControlPanel {
 
   /** Each message next to the controls it is about ("key: ..."). */
   showMessages(messages: string[]): void {
+    this.shownMessages = messages;
+    const rest = this.showCompareMessages();
     for (const [name, { message }] of this.folders) {
-      const mine = messages.filter((m) => FOLDER_OF[m.split(':')[0]] === name);
+      const mine = rest.filter((m) => FOLDER_OF[m.split(':')[0]] === name);
       message.replaceChildren(...mine.map((m) => el('p', {}, m)));
       message.hidden = mine.length === 0;
-      if (mine.length) this.folders.get(name)!.folder.open();
+      if (mine.length || (name === 'Optimisers' && rest.length < messages.length)) this.folders.get(name)!.folder.open();
     }
   }
 
@@ -272,6 +308,16 @@ export class ControlPanel {
   setVisible(visible: boolean): void {
     this.gui.show(visible);
   }
+}
+
+/** Which compared run (1-based) a message is about ("compare: run 2 ..."), or null. */
+export function compareRunOf(message: string): number | null {
+  if (!message.startsWith('compare: ')) return null;
+  for (let i = 1; i <= MAX_COMPARE; i++) {
+    const head = `compare: ${t('run {index}', { index: i })}`;
+    if (message.startsWith(head) && !/^\d/.test(message.slice(head.length))) return i;
+  }
+  return null;
 }
 
 const PANEL_WIDTH = 300;
