@@ -40,20 +40,24 @@ function digitsToTell(values: readonly number[]): number {
 
 /** One name per run, in the same order, all different. */
 export function runNames(runs: readonly NamedRun[]): string[] {
-  const names = runs.map((run) => {
+  // the same settings twice: the later ones numbered
+  const seen = new Map<string, number>();
+  return baseNames(runs).map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : t('{name} #{index}', { name, index: n });
+  });
+}
+
+/** The names before numbering: the optimiser and what differs from its other runs. */
+function baseNames(runs: readonly NamedRun[]): string[] {
+  return runs.map((run) => {
     const same = runs.filter((r) => r.opt === run.opt);
     if (same.length === 1) return run.opt;
     const differ = HYPER_USED[run.opt].filter((h) => new Set(same.map((r) => r.hyper[h])).size > 1);
     if (differ.length === 0) return run.opt;
     const digits = Object.fromEntries(differ.map((h) => [h, digitsToTell(same.map((r) => r.hyper[h]))]));
     return `${run.opt} (${hyperText(run.hyper, differ, digits)})`;
-  });
-  // the same settings twice: the later ones numbered
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    return n === 1 ? name : t('{name} #{index}', { name, index: n });
   });
 }
 
@@ -63,8 +67,9 @@ export function runNames(runs: readonly NamedRun[]): string[] {
  */
 export function runLegendNames(runs: readonly NamedRun[]): { name: string; details: string | null }[] {
   const names = runNames(runs);
+  const bases = baseNames(runs);
   return runs.map((run, i) => {
     const all = hyperText(run.hyper, HYPER_USED[run.opt]);
-    return { name: names[i], details: names[i].endsWith(`(${all})`) ? null : all };
+    return { name: names[i], details: bases[i].endsWith(`(${all})`) ? null : all };
   });
 }

@@ -99,6 +99,8 @@ describe('run names tell the runs apart', () => {
       { name: 'sgd (lr 1e-4)', details: null },
       { name: 'sgd (lr 0.001)', details: null },
     ]);
+    expect(runLegendNames([run('sgd', { lr: 1e-4 }), run('sgd', { lr: 1e-3 }), run('sgd', { lr: 1e-3 })])[2]).toEqual({ name: 'sgd (lr 0.001) #2', details: null });
+    expect(runLegendNames([run('sgd'), run('sgd')])[1]).toEqual({ name: 'sgd #2', details: 'lr 0.01' });
   });
 });
 
