@@ -59,7 +59,7 @@ export class SidePanels {
           { class: 'legend-row', 'data-run': String(i) },
           el('i', { class: 'swatch', style: `background:${runColour(i)}` }),
           // the name, then every hyperparameter the run uses unless the name lists them all
-          el('span', { class: 'run-name' }, names[i].name, ...(names[i].details ? [' ', el('span', { class: 'run-hyper' }, `(${names[i].details})`)] : [])),
+          el('span', { class: 'run-name' }, names[i].details ? `${names[i].name} (${names[i].details})` : names[i].name),
           el('span', { class: run.diverged !== null ? 'run-outcome bad' : 'run-outcome' }, runOutcome(run, tol)),
         ),
       ),
