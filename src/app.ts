@@ -6,7 +6,7 @@
 import type { AtlasState, EngineState } from './engine';
 import { isRpropFamily } from './model/optimiserSpec';
 import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './views/atlasPanel';
-import { runNames } from './views/runNames';
+import { runLabels, runNames } from './views/runNames';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
@@ -439,7 +439,7 @@ export class App {
       yLog: main.yLog,
       iterations: a.iterations,
       tol: a.tol,
-      runs: a.runs.map((r, i, all) => ({ title: runNames(all)[i], css: runColour(i), result: r.result })),
+      runs: a.runs.map((r, i, all) => ({ title: runLabels(all)[i], css: runColour(i), result: r.result })),
       marker: this.atlasMarker(a),
       note: a.note,
     };

@@ -9,7 +9,7 @@ import { formatNumber, formatReadoutCost, formatStep } from '../views/common';
 import { explainGradient } from '../views/gradplot';
 import { runColour } from '../views/palette';
 import { explainRuns, runOutcome } from '../views/runText';
-import { runLegendNames, runNames } from '../views/runNames';
+import { runLabels, runNames } from '../views/runNames';
 import { isRpropFamily } from '../model/optimiserSpec';
 import { el } from './dom';
 import { N_, t } from '../i18n';
@@ -50,7 +50,7 @@ export class SidePanels {
     if (this.shownState && this.shownState.runs === s.runs && this.shownState.params.tol === s.params.tol) return;
     this.shownState = s;
     const tol = s.params.tol;
-    const names = runLegendNames(s.runs);
+    const labels = runLabels(s.runs);
     this.legend.replaceChildren(
       el('h3', {}, s.runs.length > 1 ? t('Runs') : t('Run')),
       ...s.runs.map((run, i) =>
@@ -59,7 +59,7 @@ export class SidePanels {
           { class: 'legend-row', 'data-run': String(i) },
           el('i', { class: 'swatch', style: `background:${runColour(i)}` }),
           // the name, then every hyperparameter the run uses unless the name lists them all
-          el('span', { class: 'run-name' }, names[i].details ? `${names[i].name} (${names[i].details})` : names[i].name),
+          el('span', { class: 'run-name' }, labels[i]),
           el('span', { class: run.diverged !== null ? 'run-outcome bad' : 'run-outcome' }, runOutcome(run, tol)),
         ),
       ),

@@ -172,7 +172,7 @@ export class GradientPlot extends Canvas2DView {
   private drawBeyondValue(ctx: CanvasRenderingContext2D, s: GradSeries, x: number, y: number, v: number): void {
     const k = this.textScale;
     ctx.save();
-    ctx.font = this.font(11, '600');
+    ctx.font = this.font(12, '600');
     const text = Number.isFinite(v) ? shortNumber(v) : v > 0 ? '∞' : '−∞';
     const w = ctx.measureText(text).width;
     const tx = x < this.width / 2 ? x + 8 * k : x - 8 * k - w;

@@ -169,7 +169,7 @@ export class LossPlot {
     ctx.lineTo(x, top + height);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.font = `600 ${Math.round(11 * this.textScale) * k}px Inter, sans-serif`;
+    ctx.font = `600 ${Math.round(12 * this.textScale) * k}px Inter, sans-serif`; // the axis labels' size (20 px or more in presentation mode)
     ctx.textBaseline = 'middle';
     let row = 0;
     for (const s of this.series) {

@@ -73,3 +73,8 @@ export function runLegendNames(runs: readonly NamedRun[]): { name: string; detai
     return { name: names[i], details: bases[i].endsWith(`(${all})`) ? null : all };
   });
 }
+
+/** The legend's words as one text: "sgd (lr 1e-4)", "rprop (Δ0 0.001, η+ 1.2, η− 0.5)", "sgd #2 (lr 0.01)" (atlas titles). */
+export function runLabels(runs: readonly NamedRun[]): string[] {
+  return runLegendNames(runs).map(({ name, details }) => (details ? `${name} (${details})` : name));
+}

@@ -57,8 +57,8 @@ test('three sgd runs are named apart in the legend, the caption, the status line
     await expect(page.locator('#runs-caption')).toContainText(`${name} diverged at iteration 2`);
   }
   await expect(page.locator('#status')).toContainText(`${names.join(', ')}.`);
-  // each map's title: the run's name, then its shares
-  await expect(page.locator('#atlas-panel .atlas-title')).toHaveText(['rprop', ...names].map((n) => new RegExp(`^${n.replace(/[()+]/g, '\\$&')}: `)));
+  // each map's title: the run's name as in the legend, then its shares
+  await expect(page.locator('#atlas-panel .atlas-title')).toHaveText(['rprop (Δ0 0.001, η+ 1.2, η− 0.5)', ...names].map((n) => new RegExp(`^${n.replace(/[()+]/g, '\\$&')}: `)));
 });
 
 test('one diverged run does not squeeze the loss curve: clip keeps its height, sgd is marked at the top', async ({ page }) => {

@@ -9,7 +9,7 @@ import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from '../../src/model/
 import { costAndGradient, runOptimiser } from '../../src/model/optimisers';
 import { EXPLODE_FACTOR, KEEP_FACTORS, VANISH_FACTOR, explainGradient, gradientExtent, gradientTrend } from '../../src/views/gradplot';
 import { divergedValue, lossAxis, lossValues } from '../../src/views/lossplot';
-import { runLegendNames, runNames } from '../../src/views/runNames';
+import { runLabels, runLegendNames, runNames } from '../../src/views/runNames';
 import { WALL_COST, WALL_GRADIENT, explainRuns, wallAt } from '../../src/views/runText';
 
 const d = tutorialDataset();
@@ -101,6 +101,7 @@ describe('run names tell the runs apart', () => {
     ]);
     expect(runLegendNames([run('sgd', { lr: 1e-4 }), run('sgd', { lr: 1e-3 }), run('sgd', { lr: 1e-3 })])[2]).toEqual({ name: 'sgd (lr 0.001) #2', details: null });
     expect(runLegendNames([run('sgd'), run('sgd')])[1]).toEqual({ name: 'sgd #2', details: 'lr 0.01' });
+    expect(runLabels([run('sgd'), run('sgd'), run('sgd', { lr: 0.1 })])).toEqual(['sgd (lr 0.01)', 'sgd (lr 0.01) #2', 'sgd (lr 0.1)']);
   });
 });
 
