@@ -202,12 +202,12 @@ export type GradientTrend = 'explodes' | 'grows' | 'keeps' | 'shrinks' | 'vanish
 
 /** A factor as the caption writes it: 4 significant digits (9.634, 0.2344, 1024, 1.125e5). */
 export function factorText(v: number): string {
-  return shortNumber(v);
+  return v === Infinity ? '∞' : shortNumber(v);
 }
 
 /** What the caption says of a factor over the whole sequence (see EXPLODE_FACTOR). */
 export function gradientTrend(total: number): GradientTrend {
-  const shown = Number(factorText(total));
+  const shown = Number.isFinite(total) ? Number(factorText(total)) : total;
   if (shown > EXPLODE_FACTOR) return 'explodes';
   if (shown < VANISH_FACTOR) return 'vanishes';
   if (shown > KEEP_FACTORS[1]) return 'grows';

@@ -32,6 +32,8 @@ describe('the gradient caption says what its factor says', () => {
     // judged on the number as written (4 digits): "10×" is never called an explosion
     expect(gradientTrend(10.00004)).toBe('grows');
     expect(gradientTrend(0.79999)).toBe('keeps'); // written 0.8
+    expect(gradientTrend(Infinity)).toBe('explodes');
+    expect(explainGradient(2.8e86, 10)).toContain('(∞× over 10 steps): it explodes');
   });
 
   it('the sentences of the issue: 9.63× grows, 0.2344× shrinks, neither "roughly keeps its size"', () => {
