@@ -6,7 +6,7 @@
 import type { AtlasState, EngineState } from './engine';
 import { isRpropFamily } from './model/optimiserSpec';
 import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './views/atlasPanel';
-import { runName } from './views/runText';
+import { runLabels, runNames } from './views/runNames';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
 import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
@@ -398,7 +398,8 @@ export class App {
     const coloured = s.runs.map((r, i) => ({ ...r, css: runColour(i) }));
     this.surfaceView.setRuns(coloured);
     this.heatmap.setRuns(coloured);
-    this.lossPlot.setSeries(coloured.map((r, i) => ({ label: r.opt, css: r.css, costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
+    const names = runNames(s.runs);
+    this.lossPlot.setSeries(coloured.map((r, i) => ({ label: names[i], css: r.css, costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
     this.panels.showRuns(s);
   }
 
@@ -438,7 +439,7 @@ export class App {
       yLog: main.yLog,
       iterations: a.iterations,
       tol: a.tol,
-      runs: a.runs.map((r, i) => ({ title: runName(r.opt, r.hyper), css: runColour(i), result: r.result })),
+      runs: a.runs.map((r, i, all) => ({ title: runLabels(all)[i], css: runColour(i), result: r.result })),
       marker: this.atlasMarker(a),
       note: a.note,
     };
@@ -516,7 +517,8 @@ export class App {
     const s = this.state;
     if (s?.overflow)
       parts.push(t('Grey: the cost there is beyond float32 (about 3.4e38); it is shown flat at the top, not as a number.'));
-    const diverged = s?.runs.filter((r) => r.diverged !== null).map((r) => r.opt) ?? [];
+    const names = s ? runNames(s.runs) : [];
+    const diverged = s?.runs.flatMap((r, i) => (r.diverged !== null ? [names[i]] : [])) ?? [];
     if (diverged.length) parts.push(t("Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): {runs}.", { runs: diverged.join(', ') }));
     this.status.replaceChildren(...parts.map((t) => el('div', {}, t)));
     this.status.dataset.backend = e.backendKind;
@@ -582,7 +584,7 @@ export class App {
     if (this.gradScaleVersion !== this.stateVersion) {
       // one axis scale for the whole run: the six points, the start and every iteration's point
       this.gradScaleVersion = this.stateVersion;
-      this.gradPlot.setScale(gradientExtent(s.dataset, s.runs[0].weights, series.map((x) => x.values)));
+      this.gradPlot.setScale(gradientExtent(s.dataset, s.runs[0], series.map((x) => x.values)));
     }
     this.gradPlot.setSeries(series);
     this.panels.showFrame(s, k, this.params.test);

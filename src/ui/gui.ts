@@ -5,7 +5,8 @@
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
-import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_LIMIT, formatCompare, parseCompare, type CompareRun, type Params } from '../params';
+import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_LIMIT, type Params } from '../params';
+import { CompareEditor } from './compareEditor';
 import { SCENES } from '../scenes';
 import { el } from './dom';
 import { N_, t } from '../i18n';
@@ -62,9 +63,7 @@ export class ControlPanel {
   private playCtl!: Controller;
   private resCtl!: Controller;
   private readonly hyperCtls = new Map<HyperName, Controller>();
-  private compareFolder!: GUI;
-  private compareShown: string | null = null;
-  private onChange: Change;
+  private compare!: CompareEditor;
   private randomCtls: Controller[] = [];
   private readonly randomNote = el('div', { class: 'gui-note', id: 'random-note' });
   /** one or two sentences on the sign-based rule, shown with the Rprop family's controls */
@@ -73,12 +72,10 @@ export class ControlPanel {
   constructor(root: HTMLElement, p: Params, onChange: Change, actions: PanelActions) {
     this.gui = new GUI({ container: root, title: t('RNN Lab: controls'), width: PANEL_WIDTH });
     this.gui.domElement.id = 'gui';
-    this.onChange = onChange;
     this.model = {
       preset: p.preset, seed: p.seed, samples: p.samples, seqLen: p.seqLen,
       startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol, scene: '',
       ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
-      addRun: () => this.addRun(),
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
       atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
       play: actions.play, stepBack: () => actions.step(-1), stepForward: () => actions.step(1), restart: actions.restart,
@@ -141,8 +138,8 @@ export class ControlPanel {
     }
     numberInput(opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name(t('iterations')), (v) => onChange({ iterations: v }));
     numberInput(opt.add(m, 'tol', 1e-9, 1).name(t('converged below')), (v) => onChange({ tol: v }), true);
-    this.compareFolder = opt.addFolder(t('Compared runs (up to 5)'));
-    this.showCompare(p.compare);
+    this.compare = new CompareEditor(opt.addFolder(t('Compared runs (up to 5)')), onChange, () => String(this.model.opt));
+    this.compare.show(p.compare);
 
     const atlas = folder(N_('Atlas'));
     const atlasRange = () => [m.atlasXMin, m.atlasXMax, m.atlasYMin, m.atlasYMax];
@@ -212,34 +209,8 @@ export class ControlPanel {
     this.rpropNote.hidden = !isRpropFamily(p.opt);
     this.rpropNote.textContent = rpropNote(p);
     for (const [h, c] of this.hyperCtls) c.show(used.has(h));
-    this.showCompare(p.compare);
+    this.compare.show(p.compare);
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
-  }
-
-  /** One row per compared run: its text (name, then overrides), editable, and a remove button. */
-  private showCompare(runs: readonly CompareRun[]): void {
-    const text = formatCompare(runs);
-    if (text === this.compareShown) return;
-    this.compareShown = text;
-    for (const c of [...this.compareFolder.controllers]) c.destroy();
-    const model: Record<string, unknown> = {};
-    runs.forEach((run, i) => {
-      model[`run${i}`] = formatCompare([run]);
-      model[`remove${i}`] = () => this.onChange({ compare: runs.filter((_, j) => j !== i) });
-      this.compareFolder
-        .add(model, `run${i}`)
-        .name(t('run {index}', { index: i + 1 }))
-        // The edited run's text goes through the same parser as the URL (and its messages).
-        .onFinishChange((v: string) => this.onChange({ compare: runs.map((r, j) => (j === i ? v : formatCompare([r]))).join(';') }));
-      this.compareFolder.add(model, `remove${i}`).name(t('× remove run {index}', { index: i + 1 }));
-    });
-    if (runs.length < 5) this.compareFolder.add(this.model, 'addRun').name(t('+ add a run'));
-  }
-
-  private addRun(): void {
-    const runs = parseCompare(this.compareShown ?? '').runs;
-    const unused = OPTIMISERS.find((o) => o !== this.model.opt && !runs.some((r) => r.opt === o)) ?? 'sgd';
-    this.onChange({ compare: [...runs, { opt: unused, overrides: {} }] });
   }
 
   showFrame(k: number, last: number): void {
@@ -256,11 +227,12 @@ export class ControlPanel {
 
   /** Each message next to the controls it is about ("key: ..."). */
   showMessages(messages: string[]): void {
+    const rest = this.compare.showMessages(messages);
     for (const [name, { message }] of this.folders) {
-      const mine = messages.filter((m) => FOLDER_OF[m.split(':')[0]] === name);
+      const mine = rest.filter((m) => FOLDER_OF[m.split(':')[0]] === name);
       message.replaceChildren(...mine.map((m) => el('p', {}, m)));
       message.hidden = mine.length === 0;
-      if (mine.length) this.folders.get(name)!.folder.open();
+      if (mine.length || (name === 'Optimisers' && rest.length < messages.length)) this.folders.get(name)!.folder.open();
     }
   }
 

@@ -8,7 +8,8 @@ import { gradientCheck, runModel } from '../model/rnn';
 import { formatNumber, formatReadoutCost, formatStep } from '../views/common';
 import { explainGradient } from '../views/gradplot';
 import { runColour } from '../views/palette';
-import { explainRuns, runName, runOutcome } from '../views/runText';
+import { explainRuns, runOutcome } from '../views/runText';
+import { runLabels, runNames } from '../views/runNames';
 import { isRpropFamily } from '../model/optimiserSpec';
 import { el } from './dom';
 import { N_, t } from '../i18n';
@@ -49,6 +50,7 @@ export class SidePanels {
     if (this.shownState && this.shownState.runs === s.runs && this.shownState.params.tol === s.params.tol) return;
     this.shownState = s;
     const tol = s.params.tol;
+    const labels = runLabels(s.runs);
     this.legend.replaceChildren(
       el('h3', {}, s.runs.length > 1 ? t('Runs') : t('Run')),
       ...s.runs.map((run, i) =>
@@ -56,7 +58,8 @@ export class SidePanels {
           'div',
           { class: 'legend-row', 'data-run': String(i) },
           el('i', { class: 'swatch', style: `background:${runColour(i)}` }),
-          el('span', { class: 'run-name' }, runName(run.opt, run.hyper)),
+          // the name, then every hyperparameter the run uses unless the name lists them all
+          el('span', { class: 'run-name' }, labels[i]),
           el('span', { class: run.diverged !== null ? 'run-outcome bad' : 'run-outcome' }, runOutcome(run, tol)),
         ),
       ),
@@ -100,17 +103,18 @@ export class SidePanels {
 /** The readout over the 3D view: the iteration, then each run's weights, cost and step sizes there. */
 export function renderReadout(target: HTMLElement, s: EngineState, k: number): void {
   const last = Math.max(...s.runs.map((r) => r.weights.length - 1));
+  const names = runNames(s.runs);
   const rows = s.runs.map((run, r) => {
     const i = Math.min(k, run.weights.length - 1);
     const [wx, wRec] = run.weights[i];
     const [a, b] = run.steps[i];
     if (k > i && run.diverged !== null)
-      return el('tr', { 'data-run': String(r) }, el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt), el('td', { colspan: '4' }, t('diverged at iteration {k}: left |w| ≤ 1e6', { k: run.diverged })));
+      return el('tr', { 'data-run': String(r) }, el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), names[r]), el('td', { colspan: '4' }, t('diverged at iteration {k}: left |w| ≤ 1e6', { k: run.diverged })));
     const stepText = isRpropFamily(run.opt) ? `Δ ${formatStep(a)}, ${formatStep(b)}` : t('step {size}', { size: formatNumber(Math.hypot(a, b), 3) });
     return el(
       'tr',
       { 'data-run': String(r) },
-      el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), run.opt),
+      el('td', {}, el('i', { class: 'swatch', style: `background:${runColour(r)}` }), names[r]),
       el('td', {}, formatNumber(wx, 4)),
       el('td', {}, formatNumber(wRec, 4)),
       el('td', {}, formatReadoutCost(run.costs[i])),

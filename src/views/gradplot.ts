@@ -18,7 +18,27 @@ export interface GradSeries {
   emphasis?: boolean;
 }
 
+/** The gradient axis for a whole run: [lo, hi] of |dC/dS_k|; edgeAbove: larger values go on the edge (a diverged run). */
+export interface GradientScale {
+  lo: number;
+  hi: number;
+  edgeAbove: boolean;
+}
+
 const PAD = { left: 64, right: 14, top: 30, bottom: 44 };
+
+/** A × of half-size r at (x, y), in the current stroke style. */
+function crossAt(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.save();
+  ctx.lineWidth = 2.5;
+  ctx.beginPath();
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+  ctx.stroke();
+  ctx.restore();
+}
 
 export class GradientPlot extends Canvas2DView {
   private series: GradSeries[] = [];
@@ -31,11 +51,10 @@ export class GradientPlot extends Canvas2DView {
     this.series = series;
   }
 
-  /** the smallest and largest non-zero |gradient| the axis must hold over the whole run (null: from the series shown) */
-  /** one axis extent [min |value|, max |value|] for the whole run (setScale) */
-  private axisScale: [number, number] | null = null;
+  /** one axis extent for the whole run (gradientExtent; null: from the series shown) */
+  private axisScale: GradientScale | null = null;
 
-  setScale(scale: [number, number] | null): void {
+  setScale(scale: GradientScale | null): void {
     this.axisScale = scale;
   }
 
@@ -44,13 +63,15 @@ export class GradientPlot extends Canvas2DView {
     ctx.fillStyle = '#10141b';
     ctx.fillRect(0, 0, this.width, this.height);
     const n = Math.max(1, ...this.series.map((s) => s.values.length - 1));
-    // One scale for the whole run (setScale), widened only if a value falls outside it.
-    let maxAbs = this.axisScale ? this.axisScale[1] : 0;
-    let minAbs = this.axisScale ? this.axisScale[0] : Infinity;
+    // One scale for the whole run (setScale), widened if a value falls outside it, except above
+    // a diverged run's scale: those values are drawn on the edge, marked (drawSeries).
+    const fixedTop = this.axisScale?.edgeAbove === true;
+    let maxAbs = this.axisScale ? this.axisScale.hi : 0;
+    let minAbs = this.axisScale ? this.axisScale.lo : Infinity;
     for (const s of this.series)
       for (const v of s.values)
         if (Number.isFinite(v) && v !== 0) {
-          maxAbs = Math.max(maxAbs, Math.abs(v));
+          if (!fixedTop) maxAbs = Math.max(maxAbs, Math.abs(v));
           minAbs = Math.min(minAbs, Math.abs(v));
         }
     // Linear only below the smallest gradient shown (at most 15 decades under the largest), so
@@ -68,6 +89,9 @@ export class GradientPlot extends Canvas2DView {
       const s = Number.isFinite(v) ? symlog(v, lin) : Math.sign(v) * yMax;
       return r.y + r.h / 2 - (s / yMax) * (r.h / 2);
     };
+    // a value beyond the axis (or not finite) is drawn on its edge
+    const beyond = (v: number) => !Number.isNaN(v) && !(Math.abs(v) <= maxAbs);
+    const pyData = (v: number) => py(beyond(v) ? Math.sign(v) * Infinity : v);
 
     // grid: zero line and decades
     ctx.font = this.font(12);
@@ -103,19 +127,7 @@ export class GradientPlot extends Canvas2DView {
     ctx.rect(r.x, r.y - 4, r.w, r.h + 8);
     ctx.clip();
     const ordered = [...this.series.filter((s) => !s.emphasis), ...this.series.filter((s) => s.emphasis)];
-    for (const s of ordered) {
-      ctx.strokeStyle = s.css;
-      ctx.fillStyle = s.css;
-      ctx.lineWidth = s.emphasis ? 3.5 : 2;
-      ctx.beginPath();
-      s.values.forEach((v, k) => (k === 0 ? ctx.moveTo(px(k), py(v)) : ctx.lineTo(px(k), py(v))));
-      ctx.stroke();
-      s.values.forEach((v, k) => {
-        ctx.beginPath();
-        ctx.arc(px(k), py(v), s.emphasis ? 3.5 : 2.5, 0, 2 * Math.PI);
-        ctx.fill();
-      });
-    }
+    for (const s of ordered) this.drawSeries(ctx, s, px, pyData, beyond);
     ctx.restore();
 
     ctx.fillStyle = '#dfe6ee';
@@ -137,11 +149,74 @@ export class GradientPlot extends Canvas2DView {
       ctx.fillText(s.label, r.x + r.w + 18 + 18 * k, y);
     });
   }
+  /** One series: its line and dots; a value beyond the axis is a × on the edge, the largest written beside it. */
+  private drawSeries(ctx: CanvasRenderingContext2D, s: GradSeries, px: (k: number) => number, py: (v: number) => number, beyond: (v: number) => boolean): void {
+    ctx.strokeStyle = s.css;
+    ctx.fillStyle = s.css;
+    ctx.lineWidth = s.emphasis ? 3.5 : 2;
+    ctx.beginPath();
+    s.values.forEach((v, k) => (k === 0 ? ctx.moveTo(px(k), py(v)) : ctx.lineTo(px(k), py(v))));
+    ctx.stroke();
+    let largest = -1;
+    s.values.forEach((v, k) => {
+      if (beyond(v)) {
+        if (largest < 0 || !(Math.abs(v) <= Math.abs(s.values[largest]))) largest = k;
+        crossAt(ctx, px(k), py(v), 5 * this.textScale);
+        return;
+      }
+      ctx.beginPath();
+      ctx.arc(px(k), py(v), s.emphasis ? 3.5 : 2.5, 0, 2 * Math.PI);
+      ctx.fill();
+    });
+    if (largest >= 0) this.drawBeyondValue(ctx, s, px(largest), py(s.values[largest]), s.values[largest]);
+  }
+
+  /** The value of a point beyond the axis, beside its × on the edge, on a dark plate. */
+  private drawBeyondValue(ctx: CanvasRenderingContext2D, s: GradSeries, x: number, y: number, v: number): void {
+    const k = this.textScale;
+    ctx.save();
+    ctx.font = this.font(12, '600');
+    const text = Number.isFinite(v) ? shortNumber(v) : v > 0 ? '∞' : '−∞';
+    const w = ctx.measureText(text).width;
+    const tx = x < this.width / 2 ? x + 8 * k : x - 8 * k - w;
+    const ty = y < this.height / 2 ? y + 10 * k : y - 10 * k;
+    ctx.fillStyle = 'rgba(16, 20, 27, 0.85)';
+    ctx.fillRect(tx - 2 * k, ty - 7 * k, w + 4 * k, 14 * k);
+    ctx.fillStyle = s.css;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, tx, ty);
+    ctx.restore();
+  }
 }
 
-/** Beyond these factors over the whole sequence the caption says "explodes" / "vanishes". */
+/**
+ * What the caption says of the factor |wRec|^n by which the gradient changes over the n steps
+ * back through the sequence, judged on the factor as written (4 significant digits), so that
+ * the words never contradict the number: above EXPLODE_FACTOR "explodes", below VANISH_FACTOR
+ * "vanishes", within KEEP_FACTORS (ends included) "roughly keeps its size", else "grows" or
+ * "shrinks to" that factor.
+ */
 export const EXPLODE_FACTOR = 10;
 export const VANISH_FACTOR = 0.1;
+export const KEEP_FACTORS: readonly [number, number] = [0.8, 1.25];
+
+export type GradientTrend = 'explodes' | 'grows' | 'keeps' | 'shrinks' | 'vanishes';
+
+/** A factor as the caption writes it: 4 significant digits (9.634, 0.2344, 1024, 1.125e5). */
+export function factorText(v: number): string {
+  return v === Infinity ? '∞' : shortNumber(v);
+}
+
+/** What the caption says of a factor over the whole sequence (see EXPLODE_FACTOR). */
+export function gradientTrend(total: number): GradientTrend {
+  const shown = Number.isFinite(total) ? Number(factorText(total)) : total;
+  if (shown > EXPLODE_FACTOR) return 'explodes';
+  if (shown < VANISH_FACTOR) return 'vanishes';
+  if (shown > KEEP_FACTORS[1]) return 'grows';
+  if (shown < KEEP_FACTORS[0]) return 'shrinks';
+  return 'keeps';
+}
 
 /** One or two sentences on what the plot shows at wRec, for the caption. */
 export function explainGradient(wRec: number, seqLen: number): string {
@@ -150,18 +225,29 @@ export function explainGradient(wRec: number, seqLen: number): string {
   const sign = wRec < 0 ? t(' wRec < 0, so its sign alternates at every step.') : '';
   if (a < 1e-9) return t('wRec = 0: nothing flows back; the gradient is zero at every step before the last.');
   const per = shortNumber(a);
-  const over = seqLen === 1 ? t('{factor}× over 1 step', { factor: shortNumber(total) }) : t('{factor}× over {n} steps', { factor: shortNumber(total), n: seqLen });
-  if (total > EXPLODE_FACTOR) return t('|wRec| = {per} > 1: the gradient grows {per}× per step back in time ({over}): it explodes.', { per, over }) + sign;
-  if (total < VANISH_FACTOR) return t('|wRec| = {per} < 1: the gradient shrinks to {per}× per step back in time ({over}): it vanishes.', { per, over }) + sign;
-  return t('|wRec| = {per}: the gradient changes by {per}× per step back in time ({over}): it roughly keeps its size.', { per, over }) + sign;
+  const factor = factorText(total);
+  const over = seqLen === 1 ? t('{factor}× over 1 step', { factor }) : t('{factor}× over {n} steps', { factor, n: seqLen });
+  switch (gradientTrend(total)) {
+    case 'explodes':
+      return t('|wRec| = {per} > 1: the gradient grows {per}× per step back in time ({over}): it explodes.', { per, over }) + sign;
+    case 'vanishes':
+      return t('|wRec| = {per} < 1: the gradient shrinks to {per}× per step back in time ({over}): it vanishes.', { per, over }) + sign;
+    case 'grows':
+      return t('|wRec| = {per} > 1: the gradient grows {per}× per step back in time: it grows {over}.', { per, over }) + sign;
+    case 'shrinks':
+      return t('|wRec| = {per} < 1: the gradient shrinks to {per}× per step back in time: it shrinks to {over}.', { per, over }) + sign;
+    default:
+      return t('|wRec| = {per}: the gradient changes by {per}× per step back in time ({over}): it roughly keeps its size.', { per, over }) + sign;
+  }
 }
 
 /**
  * The smallest and largest non-zero |dC/dS_k| along a run (every iteration, or up to `samples`
  * of them evenly spaced, first and last included) and in `extra` series, for one axis scale
- * that does not change while the run plays.
+ * that does not change while the run plays. A diverged run's iterates do not count (their
+ * gradients would squeeze every other series flat): the plot draws them on its edge.
  */
-export function gradientExtent(d: Dataset, weights: readonly (readonly [number, number])[], extra: readonly (readonly number[])[], samples = 400): [number, number] | null {
+export function gradientExtent(d: Dataset, run: { readonly weights: readonly (readonly [number, number])[]; readonly diverged: number | null }, extra: readonly (readonly number[])[], samples = 400): GradientScale | null {
   let lo = Infinity;
   let hi = 0;
   const take = (v: number) => {
@@ -171,6 +257,8 @@ export function gradientExtent(d: Dataset, weights: readonly (readonly [number, 
     }
   };
   for (const series of extra) series.forEach(take);
+  if (run.diverged !== null) return hi > 0 ? { lo, hi, edgeAbove: true } : null;
+  const weights = run.weights;
   // the run's part depends on the run and the data set alone: kept with the run (a new surface
   // or a new iteration shown does not evaluate the run again)
   let along = runExtents.get(weights);
@@ -190,7 +278,7 @@ export function gradientExtent(d: Dataset, weights: readonly (readonly [number, 
   }
   lo = Math.min(lo, along.lo);
   hi = Math.max(hi, along.hi);
-  return hi > 0 ? [lo, hi] : null;
+  return hi > 0 ? { lo, hi, edgeAbove: false } : null;
 }
 
 const runExtents = new WeakMap<object, { d: Dataset; samples: number; lo: number; hi: number }>();

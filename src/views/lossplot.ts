@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { shortNumber } from './common';
 import { N_, t as tr } from '../i18n';
 
 export interface LossSeries {
@@ -21,6 +22,45 @@ export const LOSS_TITLE = N_('cost per iteration (log scale)');
 
 /** Costs at or below this are drawn at this value (a log axis has no 0). */
 const FLOOR = 1e-16;
+
+/**
+ * The y axis, whole decades of log10(cost) [bottom, top]: it spans every cost of the runs that
+ * did not diverge and every run's first cost, so that one diverged run (costs of 1e52 and more)
+ * does not squeeze the others into a few pixels. Lower costs of diverged runs widen it downwards
+ * (they flatten nothing); their costs above the top are drawn on the top edge (lossValues).
+ */
+export function lossAxis(series: readonly Pick<LossSeries, 'costs' | 'diverged'>[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series)
+    s.costs.forEach((c, i) => {
+      if (!Number.isFinite(c)) return;
+      const v = Math.log10(Math.max(FLOOR, c));
+      lo = Math.min(lo, v);
+      if (s.diverged === null || i === 0) hi = Math.max(hi, v);
+    });
+  const dLo = Number.isFinite(lo) ? Math.floor(lo) : -1;
+  const dHi = Number.isFinite(hi) ? Math.max(dLo + 1, Math.ceil(hi)) : dLo + 2;
+  return [dLo, dHi];
+}
+
+/** One run's points: log10(cost), at most `top` (costs above it, overflow included, on the top edge); NaN: none. */
+export function lossValues(costs: readonly number[], n: number, top: number): (number | null)[] {
+  return Array.from({ length: n }, (_, i) => {
+    const c = costs[i];
+    if (c === undefined || Number.isNaN(c)) return null;
+    return Math.min(top, Math.log10(Math.max(FLOOR, c)));
+  });
+}
+
+/** What a diverged run reached, written by its ×: its largest finite cost, and "→ ∞" if the cost then overflowed. */
+export function divergedValue(costs: readonly number[]): string {
+  let max = -Infinity;
+  for (const c of costs) if (Number.isFinite(c)) max = Math.max(max, c);
+  const last = costs[costs.length - 1];
+  const text = Number.isFinite(max) ? shortNumber(max) : '';
+  return last === Infinity ? (text ? `${text} → ∞` : '∞') : text;
+}
 
 export class LossPlot {
   readonly host: HTMLElement;
@@ -72,20 +112,9 @@ export class LossPlot {
     if (series.length === 0) return;
     const n = Math.max(...series.map((s) => s.costs.length));
     const x = Array.from({ length: n }, (_, i) => i);
-    const ys = series.map((s) =>
-      x.map((i) => {
-        const c = s.costs[i];
-        if (c === undefined) return null;
-        // log10 on a linear axis labelled in decades; an overflowed cost is the divergence mark, not a point
-        return Number.isFinite(c) ? Math.log10(Math.max(FLOOR, c)) : null;
-      }),
-    );
-    // Whole decades from the smallest to the largest finite cost, labelled every `step` decades.
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const y of ys) for (const v of y) if (v !== null) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
-    const dLo = Number.isFinite(lo) ? Math.floor(lo) : -1;
-    const dHi = Number.isFinite(hi) ? Math.max(dLo + 1, Math.ceil(hi)) : 1;
+    // log10 on a linear axis labelled in decades, every `step` decades (lossAxis)
+    const [dLo, dHi] = lossAxis(series);
+    const ys = series.map((s) => lossValues(s.costs, n, dHi));
     const step = Math.max(1, Math.ceil((dHi - dLo) / 6));
     const decades: number[] = [];
     for (let e = dHi; e >= dLo; e -= step) decades.unshift(e);
@@ -125,10 +154,10 @@ export class LossPlot {
     this.plot?.redraw(false, false);
   }
 
-  /** The current iteration's line, and a cross where each diverged run ends. */
+  /** The current iteration's line, and a cross where each diverged run ends, with what it reached. */
   private drawOverlay(u: uPlot): void {
     const ctx = u.ctx;
-    const { top, height } = u.bbox;
+    const { left, top, width, height } = u.bbox;
     const k = this.scale;
     ctx.save();
     const x = Math.round(u.valToPos(this.frame, 'x', true)) + 0.5;
@@ -140,11 +169,14 @@ export class LossPlot {
     ctx.lineTo(x, top + height);
     ctx.stroke();
     ctx.setLineDash([]);
+    ctx.font = `600 ${Math.round(12 * this.textScale) * k}px Inter, sans-serif`; // the axis labels' size (20 px or more in presentation mode)
+    ctx.textBaseline = 'middle';
+    let row = 0;
     for (const s of this.series) {
       if (s.diverged === null) continue;
       const px = u.valToPos(s.diverged, 'x', true);
-      const py = top + 6 * k;
       const r = 5 * k;
+      const py = top + 6 * k;
       ctx.strokeStyle = s.css;
       ctx.lineWidth = 2.5 * k;
       ctx.beginPath();
@@ -153,6 +185,18 @@ export class LossPlot {
       ctx.moveTo(px + r, py - r);
       ctx.lineTo(px - r, py + r);
       ctx.stroke();
+      // the value the run reached, beside its × (one row per diverged run, on a dark plate)
+      const text = divergedValue(s.costs);
+      if (!text) continue;
+      const ty = py + row++ * 15 * k * this.textScale;
+      const tw = ctx.measureText(text).width;
+      const right = px + r + 4 * k + tw <= left + width;
+      const tx = right ? px + r + 4 * k : px - r - 4 * k - tw;
+      ctx.fillStyle = 'rgba(16, 20, 27, 0.85)';
+      ctx.fillRect(tx - 2 * k, ty - 7 * k * this.textScale, tw + 4 * k, 14 * k * this.textScale);
+      ctx.fillStyle = s.css;
+      ctx.textAlign = 'left';
+      ctx.fillText(text, tx, ty);
     }
     ctx.restore();
   }

@@ -14,7 +14,7 @@ const caption = (page: import('@playwright/test').Page) => page.locator('#captio
 test('item 3: the caption says "explodes" / "vanishes" only for large factors, numbers without padding', async ({ page }) => {
   const errors = await openApp(page, '?play=0&frame=0&start=1,1.1');
   await expect(caption(page)).toContainText('2.594× over 10 steps');
-  await expect(caption(page)).toContainText('roughly keeps its size');
+  await expect(caption(page)).toContainText('it grows 2.594× over 10 steps'); // issue 16: not "roughly keeps its size"
   await expect(caption(page)).not.toContainText('explodes');
   await page.evaluate(() => window.rnnlab.setParams({ start: [1, 2] }));
   await expect(caption(page)).toContainText('1024× over 10 steps): it explodes');

@@ -737,3 +737,44 @@ describe('seed, samples and seqLen given for another data set than the random pr
     expect(unusedRandomPresetNotes({ seqLen: 30 }, { ...DEFAULT_PARAMS, seqLen: 30 })).toHaveLength(1);
   });
 });
+
+describe('compare edits never lose a run (issue 16, item 5)', () => {
+  const before: CompareRun[] = [
+    { opt: 'sgd', overrides: { lr: 0.0001 } },
+    { opt: 'clip', overrides: { lr: 0.05, clip: 0.5 } },
+    { opt: 'adam', overrides: {} },
+  ];
+  const base = { ...DEFAULT_PARAMS, compare: before };
+
+  it.each([
+    ['a name that is not an optimiser', 'foo', /compare: run 2 "foo": "foo" is not an optimiser .*; kept the run as it was: "clip,lr=0.05,clip=0.5"/],
+    ['a value that is not a number', 'sgd,lr=abc', /compare: run 2 \(sgd\) lr: "abc" is not a number; kept the run as it was: "clip,lr=0.05,clip=0.5"/],
+    ['a hyperparameter the optimiser does not use', 'sgd,clip=2', /compare: run 2 \(sgd\): clip is not used by sgd .*; kept the run as it was/],
+    ['no "="', 'clip,0.5', /compare: run 2 \(clip\): "0.5" is not name=value; kept the run as it was/],
+    ['an excluded bound', 'adam,lr=0', /compare: run 2 \(adam\) lr: 0 must be greater than 0; kept the run as it was/],
+  ])('%s keeps the run it replaces, and says so', (_name, typed, message) => {
+    const { params, messages } = normalizeParams({ compare: `sgd,lr=0.0001;${typed};adam` }, base);
+    expect(params.compare).toEqual(before);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(message);
+  });
+
+  it('good edits and clamped values apply; a new bad run has no run to keep and is refused', () => {
+    expect(normalizeParams({ compare: 'sgd,lr=0.0001;momentum,momentum=0.5;adam' }, base).params.compare[1]).toEqual({ opt: 'momentum', overrides: { momentum: 0.5 } });
+    const clamped = normalizeParams({ compare: 'sgd,lr=0.0001;clip,clip=1e9;adam' }, base);
+    expect(clamped.params.compare[1]).toEqual({ opt: 'clip', overrides: { clip: 1e6 } });
+    expect(clamped.messages.join()).toMatch(/clamped to 1000000/);
+    const added = normalizeParams({ compare: `${formatCompare(before)};nadam` }, base);
+    expect(added.params.compare).toEqual(before);
+    expect(added.messages.join()).toMatch(/run 4 "nadam".*run refused/);
+  });
+
+  it('in a URL a bad override is dropped with a message naming it and the value used; the run stays', () => {
+    const { params, messages } = normalizeParams({ compare: 'sgd,lr=abc', lr: '0.02' });
+    expect(params.compare).toEqual([{ opt: 'sgd', overrides: {} }]);
+    expect(messages).toEqual(['compare: run 1 (sgd) lr: "abc" is not a number; kept the shared value lr = 0.02']);
+    const other = normalizeParams({ compare: 'adam,beta1=x,lr=0.5' });
+    expect(other.params.compare).toEqual([{ opt: 'adam', overrides: { lr: 0.5 } }]);
+    expect(other.messages).toEqual(['compare: run 1 (adam) beta1: "x" is not a number; kept the shared value beta1 = 0.9']);
+  });
+});

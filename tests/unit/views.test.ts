@@ -64,12 +64,13 @@ describe('caption words (issue 12, item 3)', async () => {
   it('says "explodes" only when the factor over the sequence is above 10', () => {
     expect(explainGradient(2, 10)).toContain('1024× over 10 steps): it explodes');
     expect(explainGradient(1.3, 10)).toContain('it explodes'); // 13.79
-    expect(explainGradient(1.1, 10)).toContain('2.594× over 10 steps): it roughly keeps its size');
-    expect(explainGradient(1.1, 10)).not.toMatch(/explodes|vanishes/);
+    // issue 16: 2.594× is growth, not "roughly keeps its size"
+    expect(explainGradient(1.1, 10)).toContain('it grows 2.594× over 10 steps');
+    expect(explainGradient(1.1, 10)).not.toMatch(/explodes|vanishes|keeps/);
   });
   it('says "vanishes" only when the factor is below 0.1', () => {
     expect(explainGradient(0.5, 10)).toContain('it vanishes');
-    expect(explainGradient(0.9, 10)).toContain('it roughly keeps its size'); // 0.3487
+    expect(explainGradient(0.9, 10)).toContain('it shrinks to 0.3487× over 10 steps'); // issue 16: not "keeps its size"
     expect(explainGradient(-0.9, 10)).toContain('sign alternates');
   });
   it('writes numbers that cannot be misread', () => {
