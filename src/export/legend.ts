@@ -8,7 +8,8 @@ import { t as tr } from '../i18n';
 import { OVERFLOW_CSS, viridis } from '../views/colormap';
 import { superscript } from '../views/common';
 import { runColour } from '../views/palette';
-import { runName, runOutcome } from '../views/runText';
+import { runOutcome } from '../views/runText';
+import { runLabels } from '../views/runNames';
 
 export const TEXT = '#dfe6ee';
 export const MUTED = '#9aa6b5';
@@ -82,10 +83,11 @@ export function layoutLegend(ctx: CanvasRenderingContext2D, state: EngineState, 
   const title = `${runs.length > 1 ? tr('Runs') : tr('Run')} · ${tr('iteration {k} / {last}', { k: Math.min(frame, last), last })}`;
   const header = block(title, 600, 14, TEXT, 18, width);
   y += 8;
+  const labels = runLabels(runs);
   const rows = runs.map((r, i) => {
     const top = y;
     const lines = [
-      ...block(runName(r.opt, r.hyper), 600, 13, TEXT, 17, width - 20 * s),
+      ...block(labels[i], 600, 13, TEXT, 17, width - 20 * s),
       ...block(runOutcome(r, state.params.tol), 400, 12.5, r.diverged !== null ? '#ff8a80' : MUTED, 16, width - 20 * s),
     ];
     y += 7;

@@ -8,7 +8,8 @@ import type { EngineState } from '../engine';
 import type { Params } from '../params';
 import { atlasCellColour, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
 import { niceTicks } from '../views/common';
-import { GradientPlot, type GradSeries } from '../views/gradplot';
+import { GradientPlot, gradientExtent, type GradSeries } from '../views/gradplot';
+import { runNames } from '../views/runNames';
 import { HeatmapView } from '../views/heatmap2d';
 import { LOSS_TITLE, LossPlot } from '../views/lossplot';
 import { runColour } from '../views/palette';
@@ -170,6 +171,8 @@ function mapCanvas(src: SnapshotSource, w: number, h: number, s: number): HTMLCa
 function gradCanvas(src: SnapshotSource, w: number, h: number, s: number): HTMLCanvasElement {
   const plot = new GradientPlot(null);
   plot.resize(w / s, h / s, s);
+  // the screen's axis: the whole run's extent, not only this frame's series
+  plot.setScale(gradientExtent(src.state.dataset, src.state.runs[0], src.gradSeries.map((x) => x.values)));
   plot.setSeries(src.gradSeries);
   plot.draw();
   return plot.canvas;
@@ -187,7 +190,8 @@ async function drawLoss(ctx: CanvasRenderingContext2D, src: SnapshotSource, x: n
   try {
     const plot = new LossPlot(host, { scale: s / ratio, title: false, id: 'lossplot-snapshot' });
     plot.resize(w / ratio, (h - titleH) / ratio);
-    plot.setSeries(src.state.runs.map((r, i) => ({ label: r.opt, css: runColour(i), costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
+    const names = runNames(src.state.runs);
+    plot.setSeries(src.state.runs.map((r, i) => ({ label: names[i], css: runColour(i), costs: r.costs, diverged: r.diverged, emphasis: i === 0 })));
     plot.setFrame(src.frame);
     // uPlot draws in a microtask after setSeries/setFrame; a task later it has drawn (also in a hidden page)
     await new Promise((r) => setTimeout(r, 0));
