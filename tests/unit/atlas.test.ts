@@ -222,7 +222,7 @@ describe('the atlas, cell by cell against runOptimiser', () => {
     for (const opt of ['irprop+', 'rprop'] as const) {
       const { xAxis, yAxis, names } = atlasAxes('lr', opt, 8, range);
       expect(names).toEqual(['etaPlus', 'etaMinus']);
-      expect([xAxis[0], xAxis[7], yAxis[0], yAxis[7]]).toEqual([1, 2, 0.05, 1]);
+      expect([xAxis[0], xAxis[7], yAxis[0], yAxis[7]]).toEqual([1, 2, 0, 1]);
       const req: AtlasRequest = { mode: 'lr', opt, hyper: withDefaults(), iterations: 200, tol: 1e-3, xAxis, yAxis, start: [-1.5, 2] };
       const out = createAtlasOutput(8, 8, 'float64');
       computeAtlasRows(d, req, 0, 8, out);
