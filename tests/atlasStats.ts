@@ -18,7 +18,7 @@ export interface AtlasAgreement {
   /** cells that converge in both, and the share of them with convergedAt within max(10, 10%) */
   bothConverged: number;
   convergedAt: number;
-  /** cells that diverge in neither, and the share of them whose final costs are within 0.1 decades */
+  /** cells that diverge in neither, and the share of them whose final costs are within 0.1 decades (or costFloor) */
   neitherDiverged: number;
   finalCost: number;
   /** cells that diverge in both, and the share of them with the same divergedAt */
@@ -32,7 +32,12 @@ const cls = (c: number, d: number) => (d >= 0 ? 'd' : c >= 0 ? 'c' : 'n');
 /** The fixtures write +Infinity as 1e308. */
 const inf = (v: number) => (v >= 1e308 ? Infinity : v);
 
-export function atlasAgreement(got: AtlasCells, ref: AtlasCells): AtlasAgreement {
+/**
+ * `costFloor`: final costs that differ by at most this much also agree (float32 resolves a cost near
+ * the optimum only to about 1e-7 of the targets' squares; a relative comparison of 1e-9 against
+ * 1e-11 says nothing there).
+ */
+export function atlasAgreement(got: AtlasCells, ref: AtlasCells, costFloor = 0): AtlasAgreement {
   const n = ref.convergedAt.length;
   if (got.convergedAt.length !== n || got.divergedAt.length !== n || got.finalCost.length !== n) throw new Error(`atlasAgreement: ${got.convergedAt.length} cells against ${n}`);
   let classes = 0;
@@ -59,7 +64,7 @@ export function atlasAgreement(got: AtlasCells, ref: AtlasCells): AtlasAgreement
       const a = inf(got.finalCost[i]);
       const b = inf(ref.finalCost[i]);
       // within 0.1 decades; two costs of 0 (or below 1e-300) agree
-      if (Math.abs(Math.log10(Math.max(a, 1e-300)) - Math.log10(Math.max(b, 1e-300))) <= 0.1) finalCost++;
+      if (Math.abs(a - b) <= costFloor || Math.abs(Math.log10(Math.max(a, 1e-300)) - Math.log10(Math.max(b, 1e-300))) <= 0.1) finalCost++;
     }
     if (gd >= 0 && rd >= 0) {
       bothDiverged++;
