@@ -9,7 +9,7 @@ import { atlasPickChange, atlasRunMarker, atlasZoomChange } from './ui/atlasPick
 import { runName } from './views/runText';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
+import { DEFAULT_PARAMS, ENGINE_KEYS, effectiveAtlasRange, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
 import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
@@ -379,6 +379,8 @@ export class App {
     else if (prev.runs !== s.runs) this.showRuns(s);
     if (this.atlasShown) this.atlasPanel.setMarker(this.atlasMarkers(this.atlasShown)[0], this.atlasMarkers(this.atlasShown));
     this.gui.showRows(datasetToText(s.dataset, '\n'));
+    // the learning-rate window in use while atlasRange is not set (derived from the start), in the panel's fields
+    this.gui.showDerivedAtlasRange(s.params, effectiveAtlasRange(s.params, s.dataset));
     this.updateStatus();
     this.dirty = true;
     if (this.params.still) this.drawNow();
@@ -423,8 +425,6 @@ export class App {
     this.atlasShown = a;
     this.atlasResultsShown = ready;
     this.atlasPanel.show(this.atlasInput(a));
-    const lrRun = a.mode === 'lr' ? a.runs.find((r) => r.xLog) : undefined;
-    this.gui.showDerivedAtlasRange(this.params, lrRun ? [lrRun.xAxis[0], lrRun.xAxis[lrRun.xAxis.length - 1], lrRun.yAxis[0], lrRun.yAxis[lrRun.yAxis.length - 1]] : null);
     this.applyAtlasDrape();
     this.dirty = true;
   }

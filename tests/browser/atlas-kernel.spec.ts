@@ -276,13 +276,30 @@ test('WebGPU: every optimiser of SPEC section 7 on the kernel against float64 (s
 test('WebGPU lr mode against atlas-lr-tutorial.json, by SPEC section 8 statistics', async ({ page }) => {
   for (const c of lrFixture.cases) {
     const r = await atlas(page, { params: tutorial.params, mode: 'lr', opt: c.opt, hyper: c.hyper, iterations: c.iterations, tol: c.tol, xAxis: c.xAxis, yAxis: c.yAxis, start: c.start });
-    const stats = atlasAgreement(r, { finalCost: c.finalCost.flat(), convergedAt: c.convergedAt.flat(), divergedAt: c.divergedAt.flat() }, FLOAT32_COST_FLOOR);
-    console.log(`webgpu lr fixture ${c.opt}: ${statsText(stats)}`);
+    const ref = { finalCost: c.finalCost.flat(), convergedAt: c.convergedAt.flat(), divergedAt: c.divergedAt.flat() };
+    const stats = atlasAgreement(r, ref, FLOAT32_COST_FLOOR);
+    console.log(`webgpu lr fixture ${c.opt}: all cells: ${statsText(stats)}`);
     expect(stats.nan).toBe(false);
     // float32 in a chaotic map: the SPEC's float64 figures (99.8%, 95%, ~88%) less what float32 adds
     expect(stats.classes, statsText(stats)).toBeGreaterThanOrEqual(0.97);
-    expect(stats.convergedAt, statsText(stats)).toBeGreaterThanOrEqual(0.85);
-    expect(stats.finalCost, statsText(stats)).toBeGreaterThanOrEqual(0.7);
+    expect(stats.divergedAt, statsText(stats)).toBeGreaterThanOrEqual(0.98);
+    expect(stats.finalCost, statsText(stats)).toBeGreaterThanOrEqual(0.75);
+    // convergedAt on the cells whose float64 result stays put when the start moves by a relative
+    // 1e-7 (float32's resolution; as robustCells): clip crawls across tol, so a float32 rounding
+    // moves the iteration where it does by more than 10% on a quarter of its converging cells
+    const caseOf: Case = { label: `lr fixture ${c.opt}`, ...tutorial, mode: 'lr', opt: c.opt, hyper: c.hyper, iterations: c.iterations, tol: c.tol, xAxis: c.xAxis, yAxis: c.yAxis, start: c.start };
+    const robust = robustCells(caseOf, reference(caseOf));
+    const keep = (a: ArrayLike<number>) => Array.from(a).filter((_, i) => robust[i]);
+    const robustStats = atlasAgreement(
+      { finalCost: keep(r.finalCost), convergedAt: keep(r.convergedAt), divergedAt: keep(r.divergedAt) },
+      { finalCost: keep(ref.finalCost), convergedAt: keep(ref.convergedAt), divergedAt: keep(ref.divergedAt) },
+      FLOAT32_COST_FLOOR,
+    );
+    console.log(`webgpu lr fixture ${c.opt}: ${robust.filter((v) => v).length} robust cells: ${statsText(robustStats)}`);
+    // sgd's boundary is fractal: float32 moves 8 of its 576 cells to the other class (98.6%; float64
+    // against the fixture: 99.5%)
+    expect(robustStats.classes, statsText(robustStats)).toBeGreaterThanOrEqual(0.98);
+    expect(robustStats.convergedAt, statsText(robustStats)).toBeGreaterThanOrEqual(0.9);
   }
 });
 
