@@ -170,7 +170,7 @@ export class ControlPanel {
     // learning-rate maps: log10 of the rates (atlasRange); empty in the URL = from the start
     for (const [key, name] of [['atlasXMin', N_('log10 lr of wx, min')], ['atlasXMax', N_('log10 lr of wx, max')], ['atlasYMin', N_('log10 lr of wRec, min')], ['atlasYMax', N_('log10 lr of wRec, max')]] as const)
       atlas.add(m, key).name(t(name)).onFinishChange(() => onChange({ atlasRange: atlasRange() }));
-    atlas.add(m, 'atlasRangeFromStart').name(t('↺ learning rates around 2/sharpness at the start'));
+    atlas.add(m, 'atlasRangeFromStart').name(t('↺ lr window: 2/sharpness at the start'));
     // Rprop-family maps: the etas (atlasEtaRange)
     for (const [key, name] of [['atlasEtaPlusMin', N_('etaPlus min')], ['atlasEtaPlusMax', N_('etaPlus max')], ['atlasEtaMinusMin', N_('etaMinus min')], ['atlasEtaMinusMax', N_('etaMinus max')]] as const)
       atlas.add(m, key).name(t(name)).onFinishChange(() => onChange({ atlasEtaRange: atlasEtaRange() }));

@@ -262,3 +262,27 @@ test('on the CPU backend a click on an lr cell sets lr and lrWRec, and the run t
   // the atlas after the clicks is the same (its axes replace the run's rates)
   expect((await runAtlases(page))[0].finalCost).toEqual(cells.finalCost);
 });
+
+test('the panel: lrWRec (empty = lr), the two atlas windows, and atlasEtaRange clamped with its message in the Atlas folder', async ({ page }) => {
+  await openApp(page, '?play=0&opt=sgd&atlasEtaRange=0.5,3,0,1');
+  const messages = await page.evaluate(() => window.rnnlab.messages());
+  expect(messages).toContain('atlasEtaRange: clamped to [1, 10] × [0, 1]: 1,3,0,1');
+  await expect(page.locator('#gui .gui-message').filter({ hasText: 'atlasEtaRange: clamped' })).toBeVisible();
+  expect((await page.evaluate(() => window.rnnlab.params())).atlasEtaRange).toEqual([1, 3, 0, 1]);
+  // the learning rate of wRec: typed, then emptied
+  const lrWRec = page.locator('#gui .lil-controller', { hasText: 'learning rate of wRec' }).locator('input');
+  await lrWRec.fill('1e-5');
+  await lrWRec.press('Enter');
+  await expect.poll(async () => (await page.evaluate(() => window.rnnlab.params())).lrWRec).toBe(1e-5);
+  expect(page.url()).toContain('lrWRec=0.00001');
+  expect((await page.evaluate(() => window.rnnlab.runs()))[0].hyper).toMatchObject({ lr: 0.01, lrWRec: 1e-5 });
+  await lrWRec.fill('');
+  await lrWRec.press('Enter');
+  await expect.poll(async () => (await page.evaluate(() => window.rnnlab.params())).lrWRec).toBeNull();
+  // the learning-rate window's fields show the one derived from the start until one is typed
+  const xMin = page.locator('#gui .lil-controller', { hasText: 'log10 lr of wx, min' }).locator('input');
+  await expect(xMin).toHaveValue('-9.3');
+  await xMin.fill('-8');
+  await xMin.press('Enter');
+  await expect.poll(async () => (await page.evaluate(() => window.rnnlab.params())).atlasRange).toEqual([-8, -5.3, -9.3, -5.3]);
+});
