@@ -148,7 +148,7 @@ export class ControlPanel {
         // the learning rate of wRec: empty = the same as lr (a text field: "empty" is a value)
         this.lrWRecCtl = opt
           .add(m, 'lrWRec')
-          .name(t('learning rate of wRec (empty: = lr)'))
+          .name(t("lrWRec (wRec's rate; empty: = lr)"))
           .onFinishChange((v: string) => onChange({ lrWRec: String(v).trim() === '' ? null : String(v).trim() }));
         this.lrWRecCtl.domElement.title = t('lrWRec: the learning rate of wRec for sgd, momentum, clip and adam; lr is then the learning rate of wx. Empty: both weights use lr.');
       }

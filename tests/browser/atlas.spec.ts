@@ -270,7 +270,7 @@ test('the panel: lrWRec (empty = lr), the two atlas windows, and atlasEtaRange c
   await expect(page.locator('#gui .gui-message').filter({ hasText: 'atlasEtaRange: clamped' })).toBeVisible();
   expect((await page.evaluate(() => window.rnnlab.params())).atlasEtaRange).toEqual([1, 3, 0, 1]);
   // the learning rate of wRec: typed, then emptied
-  const lrWRec = page.locator('#gui .lil-controller', { hasText: 'learning rate of wRec' }).locator('input');
+  const lrWRec = page.locator('#gui .lil-controller', { hasText: "lrWRec (wRec's rate" }).locator('input');
   await lrWRec.fill('1e-5');
   await lrWRec.press('Enter');
   await expect.poll(async () => (await page.evaluate(() => window.rnnlab.params())).lrWRec).toBe(1e-5);
