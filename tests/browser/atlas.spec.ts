@@ -10,6 +10,7 @@ import type { OptimiserName } from '../../src/model/optimiserSpec';
 import { tutorialDataset } from '../../src/model/dataset';
 import { HYPER_DEFAULTS } from '../../src/model/optimiserSpec';
 import { openApp } from './helpers';
+import { atlasAgreement } from '../atlasStats';
 
 interface Case { opt: string; hyper: Record<string, number>; iterations: number; tol: number; axis: number[]; finalCost: number[][]; convergedAt: number[][]; divergedAt: number[][] }
 const CASES: Case[] = JSON.parse(readFileSync(new URL('../fixtures/atlas-tutorial.json', import.meta.url), 'utf8')).cases;
@@ -71,6 +72,19 @@ test('compared runs get their own atlas beside the main one (sgd and clip as in 
     convergedAt: CASES.find((c) => c.opt === 'sgd')!.convergedAt.flat(),
     divergedAt: CASES.find((c) => c.opt === 'sgd')!.divergedAt.flat(),
   });
+  // every map by its numbers against the fixture: the compared clip run's too (SPEC section 8's
+  // statistics; float32 on WebGPU)
+  const runs = await runAtlases(page);
+  expect(runs.map((r) => r.opt)).toEqual(['sgd', 'clip']);
+  for (const r of runs) {
+    const c = CASES.find((k) => k.opt === r.opt)!;
+    r.x.forEach((v, i) => expect(v).toBeCloseTo(c.axis[i], 12));
+    const ref = { finalCost: c.finalCost.flat(), convergedAt: c.convergedAt.flat(), divergedAt: c.divergedAt.flat() };
+    expectAgreement(r, ref);
+    const stats = atlasAgreement(r, ref, 1e-6);
+    expect(stats.divergedAt, `${r.opt} divergedAt`).toBeGreaterThanOrEqual(0.99);
+    expect(stats.finalCost, `${r.opt} final costs within 0.1 decades`).toBeGreaterThanOrEqual(0.9);
+  }
   // The sgd map's share of diverged starts is visible at a glance.
   const sgd = CASES.find((c) => c.opt === 'sgd')!.divergedAt.flat();
   const share = sgd.filter((d) => d >= 0).length / sgd.length;
