@@ -78,6 +78,8 @@ struct AtlasU {
   etaMinusLo: f32,
   startXLo: f32,
   startYLo: f32,
+  // the learning rate of wRec ('starts' mode; 'lr' mode takes both rates from the axes)
+  lrWRec: f32,
 }
 
 // One cell's run between dispatches (72 bytes).
@@ -482,7 +484,7 @@ fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invo
   var etaM = u.etaMinus;
   var etaPLo = u.etaPlusLo;
   var etaMLo = u.etaMinusLo;
-  var lr2 = vec2<f32>(u.lr);
+  var lr2 = vec2<f32>(u.lr, u.lrWRec);
   if (u.mode == 1u) {
     if (OPT <= O_IRPROP_PLUS) {
       etaP = inp[u.offAxisX + col];

@@ -4,7 +4,7 @@
  */
 import type { App } from './app';
 import type { PointResult, SurfaceResult } from './gpu/backend';
-import type { OptimiserName, Hyper } from './model/optimiserSpec';
+import type { OptimiserName, RunHyper } from './model/optimiserSpec';
 import type { Params } from './params';
 import type { SnapshotOptions } from './export/snapshot';
 
@@ -15,11 +15,29 @@ export interface AtlasInfo {
   finalCost: Float32Array;
   convergedAt: Int32Array;
   divergedAt: Int32Array;
+  /**
+   * Every run's atlas, the main run first: its axes' values (x, y: wx and wRec, or in 'lr' mode
+   * its learning rates of wx and wRec, or etaPlus and etaMinus) and labels, and its cells.
+   */
+  runs: AtlasRunInfo[];
+}
+
+export interface AtlasRunInfo {
+  opt: OptimiserName;
+  hyper: RunHyper;
+  x: Float64Array;
+  y: Float64Array;
+  xLabel: string;
+  yLabel: string;
+  finalCost: Float32Array | Float64Array;
+  convergedAt: Int32Array;
+  divergedAt: Int32Array;
 }
 
 export interface RunInfo {
   opt: OptimiserName;
-  hyper: Hyper;
+  /** every hyperparameter the run used; lrWRec null = the same as lr */
+  hyper: RunHyper;
   weights: [number, number][];
   costs: number[];
   diverged: number | null;
@@ -95,7 +113,7 @@ export function createApi(app: App): RnnLabApi {
     runs: async () =>
       (await state()).runs.map((r) => ({
         opt: r.opt,
-        hyper: { ...r.hyper },
+        hyper: { lrWRec: null, ...r.hyper },
         weights: r.weights.map(([a, b]) => [a, b] as [number, number]),
         costs: [...r.costs],
         diverged: r.diverged,
@@ -113,6 +131,12 @@ export function createApi(app: App): RnnLabApi {
         finalCost: main.result.finalCost,
         convergedAt: main.result.convergedAt,
         divergedAt: main.result.divergedAt,
+        runs: a.runs.flatMap((r) =>
+          r.result
+            ? [{ opt: r.opt, hyper: { ...r.hyper }, x: values(r.xAxis, r.xLog), y: values(r.yAxis, r.yLog), xLabel: r.xLabel, yLabel: r.yLabel,
+                finalCost: r.result.finalCost, convergedAt: r.result.convergedAt, divergedAt: r.result.divergedAt }]
+            : [],
+        ),
       };
     },
     toScreen: (wx, wRec, view) => app.toScreen(wx, wRec, view),

@@ -4,12 +4,12 @@
  * state it hands out. Playback, pointer, keyboard and the side panels live in src/ui/.
  */
 import type { AtlasState, EngineState } from './engine';
-import { isRpropFamily } from './model/optimiserSpec';
 import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './views/atlasPanel';
 import { runLabels, runNames } from './views/runNames';
+import { atlasPickChange, atlasRunMarker, atlasZoomChange } from './ui/atlasPick';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { DEFAULT_PARAMS, ENGINE_KEYS, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
+import { DEFAULT_PARAMS, ENGINE_KEYS, effectiveAtlasRange, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
 import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
@@ -116,12 +116,13 @@ export class App {
     this.gradPlot = new GradientPlot(plotHost);
     this.atlasPanel = new AtlasPanel(atlasHost);
     this.atlasPanel.onHover = (info, x, y) => this.showHoverText(info ? info.text : null, x, y);
-    this.atlasPanel.onPick = (x, y) => this.pickAtlasCell(x, y);
-    // A wheel turn sends several notches: recompute once it stops.
+    this.atlasPanel.onPick = (run, x, y) => this.pickAtlasCell(run, x, y);
+    // A wheel turn sends several notches: recompute once it stops. The window is the run's family's.
     let zoomTimer = 0;
-    this.atlasPanel.onZoom = (range) => {
+    this.atlasPanel.onZoom = (run, range) => {
       clearTimeout(zoomTimer);
-      zoomTimer = window.setTimeout(() => void this.setParams({ atlasRange: range.map((v) => Number(v.toPrecision(9))) }), 250);
+      const opt = this.atlasShown?.runs[run]?.opt;
+      if (opt) zoomTimer = window.setTimeout(() => void this.setParams(atlasZoomChange(opt, range)), 250);
     };
     document.head.append(el('style', {}, ATLAS_CSS));
   }
@@ -376,8 +377,10 @@ export class App {
     this.stateVersion++;
     if (!prev || prev.surface !== s.surface) this.redrawSurface();
     else if (prev.runs !== s.runs) this.showRuns(s);
-    if (this.atlasShown) this.atlasPanel.setMarker(this.atlasMarker(this.atlasShown));
+    if (this.atlasShown) this.atlasPanel.setMarker(this.atlasMarkers(this.atlasShown)[0], this.atlasMarkers(this.atlasShown));
     this.gui.showRows(datasetToText(s.dataset, '\n'));
+    // the learning-rate window in use while atlasRange is not set (derived from the start), in the panel's fields
+    this.gui.showDerivedAtlasRange(s.params, effectiveAtlasRange(s.params, s.dataset));
     this.updateStatus();
     this.dirty = true;
     if (this.params.still) this.drawNow();
@@ -427,8 +430,11 @@ export class App {
     this.dirty = true;
   }
 
+  /** The panel's input: in 'lr' mode each run's map over its own run's hyperparameters. */
   private atlasInput(a: AtlasState): AtlasPanelInput {
     const main = a.runs[0];
+    const markers = this.atlasMarkers(a);
+    const titles = runLabels(a.runs);
     return {
       mode: a.mode,
       xAxis: main.xAxis,
@@ -439,34 +445,26 @@ export class App {
       yLog: main.yLog,
       iterations: a.iterations,
       tol: a.tol,
-      runs: a.runs.map((r, i, all) => ({ title: runLabels(all)[i], css: runColour(i), result: r.result })),
-      marker: this.atlasMarker(a),
+      runs: a.runs.map((r, i) => ({
+        title: titles[i], css: runColour(i), result: r.result,
+        xAxis: r.xAxis, yAxis: r.yAxis, xLabel: r.xLabel, yLabel: r.yLabel, xLog: r.xLog, yLog: r.yLog, marker: markers[i],
+      })),
+      marker: markers[0],
       note: a.note,
     };
   }
 
-  /** Where the current settings sit on the atlas: the start, or the main run's hyperparameters. */
-  private atlasMarker(a: AtlasState): [number, number] | null {
-    const p = this.params;
-    if (a.mode === 'starts') return [p.start[0], p.start[1]];
-    if (isRpropFamily(p.opt)) return [p.etaPlus, p.etaMinus];
-    return [Math.log10(p.lr), Math.log10(p.lr)];
+  /** Where each run's current settings sit on its own map: the start, or its hyperparameters. */
+  private atlasMarkers(a: AtlasState): [number, number][] {
+    return a.runs.map((r) => atlasRunMarker(a.mode, r, this.params.start));
   }
 
-  private pickAtlasCell(x: number, y: number): void {
+  /** A click on run's map sets that run's start or hyperparameters to the cell's, then restarts. */
+  private pickAtlasCell(run: number, x: number, y: number): void {
     const a = this.atlasShown;
     if (!a) return;
-    if (a.mode === 'starts') {
-      void this.setParams({ start: [round(x, 4), round(y, 4)] }).then(() => this.restart());
-    } else if (isRpropFamily(this.params.opt)) {
-      void this.setParams({ etaPlus: round(x, 4), etaMinus: round(y, 4) }).then(() => this.restart());
-    } else {
-      // The runs use one learning rate for both weights: the cell's learning rate of wx.
-      void this.setParams({ lr: Number((10 ** x).toPrecision(4)) }).then(() => {
-        this.showMessages([t("lr set to {lr}, the cell's learning rate of wx: the runs use one learning rate for both weights", { lr: Number((10 ** x).toPrecision(4)) })]);
-        this.restart();
-      });
-    }
+    const change = atlasPickChange(a.mode, this.params, run, x, y);
+    if (change) void this.setParams(change).then(() => this.restart());
   }
 
   private applyAtlasDrape(): void {

@@ -18,7 +18,10 @@ import { float32AxisNote } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
 import { t } from './i18n';
 
-/** One atlas per run (main run first), all over the same axes in 'starts' mode. */
+/**
+ * One atlas per run (main run first): all over the same axes in 'starts' mode; in 'lr' mode each
+ * over its own run's hyperparameters (learning rates of wx and wRec, or etaPlus and etaMinus).
+ */
 export interface AtlasRun {
   opt: OptimiserName;
   hyper: ReturnType<typeof hyperFor>;
@@ -218,8 +221,8 @@ export class Engine {
       return;
     }
     const specs = [{ opt: p.opt, hyper: hyperFor(p) }, ...p.compare.map((c) => ({ opt: c.opt, hyper: hyperFor(p, c) }))];
-    // The start matters only in 'lr' mode, the range and atlasRange each only in their own mode.
-    const where = p.atlas === 'starts' ? [p.range] : [p.atlasRange, p.start];
+    // The start matters only in 'lr' mode, the range and the atlas ranges each only in their own mode.
+    const where = p.atlas === 'starts' ? [p.range] : [p.atlasRange, p.atlasEtaRange, p.start];
     const key = JSON.stringify([this.datasetKey, p.atlas, p.atlasRes, where, p.iterations, p.tol, specs, this.backendKind]);
     if (this.atlas && this.atlas.key === key) return;
     if (this.atlasSignal) this.atlasSignal.cancelled = true;
@@ -231,15 +234,13 @@ export class Engine {
         return { ...spec, result: null, xLabel: 'wx', yLabel: 'wRec', xLog: false, yLog: false,
           xAxis: linspace(p.range[0], p.range[1], p.atlasRes), yAxis: linspace(p.range[2], p.range[3], p.atlasRes) };
       }
-      const axes = atlasAxes(p, spec.opt);
-      note = note ?? axes.note;
+      const axes = atlasAxes(p, spec.opt, s.dataset);
       return { ...spec, result: null, xLabel: axes.x.label, yLabel: axes.y.label, xLog: axes.x.log, yLog: axes.y.log,
         xAxis: linspace(axes.x.lo, axes.x.hi, p.atlasRes), yAxis: linspace(axes.y.lo, axes.y.hi, p.atlasRes) };
     });
     // float32 (the WebGPU kernel) stops resolving a deep zoom before float64 does: say so
     if (this.backendKind === 'webgpu') {
-      const r0 = runs[0];
-      const deep = [float32AxisNote(r0.xLabel, r0.xAxis, r0.xLog), float32AxisNote(r0.yLabel, r0.yAxis, r0.yLog)].filter((n) => n !== null);
+      const deep = [...new Set(runs.flatMap((r) => [float32AxisNote(r.xLabel, r.xAxis, r.xLog), float32AxisNote(r.yLabel, r.yAxis, r.yLog)]))].filter((n) => n !== null);
       if (deep.length) note = [note, `Zoomed past float32: ${deep.join('; ')}. Neighbouring cells repeat on the GPU; backend=cpu computes in float64.`].filter((n) => n).join(' ');
     }
     const perRun = p.atlasRes * p.atlasRes * (p.iterations + 1);

@@ -21,7 +21,10 @@ import {
   type Hyper,
   type HyperName,
   type OptimiserName,
+  type RunHyper,
+  usesLrWRec,
 } from './model/optimiserSpec';
+import { defaultAtlasLrRange } from './model/atlas';
 import { LANGS, N_, langAlias, t, type Lang } from './i18n';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
@@ -34,12 +37,12 @@ export type AtlasMode = 'off' | 'starts' | 'lr';
 /** One extra run from the same start: an optimiser and the hyperparameters it sets differently. */
 export interface CompareRun {
   opt: OptimiserName;
-  /** only hyperparameters that opt uses (HYPER_USED), in HYPER_NAMES order */
-  overrides: Partial<Hyper>;
+  /** only hyperparameters that opt uses (runHyperUsed), in RUN_HYPER_NAMES order */
+  overrides: Partial<RunHyper>;
 }
 
 /** The hyperparameters (SPEC section 7: delta0 ... eps) are shared by the main run and every compared run. */
-export interface Params extends Hyper {
+export interface Params extends RunHyper {
   /** user rows of 0/1, comma separated; overrides the presets when not empty */
   data: string;
   preset: Preset;
@@ -65,11 +68,13 @@ export interface Params extends Hyper {
   /** atlas cells per side */
   atlasRes: number;
   /**
-   * atlas=lr: the hyperparameter grid xmin,xmax,ymin,ymax. For the lr optimisers these are
-   * log10 learning rates of wx (x) and wRec (y); for the Rprop family the numbers are used as
-   * given: x = etaPlus, y = etaMinus (linear). See atlasAxes.
+   * atlas=lr, the maps of sgd, momentum, clip and adam: xmin,xmax,ymin,ymax of log10 of the
+   * learning rates of wx (x) and wRec (y). null (absent from the URL): derived from the start,
+   * log10(2 / sharpness) two decades each way (defaultAtlasLrRange). See atlasAxes.
    */
-  atlasRange: [number, number, number, number];
+  atlasRange: [number, number, number, number] | null;
+  /** atlas=lr, the maps of the Rprop family: etaPlus (x) min,max and etaMinus (y) min,max, linear */
+  atlasEtaRange: [number, number, number, number];
 
   // --- view and playback (no effect on the numbers) ---
   /** draw the atlas on the 3D surface */
@@ -116,13 +121,15 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   start: [-1.5, 2],
   opt: 'rprop',
   ...HYPER_DEFAULTS,
+  lrWRec: null,
   iterations: 500,
   tol: 1e-3,
   compare: [],
   backend: 'auto',
   atlas: 'off',
   atlasRes: 128,
-  atlasRange: [-5, -1, -5, -1],
+  atlasRange: null,
+  atlasEtaRange: [1, 2, 0, 1],
   atlasOn3d: false,
   layout: 'both',
   contours: true,
@@ -141,8 +148,8 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
 
 /** Keys that change the computed numbers; the rest only change what is drawn. */
 export const ENGINE_KEYS: readonly (keyof Params)[] = [
-  'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'opt', ...HYPER_NAMES, 'iterations', 'tol', 'compare',
-  'backend', 'atlas', 'atlasRes', 'atlasRange',
+  'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'opt', ...HYPER_NAMES, 'lrWRec', 'iterations', 'tol', 'compare',
+  'backend', 'atlas', 'atlasRes', 'atlasRange', 'atlasEtaRange',
 ];
 
 /** Weights beyond this are refused: with seqLen <= 100 every float64 sum stays finite. */
@@ -153,19 +160,11 @@ export const MAX_ITERATIONS = 10000;
 export const MAX_COMPARE = 5;
 export const ATLAS_RES_MIN = 16;
 export const ATLAS_RES_MAX = 1024;
-/**
- * Every atlasRange number is clamped to this at parse time, whatever the optimiser: the union of
- * what the two families can use (log10 lr down to -12; etaPlus up to 10). The optimiser-specific
- * limits (ATLAS_LR_LIMIT, ATLAS_ETA_LIMITS) are applied by atlasAxes, which reports the change;
- * they cannot be applied at parse time because opt and atlasRange change independently (the
- * default range is a learning-rate range while the default opt is rprop).
- */
-export const ATLAS_RANGE_LIMIT: readonly [number, number] = [-12, 10];
-/** lr optimisers: log10 of each learning rate, 1e-12 .. 1e3. */
+/** atlasRange (learning-rate maps): log10 of each learning rate, 1e-12 .. 1e3, clamped at parse time. */
 export const ATLAS_LR_LIMIT: readonly [number, number] = [-12, 3];
-/** Rprop family: etaPlus (x) and etaMinus (y) as given, the same limits as a single run's (HYPER_LIMITS), etaMinus 0 allowed at the edge. */
+/** atlasEtaRange (Rprop-family maps): etaPlus (x) and etaMinus (y), the same limits as a single run's (HYPER_LIMITS), etaMinus 0 allowed at the edge. */
 export const ATLAS_ETA_LIMITS: { readonly x: readonly [number, number]; readonly y: readonly [number, number] } = { x: [1, 10], y: [0, 1] };
-/** Rprop family: the axes used when atlasRange does not reach into ATLAS_ETA_LIMITS (e.g. the default lr range). */
+/** atlasEtaRange's default: etaPlus 1..2, etaMinus 0..1. */
 export const ATLAS_ETA_DEFAULT: readonly [number, number, number, number] = [1, 2, 0, 1];
 /**
  * Each axis of range and atlasRange spans at least this much: a span of 1e-300 (or of
@@ -185,11 +184,15 @@ const HYPER_MAX_EXCLUSIVE: Partial<Record<HyperName, true>> = { beta1: true, bet
 
 /** How each key is read: what the tests and the GUI can rely on. */
 export type ParamSpec =
-  | { kind: 'number'; min: number; max: number; integer: boolean; minExclusive: boolean; maxExclusive: boolean }
+  /** nullable: null (or '' in a URL) is a value of its own (lrWRec: the same as lr) */
+  | { kind: 'number'; min: number; max: number; integer: boolean; minExclusive: boolean; maxExclusive: boolean; nullable?: true }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'flag' }
-  /** `length` numbers within [min, max]; ordered: each (min, max) pair must have max - min >= MIN_SPAN */
-  | { kind: 'list'; length: number; min: number; max: number; ordered: boolean; names: string }
+  /**
+   * `length` numbers within [min, max] (yMin, yMax: the limits of the second pair, where they differ);
+   * ordered: each (min, max) pair must have max - min >= MIN_SPAN; nullable: null (or '') is a value (atlasRange: derived)
+   */
+  | { kind: 'list'; length: number; min: number; max: number; ordered: boolean; names: string; yMin?: number; yMax?: number; nullable?: true }
   | { kind: 'cam' }
   | { kind: 'data' }
   | { kind: 'test' }
@@ -225,13 +228,18 @@ export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
   beta1: hyperSpec('beta1'),
   beta2: hyperSpec('beta2'),
   eps: hyperSpec('eps'),
+  lrWRec: { ...hyperSpec('lr'), nullable: true },
   iterations: number(0, MAX_ITERATIONS, true),
   tol: number(0, 1e6, false, true),
   compare: { kind: 'compare' },
   backend: { kind: 'choice', values: ['auto', 'webgpu', 'cpu'] },
   atlas: { kind: 'choice', values: ['off', 'starts', 'lr'] },
   atlasRes: number(ATLAS_RES_MIN, ATLAS_RES_MAX, true),
-  atlasRange: { kind: 'list', length: 4, min: ATLAS_RANGE_LIMIT[0], max: ATLAS_RANGE_LIMIT[1], ordered: true, names: 'xmin,xmax,ymin,ymax' },
+  atlasRange: { kind: 'list', length: 4, min: ATLAS_LR_LIMIT[0], max: ATLAS_LR_LIMIT[1], ordered: true, names: 'xmin,xmax,ymin,ymax', nullable: true },
+  atlasEtaRange: {
+    kind: 'list', length: 4, min: ATLAS_ETA_LIMITS.x[0], max: ATLAS_ETA_LIMITS.x[1], yMin: ATLAS_ETA_LIMITS.y[0], yMax: ATLAS_ETA_LIMITS.y[1], ordered: true,
+    names: 'etaPlusMin,etaPlusMax,etaMinusMin,etaMinusMax',
+  },
   atlasOn3d: { kind: 'flag' },
   layout: { kind: 'choice', values: ['both', '3d', '2d'] },
   contours: { kind: 'flag' },
@@ -363,7 +371,7 @@ interface RunDraft {
 /** What a compare value is read against: the shared hyperparameters, and the runs it replaces. */
 export interface CompareContext {
   /** the shared values a run without an override uses (named in the messages) */
-  shared?: Readonly<Hyper>;
+  shared?: Readonly<RunHyper>;
   /**
    * the runs before this edit, by position: a run given with a bad optimiser, a bad value or an
    * unusable override keeps the run at its position as it was (the panel never loses a run to a
@@ -404,29 +412,29 @@ function validateRun(d: RunDraft, ctx: CompareContext, notes: string[]): Compare
         ? `compare: ${t('run {index}: {value} is not name=value; ignored', { index: d.index, value: echo(token) })}`
         : t('{label} ({opt}): {value} is not name=value; kept the run as it was: {kept}', { label, opt, value: echo(token), kept }),
     );
-  const overrides: Partial<Hyper> = {};
+  const overrides: Partial<RunHyper> = {};
   for (const [name, value] of d.overrides) {
     const hyper = typeof name === 'string' ? name.trim() : name;
-    if (typeof hyper !== 'string' || !(HYPER_NAMES as string[]).includes(hyper)) {
+    if (typeof hyper !== 'string' || !(RUN_HYPER_NAMES as string[]).includes(hyper)) {
       problem(
         kept === null
-          ? t('{label} ({opt}): {value} is not a hyperparameter (one of {names}); ignored', { label, opt, value: echo(hyper), names: HYPER_NAMES.join(', ') })
-          : t('{label} ({opt}): {value} is not a hyperparameter (one of {names}); kept the run as it was: {kept}', { label, opt, value: echo(hyper), names: HYPER_NAMES.join(', '), kept }),
+          ? t('{label} ({opt}): {value} is not a hyperparameter (one of {names}); ignored', { label, opt, value: echo(hyper), names: RUN_HYPER_NAMES.join(', ') })
+          : t('{label} ({opt}): {value} is not a hyperparameter (one of {names}); kept the run as it was: {kept}', { label, opt, value: echo(hyper), names: RUN_HYPER_NAMES.join(', '), kept }),
       );
       continue;
     }
-    const h = hyper as HyperName;
-    if (!HYPER_USED[opt].includes(h)) {
+    const h = hyper as RunHyperName;
+    if (!runHyperUsed(opt).includes(h)) {
       problem(
         kept === null
-          ? t('{label} ({opt}): {name} is not used by {opt} (it uses {names}); ignored', { label, opt, name: h, names: HYPER_USED[opt].join(', ') })
-          : t('{label} ({opt}): {name} is not used by {opt} (it uses {names}); kept the run as it was: {kept}', { label, opt, name: h, names: HYPER_USED[opt].join(', '), kept }),
+          ? t('{label} ({opt}): {name} is not used by {opt} (it uses {names}); ignored', { label, opt, name: h, names: runHyperUsed(opt).join(', ') })
+          : t('{label} ({opt}): {name} is not used by {opt} (it uses {names}); kept the run as it was: {kept}', { label, opt, name: h, names: runHyperUsed(opt).join(', '), kept }),
       );
       continue;
     }
     // a refused value: the run as it was, or (a URL) the shared value, named
-    const instead = kept !== null ? t('the run as it was: {kept}', { kept }) : ctx.shared ? t('the shared value {name} = {value}', { name: h, value: ctx.shared[h] }) : t('the shared value');
-    const c = checkNumber(`${label} (${opt}) ${h}`, value, hyperSpec(h), instead);
+    const instead = kept !== null ? t('the run as it was: {kept}', { kept }) : ctx.shared ? t('the shared value {name} = {value}', { name: h, value: ctx.shared[h] ?? `lr (${ctx.shared.lr})` }) : t('the shared value');
+    const c = checkNumber(`${label} (${opt}) ${h}`, value, runHyperSpec(h), instead);
     if (c.value === null) problem(c.message);
     else {
       if (c.message) notes.push(c.message); // clamped into its limits, said
@@ -434,8 +442,8 @@ function validateRun(d: RunDraft, ctx: CompareContext, notes: string[]): Compare
     }
   }
   if (bad > 0 && prev) return copyRuns([prev])[0];
-  const ordered: Partial<Hyper> = {};
-  for (const h of HYPER_NAMES) if (overrides[h] !== undefined) ordered[h] = overrides[h];
+  const ordered: Partial<RunHyper> = {};
+  for (const h of RUN_HYPER_NAMES) if (overrides[h] !== undefined) (ordered as Record<string, unknown>)[h] = overrides[h];
   return { opt, overrides: ordered };
 }
 
@@ -489,7 +497,7 @@ export function parseCompare(text: string, ctx: CompareContext = {}): { runs: Co
 /** The URL form of compare runs (the inverse of parseCompare). */
 export function formatCompare(runs: readonly CompareRun[]): string {
   return runs
-    .map((r) => [r.opt, ...HYPER_NAMES.filter((h) => r.overrides[h] !== undefined).map((h) => `${h}=${r.overrides[h]}`)].join(','))
+    .map((r) => [r.opt, ...RUN_HYPER_NAMES.filter((h) => r.overrides[h] !== undefined && r.overrides[h] !== null).map((h) => `${h}=${r.overrides[h]}`)].join(','))
     .join(';');
 }
 
@@ -522,12 +530,31 @@ function copyRuns(runs: readonly CompareRun[]): CompareRun[] {
   return runs.map((r) => ({ opt: r.opt, overrides: { ...r.overrides } }));
 }
 
-/** The full hyperparameters a run uses: the shared ones of params, then the run's overrides. */
-export function hyperFor(p: Readonly<Hyper>, run?: Readonly<CompareRun>): Hyper {
-  const h = {} as Hyper;
+/**
+ * The full hyperparameters a run uses: the shared ones of params, then the run's overrides.
+ * lrWRec null (not given) means the run's own lr.
+ */
+export function hyperFor(p: Readonly<Hyper> & { readonly lrWRec?: number | null }, run?: Readonly<CompareRun>): RunHyper {
+  const h = { lrWRec: null } as RunHyper;
   for (const n of HYPER_NAMES) h[n] = p[n];
-  if (run) for (const n of HYPER_NAMES) if (run.overrides[n] !== undefined) h[n] = run.overrides[n]!;
+  h.lrWRec = p.lrWRec ?? null;
+  if (run) for (const n of RUN_HYPER_NAMES) if (run.overrides[n] !== undefined) (h as unknown as Record<string, number | null>)[n] = run.overrides[n]!;
   return h;
+}
+
+// --- a run's hyperparameters: SPEC's and lrWRec ----------------------------------------------
+
+export type RunHyperName = HyperName | 'lrWRec';
+/** The hyperparameters a compared run may set, in URL order: lrWRec right after lr. */
+export const RUN_HYPER_NAMES: readonly RunHyperName[] = HYPER_NAMES.flatMap((h): RunHyperName[] => (h === 'lr' ? ['lr', 'lrWRec'] : [h]));
+
+/** What opt reads: HYPER_USED, and lrWRec after lr for the optimisers with a learning rate. */
+export function runHyperUsed(opt: OptimiserName): readonly RunHyperName[] {
+  return usesLrWRec(opt) ? HYPER_USED[opt].flatMap((h): RunHyperName[] => (h === 'lr' ? ['lr', 'lrWRec'] : [h])) : HYPER_USED[opt];
+}
+
+function runHyperSpec(name: RunHyperName): NumberSpec {
+  return hyperSpec(name === 'lrWRec' ? 'lr' : name);
 }
 
 // --- the atlas axes --------------------------------------------------------------------------
@@ -543,36 +570,25 @@ export interface AtlasAxis {
 }
 
 /**
- * The hyperparameter grid of atlas=lr for the optimiser opt (default: the main one).
- * lr optimisers: x, y = log10 of the learning rate of wx and of wRec, each within
- * ATLAS_LR_LIMIT. Rprop family: x = etaPlus, y = etaMinus, used as given (linear), within
- * ATLAS_ETA_LIMITS; an axis that does not reach into those limits (the default lr range
- * -5,-1 for instance) uses ATLAS_ETA_DEFAULT's. `note` says what was changed, or is null.
+ * The hyperparameter grid of atlas=lr for the optimiser opt (default: the main one). lr
+ * optimisers: x, y = log10 of the learning rate of wx and of wRec, atlasRange, or where it is
+ * null the window derived from the start (defaultAtlasLrRange, on the data set d). Rprop family:
+ * x = etaPlus, y = etaMinus (linear), atlasEtaRange. Both are clamped at parse time.
  */
-export function atlasAxes(p: Pick<Params, 'opt' | 'atlasRange'>, opt: OptimiserName = p.opt): { x: AtlasAxis; y: AtlasAxis; note: string | null } {
-  const r = p.atlasRange;
-  const changed: string[] = [];
-  const axis = (label: string, lo: number, hi: number, lim: readonly [number, number], fallback: readonly [number, number], log: boolean): AtlasAxis => {
-    let a = Math.min(lim[1], Math.max(lim[0], lo));
-    let b = Math.min(lim[1], Math.max(lim[0], hi));
-    if (!(b - a >= MIN_SPAN)) [a, b] = fallback;
-    if (a !== lo || b !== hi) changed.push(`${label} ${a}..${b}`);
-    return { label, lo: a, hi: b, log };
-  };
+export function atlasAxes(p: Pick<Params, 'opt' | 'atlasRange' | 'atlasEtaRange' | 'start'>, opt: OptimiserName, d: Dataset): { x: AtlasAxis; y: AtlasAxis } {
   if (isRpropFamily(opt)) {
-    const x = axis('etaPlus', r[0], r[1], ATLAS_ETA_LIMITS.x, [ATLAS_ETA_DEFAULT[0], ATLAS_ETA_DEFAULT[1]], false);
-    const y = axis('etaMinus', r[2], r[3], ATLAS_ETA_LIMITS.y, [ATLAS_ETA_DEFAULT[2], ATLAS_ETA_DEFAULT[3]], false);
-    const note = changed.length
-      ? `atlasRange: ${t('for {opt} the axes are etaPlus ({x}) and etaMinus ({y}) as given; using {used}', { opt, x: ATLAS_ETA_LIMITS.x.join('..'), y: ATLAS_ETA_LIMITS.y.join('..'), used: changed.join(', ') })}`
-      : null;
-    return { x, y, note };
+    const r = p.atlasEtaRange;
+    return { x: { label: 'etaPlus', lo: r[0], hi: r[1], log: false }, y: { label: 'etaMinus', lo: r[2], hi: r[3], log: false } };
   }
-  const x = axis(t('log10 lr of wx'), r[0], r[1], ATLAS_LR_LIMIT, [-5, -1], true);
-  const y = axis(t('log10 lr of wRec'), r[2], r[3], ATLAS_LR_LIMIT, [-5, -1], true);
-  const note = changed.length
-    ? `atlasRange: ${t('for {opt} the axes are log10 learning rates within {limits}; using {used}', { opt, limits: ATLAS_LR_LIMIT.join('..'), used: changed.join(', ') })}`
-    : null;
-  return { x, y, note };
+  const r = effectiveAtlasRange(p, d);
+  return { x: { label: t('lr of wx'), lo: r[0], hi: r[1], log: true }, y: { label: t('lr of wRec'), lo: r[2], hi: r[3], log: true } };
+}
+
+/** atlasRange, or where it is null (not set) the window derived from the start on the data set d. */
+export function effectiveAtlasRange(p: Pick<Params, 'atlasRange' | 'start'>, d: Dataset): [number, number, number, number] {
+  if (p.atlasRange) return [...p.atlasRange];
+  const r = defaultAtlasLrRange(d, p.start);
+  return r.map((v) => Math.min(ATLAS_LR_LIMIT[1], Math.max(ATLAS_LR_LIMIT[0], v))) as [number, number, number, number];
 }
 
 // --- normalizeParams -------------------------------------------------------------------------
@@ -587,7 +603,8 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
     range: [...base.range],
     start: [...base.start],
     cam: [...base.cam],
-    atlasRange: [...base.atlasRange],
+    atlasRange: base.atlasRange ? [...base.atlasRange] : null,
+    atlasEtaRange: [...base.atlasEtaRange],
     compare: copyRuns(base.compare),
   };
   const messages: string[] = [];
@@ -605,6 +622,10 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
     const shown = () => formatValue(p[key]);
     switch (spec.kind) {
       case 'number': {
+        if (spec.nullable && (v === null || v === '' || v === 'null')) {
+          out[key] = null;
+          break;
+        }
         const c = checkNumber(key, v, spec, shown());
         if (c.message) messages.push(c.message);
         if (c.value !== null) out[key] = c.value;
@@ -623,6 +644,10 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
         break;
       }
       case 'list': {
+        if (spec.nullable && (v === null || v === '' || v === 'null')) {
+          out[key] = null;
+          break;
+        }
         const list = toNumberList(v, spec.length);
         const kept = shown();
         if (!list) {
@@ -634,16 +659,19 @@ export function normalizeParams(raw: Raw, base: Params = DEFAULT_PARAMS): Normal
           messages.push(`${key}: ${t('each minimum must be below its maximum; kept {kept}', { kept })}`);
           break;
         }
-        const c = list.map((x) => Math.min(spec.max, Math.max(spec.min, x)));
+        // the second pair has its own limits where yMin/yMax are given (atlasEtaRange: etaMinus)
+        const lim = (i: number): [number, number] => (i >= 2 && spec.yMin !== undefined && spec.yMax !== undefined ? [spec.yMin, spec.yMax] : [spec.min, spec.max]);
+        const c = list.map((x, i) => Math.min(lim(i)[1], Math.max(lim(i)[0], x)));
+        const limits = spec.yMin !== undefined ? `[${spec.min}, ${spec.max}] × [${spec.yMin}, ${spec.yMax}]` : `[${spec.min}, ${spec.max}]`;
         if (spec.ordered && !(c[0] < c[1] && c[2] < c[3])) {
-          messages.push(`${key}: ${t('must overlap [{min}, {max}]; kept {kept}', { min: spec.min, max: spec.max, kept })}`);
+          messages.push(`${key}: ${t('must overlap {limits}; kept {kept}', { limits, kept })}`);
           break;
         }
         if (spec.ordered && !(c[1] - c[0] >= MIN_SPAN && c[3] - c[2] >= MIN_SPAN)) {
           messages.push(`${key}: ${t('each maximum must exceed its minimum by at least {span}; kept {kept}', { span: MIN_SPAN, kept })}`);
           break;
         }
-        if (c.some((x, i) => x !== list[i])) messages.push(`${key}: ${t('clamped to [{min}, {max}]: {values}', { min: spec.min, max: spec.max, values: c.join(',') })}`);
+        if (c.some((x, i) => x !== list[i])) messages.push(`${key}: ${t('clamped to {limits}: {values}', { limits, values: c.join(',') })}`);
         out[key] = c;
         break;
       }

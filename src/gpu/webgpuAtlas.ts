@@ -9,12 +9,12 @@ import xfloatWgsl from '../../shaders/xfloat.wgsl?raw';
 import atlasWgsl from '../../shaders/atlas.wgsl?raw';
 import atlasPolyWgsl from '../../shaders/atlas_poly.wgsl?raw';
 import type { Dataset } from '../model/dataset';
-import { HYPER_DEFAULTS, OPTIMISERS, isRpropFamily, type OptimiserName } from '../model/optimiserSpec';
+import { HYPER_DEFAULTS, OPTIMISERS, isRpropFamily, learningRates, type OptimiserName } from '../model/optimiserSpec';
 import { cancelledAtlas, type AtlasProgress, type AtlasRequest, type AtlasResult, type AtlasSignal } from './backend';
 
 const WORKGROUP = 64;
 const CELL_BYTES = 72;
-const UNIFORM_BYTES = 176;
+const UNIFORM_BYTES = 192;
 /** cells whose optimiser state is kept at once (16 MiB of state) */
 const BAND_MAX_CELLS = 1 << 18;
 const MIN_BAND_CELLS = 4096;
@@ -262,7 +262,7 @@ export class WebGpuAtlas {
     uf.set([tol, sumT2, rFast, wideBase, hyper.delta0, hyper.etaPlus, hyper.etaMinus, hyper.deltaMin, hyper.deltaMax, hyper.lr,
       hyper.momentum, hyper.clip, hyper.beta1, 1 - hyper.beta1, hyper.beta2, 1 - hyper.beta2, hyper.eps, req.start[0], req.start[1], 1 / N,
       hyper.etaPlus - Math.fround(hyper.etaPlus), hyper.etaMinus - Math.fround(hyper.etaMinus),
-      req.start[0] - Math.fround(req.start[0]), req.start[1] - Math.fround(req.start[1])], 20);
+      req.start[0] - Math.fround(req.start[0]), req.start[1] - Math.fround(req.start[1]), learningRates(hyper)[1]], 20);
 
     const stats: AtlasRunStats = { dispatches: 0, maxDispatchMs: 0, maxSteadyDispatchMs: 0, medianDispatchMs: 0, totalMs: 0 };
     const times: number[] = [];

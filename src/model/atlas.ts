@@ -9,8 +9,9 @@
  * clip and adam log10 of the learning rate of wx (x) and of wRec (y); for the Rprop family
  * etaPlus (x) and etaMinus (y), linear.
  */
-import { HYPER_DEFAULTS, isRpropFamily, type Hyper, type OptimiserName } from './optimiserSpec';
-import { costModel, OptimiserState, WEIGHT_LIMIT, type CostGrad, type OptimiserRun } from './optimisers';
+import { HYPER_DEFAULTS, isRpropFamily, type OptimiserName } from './optimiserSpec';
+import { costModel, OptimiserState, WEIGHT_LIMIT, type CostGrad, type HyperIn, type OptimiserRun } from './optimisers';
+import { stableLearningRate } from './hessian';
 import type { Dataset } from './dataset';
 import { linspace, type Range } from './surface';
 import { t } from '../i18n';
@@ -25,7 +26,7 @@ export interface AtlasRequest {
   mode: AtlasMode;
   opt: OptimiserName;
   /** the run's hyperparameters; in 'lr' mode the axes replace lr (per weight) or etaPlus/etaMinus */
-  hyper: Hyper;
+  hyper: HyperIn;
   iterations: number;
   tol: number;
   /** columns: wx ('starts'), log10 lr of wx or etaPlus ('lr') */
@@ -65,7 +66,26 @@ export function createAtlasOutput(cols: number, rows: number = cols, finalCost: 
 /** Default axis bounds of the 'lr' mode. */
 export const ATLAS_LOG10_LR_BOUNDS: readonly [number, number] = [-8, 0];
 export const ATLAS_ETA_PLUS_BOUNDS: readonly [number, number] = [1, 2];
-export const ATLAS_ETA_MINUS_BOUNDS: readonly [number, number] = [0.05, 1];
+export const ATLAS_ETA_MINUS_BOUNDS: readonly [number, number] = [0, 1];
+
+/** The learning-rate window when the sharpness at the start gives none (not finite, not positive). */
+export const ATLAS_LR_FALLBACK: readonly [number, number, number, number] = [-5, -1, -5, -1];
+
+/**
+ * The default window of a learning-rate atlas: centred on the stable learning rate at the start,
+ * log10(2 / sharpness) (SPEC section 10), two decades each way on both axes, so that the boundary
+ * between stable and diverging rates is in view. The centre is rounded to 0.1 decade (a short
+ * URL); within [-12, 3] (ATLAS_LR_LIMIT of params.ts). ATLAS_LR_FALLBACK where the sharpness is
+ * not positive or not finite.
+ */
+export function defaultAtlasLrRange(d: Dataset, start: readonly [number, number]): [number, number, number, number] {
+  const lr = stableLearningRate(d, start[0], start[1]);
+  if (!(lr > 0 && Number.isFinite(lr))) return [...ATLAS_LR_FALLBACK];
+  const centre = Math.min(1, Math.max(-10, Math.round(Math.log10(lr) * 10) / 10));
+  const lo = Math.round((centre - 2) * 10) / 10;
+  const hi = Math.round((centre + 2) * 10) / 10;
+  return [lo, hi, lo, hi];
+}
 
 export interface AtlasBounds {
   xMin: number;
@@ -109,7 +129,7 @@ export function atlasAxes(
 
 export interface AtlasCell {
   start: [number, number];
-  hyper: Hyper;
+  hyper: HyperIn;
   /** per-weight learning rates [wx, wRec] ('lr' mode, sgd/momentum/clip/adam), else undefined */
   lr?: [number, number];
 }
@@ -135,7 +155,7 @@ export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number
   const lrMode = mode === 'lr';
   const etaMode = lrMode && isRpropFamily(opt);
   // One private copy of the hyperparameters: the eta axes write into it cell by cell.
-  const hyper: Hyper = { ...HYPER_DEFAULTS, ...req.hyper };
+  const hyper: HyperIn = { ...HYPER_DEFAULTS, ...req.hyper };
   const state = new OptimiserState(opt, hyper);
   const w = state.w;
   const cg: CostGrad = { cost: 0, wxGrad: 0, wRecGrad: 0 };

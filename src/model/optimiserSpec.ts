@@ -64,6 +64,25 @@ export const HYPER_LIMITS: Readonly<Record<HyperName, readonly [number, number, 
   eps: [0, 1, true],
 };
 
+/**
+ * A run's hyperparameters: SPEC section 7's, plus `lrWRec`, the learning rate of wRec for sgd,
+ * momentum, clip and adam (null or absent: the same as `lr`, SPEC's one learning rate). A cell of
+ * the learning-rate atlas is such a pair of per-weight rates.
+ */
+export interface RunHyper extends Hyper {
+  lrWRec: number | null;
+}
+
+/** Whether an optimiser reads `lrWRec` (the ones with a learning rate). */
+export function usesLrWRec(o: OptimiserName): boolean {
+  return !isRpropFamily(o);
+}
+
+/** The per-weight learning rates [wx, wRec] of a run: lr and lrWRec (absent or null: lr). */
+export function learningRates(h: Hyper & { lrWRec?: number | null }): [number, number] {
+  return [h.lr, h.lrWRec ?? h.lr];
+}
+
 export function isOptimiser(s: unknown): s is OptimiserName {
   return typeof s === 'string' && (OPTIMISERS as readonly string[]).includes(s);
 }

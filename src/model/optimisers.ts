@@ -12,7 +12,10 @@
  * cancellation near the minimum beyond what BPTT itself has.
  */
 import type { Dataset } from './dataset';
-import { HYPER_DEFAULTS, isRpropFamily, type Hyper, type OptimiserName } from './optimiserSpec';
+import { HYPER_DEFAULTS, isRpropFamily, learningRates, type Hyper, type OptimiserName } from './optimiserSpec';
+
+/** SPEC section 7's hyperparameters, and the learning rate of wRec where given (RunHyper's lrWRec). */
+export type HyperIn = Hyper & { lrWRec?: number | null };
 
 /** SPEC section 7: a step to |wx| or |wRec| beyond this ends the run as diverged. */
 export const WEIGHT_LIMIT = 1e6;
@@ -204,17 +207,18 @@ export class OptimiserState {
   private biasBeta1 = NaN;
   private biasBeta2 = NaN;
 
-  constructor(opt: OptimiserName, hyper: Hyper, lr?: readonly [number, number]) {
+  constructor(opt: OptimiserName, hyper: HyperIn, lr?: readonly [number, number]) {
     this.configure(opt, hyper, lr);
   }
 
-  /** Sets the optimiser and its hyperparameters; `lr` overrides hyper.lr per weight. Call reset next. */
-  configure(opt: OptimiserName, hyper: Hyper, lr?: readonly [number, number]): void {
+  /** Sets the optimiser and its hyperparameters; `lr` overrides hyper's lr and lrWRec per weight. Call reset next. */
+  configure(opt: OptimiserName, hyper: HyperIn, lr?: readonly [number, number]): void {
     this.code = CODES[opt];
     this.rpropFamily = isRpropFamily(opt);
     this.hyper = hyper;
-    this.lr[0] = lr ? lr[0] : hyper.lr;
-    this.lr[1] = lr ? lr[1] : hyper.lr;
+    const [lrWx, lrWRec] = lr ?? learningRates(hyper);
+    this.lr[0] = lrWx;
+    this.lr[1] = lrWRec;
   }
 
   /** Per-weight learning rates without touching the rest of the configuration. */
@@ -344,7 +348,7 @@ export class OptimiserState {
 
 export interface OptimiserRun {
   opt: OptimiserName;
-  hyper: Hyper;
+  hyper: HyperIn;
   /** w_0 (the start), w_1, ...: iterations + 1 of them unless diverged */
   weights: [number, number][];
   /** cost at each of weights (+Infinity where it overflows) */
@@ -356,15 +360,15 @@ export interface OptimiserRun {
 }
 
 export interface RunOptions {
-  /** learning rate per weight [wx, wRec] (sgd, momentum, clip, adam), replacing hyper.lr */
+  /** learning rate per weight [wx, wRec] (sgd, momentum, clip, adam), replacing hyper.lr and hyper.lrWRec */
   lr?: readonly [number, number];
   /** factors on the learning rate per weight [wx, wRec] (after `lr`, if given) */
   lrScale?: readonly [number, number];
 }
 
 /** The effective per-weight learning rates of a run. */
-export function runLearningRates(hyper: Hyper, opts?: RunOptions): [number, number] {
-  const lr: [number, number] = opts?.lr ? [opts.lr[0], opts.lr[1]] : [hyper.lr, hyper.lr];
+export function runLearningRates(hyper: HyperIn, opts?: RunOptions): [number, number] {
+  const lr: [number, number] = opts?.lr ? [opts.lr[0], opts.lr[1]] : learningRates(hyper);
   if (opts?.lrScale) {
     lr[0] *= opts.lrScale[0];
     lr[1] *= opts.lrScale[1];
@@ -380,7 +384,7 @@ export function runLearningRates(hyper: Hyper, opts?: RunOptions): [number, numb
 export function runOptimiser(
   d: Dataset,
   opt: OptimiserName,
-  hyper: Hyper,
+  hyper: HyperIn,
   start: readonly [number, number],
   iterations: number,
   opts?: RunOptions,

@@ -50,7 +50,8 @@ const FOLDER_OF: Record<string, string> = {
   start: 'Optimisers', iterations: 'Optimisers', opt: 'Optimisers', compare: 'Optimisers', tol: 'Optimisers',
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
-  atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasOn3d: 'Atlas',
+  lrWRec: 'Optimisers',
+  atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasEtaRange: 'Atlas', atlasOn3d: 'Atlas',
   range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', present: 'View', lang: 'View',
 };
 
@@ -64,6 +65,9 @@ export class ControlPanel {
   private resCtl!: Controller;
   private readonly hyperCtls = new Map<HyperName, Controller>();
   private compare!: CompareEditor;
+  private lrWRecCtl!: Controller;
+  /** the learning-rate window derived from the start while atlasRange is not set (shown in its fields) */
+  private derivedAtlasRange: readonly number[] | null = null;
   private randomCtls: Controller[] = [];
   private readonly randomNote = el('div', { class: 'gui-note', id: 'random-note' });
   /** one or two sentences on the sign-based rule, shown with the Rprop family's controls */
@@ -77,7 +81,9 @@ export class ControlPanel {
       startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol, scene: '',
       ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
-      atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
+      ...atlasRangeModel(p),
+      lrWRec: lrWRecText(p.lrWRec),
+      atlasRangeFromStart: () => onChange({ atlasRange: null }),
       play: actions.play, stepBack: () => actions.step(-1), stepForward: () => actions.step(1), restart: actions.restart,
       frame: 0, speed: p.speed,
       wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
@@ -135,6 +141,14 @@ export class ControlPanel {
       const ctl = numberInput(opt.add(m, h, lo, top).name(t(HYPER_LABELS[h])), (v) => onChange({ [h]: v }), true);
       if (HYPER_HELP[h]) ctl.domElement.title = t(HYPER_HELP[h]!);
       this.hyperCtls.set(h, ctl);
+      if (h === 'lr') {
+        // the learning rate of wRec: empty = the same as lr (a text field: "empty" is a value)
+        this.lrWRecCtl = opt
+          .add(m, 'lrWRec')
+          .name(t("lrWRec (wRec's rate; empty: = lr)"))
+          .onFinishChange((v: string) => onChange({ lrWRec: String(v).trim() === '' ? null : String(v).trim() }));
+        this.lrWRecCtl.domElement.title = t('lrWRec: the learning rate of wRec for sgd, momentum, clip and adam; lr is then the learning rate of wx. Empty: both weights use lr.');
+      }
     }
     numberInput(opt.add(m, 'iterations', 0, MAX_ITERATIONS, 1).name(t('iterations')), (v) => onChange({ iterations: v }));
     numberInput(opt.add(m, 'tol', 1e-9, 1).name(t('converged below')), (v) => onChange({ tol: v }), true);
@@ -143,14 +157,20 @@ export class ControlPanel {
 
     const atlas = folder(N_('Atlas'));
     const atlasRange = () => [m.atlasXMin, m.atlasXMax, m.atlasYMin, m.atlasYMax];
+    const atlasEtaRange = () => [m.atlasEtaPlusMin, m.atlasEtaPlusMax, m.atlasEtaMinusMin, m.atlasEtaMinusMax];
     atlas
       .add(m, 'atlas', { [t('off')]: 'off', [t('every start (range)')]: 'starts', [t('hyperparameters (atlasRange)')]: 'lr' })
       .name(t('train from'))
       .onChange((v: string) => onChange({ atlas: v }));
     atlas.add(m, 'atlasRes', [16, 32, 64, 128, 256, 512, 1024]).name(t('cells / side')).onChange((v: string | number) => onChange({ atlasRes: Number(v) }));
     atlas.add(m, 'atlasOn3d').name(t('colour the 3D surface')).onChange((v: boolean) => onChange({ atlasOn3d: v }));
-    for (const [key, name] of [['atlasXMin', N_('x min')], ['atlasXMax', N_('x max')], ['atlasYMin', N_('y min')], ['atlasYMax', N_('y max')]] as const)
-      atlas.add(m, key).name(t('{name} (lr mode)', { name: t(name) })).onFinishChange(() => onChange({ atlasRange: atlasRange() }));
+    // learning-rate maps: log10 of the rates (atlasRange); empty in the URL = from the start
+    for (const [key, name] of [['atlasXMin', N_('log10 lr of wx, min')], ['atlasXMax', N_('log10 lr of wx, max')], ['atlasYMin', N_('log10 lr of wRec, min')], ['atlasYMax', N_('log10 lr of wRec, max')]] as const)
+      atlas.add(m, key).name(t(name)).onFinishChange(() => onChange({ atlasRange: atlasRange() }));
+    atlas.add(m, 'atlasRangeFromStart').name(t('↺ lr window: 2/sharpness at the start'));
+    // Rprop-family maps: the etas (atlasEtaRange)
+    for (const [key, name] of [['atlasEtaPlusMin', N_('etaPlus min')], ['atlasEtaPlusMax', N_('etaPlus max')], ['atlasEtaMinusMin', N_('etaMinus min')], ['atlasEtaMinusMax', N_('etaMinus max')]] as const)
+      atlas.add(m, key).name(t(name)).onFinishChange(() => onChange({ atlasEtaRange: atlasEtaRange() }));
     atlas.close();
     const play = folder(N_('Playback'));
     this.playCtl = play.add(m, 'play').name(t('play / pause (space)'));
@@ -189,7 +209,8 @@ export class ControlPanel {
       startWx: p.start[0], startWRec: p.start[1], iterations: p.iterations, opt: p.opt, tol: p.tol,
       ...Object.fromEntries(HYPER_NAMES.map((h) => [h, p[h]])),
       atlas: p.atlas, atlasRes: p.atlasRes, atlasOn3d: p.atlasOn3d,
-      atlasXMin: p.atlasRange[0], atlasXMax: p.atlasRange[1], atlasYMin: p.atlasRange[2], atlasYMax: p.atlasRange[3],
+      ...atlasRangeModel(p, this.derivedAtlasRange),
+      lrWRec: lrWRecText(p.lrWRec),
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still, present: p.present, lang: p.lang,
     });
@@ -209,6 +230,7 @@ export class ControlPanel {
     this.rpropNote.hidden = !isRpropFamily(p.opt);
     this.rpropNote.textContent = rpropNote(p);
     for (const [h, c] of this.hyperCtls) c.show(used.has(h));
+    this.lrWRecCtl.show(used.has('lr'));
     this.compare.show(p.compare);
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
   }
@@ -236,6 +258,14 @@ export class ControlPanel {
     }
   }
 
+  /** The learning-rate window in use while atlasRange is not set (derived from the start), shown in its fields. */
+  showDerivedAtlasRange(p: Params, range: readonly number[] | null): void {
+    this.derivedAtlasRange = range;
+    if (p.atlasRange) return;
+    Object.assign(this.model, atlasRangeModel(p, range));
+    for (const c of this.gui.controllersRecursive()) if (String(c.property).startsWith('atlas')) c.updateDisplay();
+  }
+
   /** presentation mode: a wider panel (the CSS sets its text at projector size) */
   setPresent(on: boolean): void {
     this.gui.domElement.style.setProperty('--width', on ? `${PANEL_WIDTH_PRESENT}px` : `${PANEL_WIDTH}px`);
@@ -244,6 +274,20 @@ export class ControlPanel {
   setVisible(visible: boolean): void {
     this.gui.show(visible);
   }
+}
+
+/** The atlas window fields: atlasRange (or the derived window while it is not set) and atlasEtaRange. */
+function atlasRangeModel(p: Params, derived: readonly number[] | null = null): Record<string, number> {
+  const r = p.atlasRange ?? derived ?? [NaN, NaN, NaN, NaN];
+  const e = p.atlasEtaRange;
+  return {
+    atlasXMin: r[0], atlasXMax: r[1], atlasYMin: r[2], atlasYMax: r[3],
+    atlasEtaPlusMin: e[0], atlasEtaPlusMax: e[1], atlasEtaMinusMin: e[2], atlasEtaMinusMax: e[3],
+  };
+}
+
+function lrWRecText(v: number | null): string {
+  return v === null ? '' : String(v);
 }
 
 const PANEL_WIDTH = 300;

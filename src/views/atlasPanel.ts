@@ -12,8 +12,12 @@
 import { el } from '../ui/dom';
 import { screenScale } from './canvas2d';
 import { viridis } from './colormap';
-import { formatNumber, formatTick, niceTicks } from './common';
+import { formatNumber, formatTick } from './common';
+import { axisExtent, axisTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from './atlasAxes';
 import { t as tr } from '../i18n';
+
+/** The axis helpers live in atlasAxes.ts; re-exported for the views and tests that import them from here. */
+export { axisDecimals, axisExtent, axisTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from './atlasAxes';
 
 export type AtlasPanelMode = 'starts' | 'lr';
 
@@ -24,12 +28,28 @@ export interface AtlasPanelResult {
   divergedAt: Int32Array;
 }
 
-export interface AtlasPanelRun {
+/** One run's axes, labels and marker (atlasRunView: a run's own, else the input's). */
+export interface AtlasRunAxes {
+  xAxis: Float64Array;
+  yAxis: Float64Array;
+  xLabel: string;
+  yLabel: string;
+  xLog: boolean;
+  yLog: boolean;
+  marker: [number, number] | null;
+}
+
+export interface AtlasPanelRun extends Partial<AtlasRunAxes> {
   title: string;
   css: string;
   result: AtlasPanelResult | null;
 }
 
+/**
+ * What the panel shows. The axes, labels and marker here are the main run's; in 'lr' mode each
+ * run may carry its own (learning rates for sgd/momentum/clip/adam, the etas for the Rprop
+ * family): atlasRunView(input, i) gives run i's.
+ */
 export interface AtlasPanelInput {
   mode: AtlasPanelMode;
   /** axis values of the cells: columns (x) and rows (y, row 0 = smallest y, drawn at the bottom); increasing */
@@ -49,6 +69,20 @@ export interface AtlasPanelInput {
   marker: [number, number] | null;
   /** e.g. a clamp note or 'zoomed below float32 resolution' */
   note: string | null;
+}
+
+/** Run i's axes, labels and marker: its own where it has them, else the input's. */
+export function atlasRunView(input: AtlasPanelInput, i: number): AtlasRunAxes {
+  const r = input.runs[i];
+  return {
+    xAxis: r?.xAxis ?? input.xAxis,
+    yAxis: r?.yAxis ?? input.yAxis,
+    xLabel: r?.xLabel ?? input.xLabel,
+    yLabel: r?.yLabel ?? input.yLabel,
+    xLog: r?.xLog ?? input.xLog,
+    yLog: r?.yLog ?? input.yLog,
+    marker: r && r.marker !== undefined ? r.marker : input.marker,
+  };
 }
 
 export interface AtlasHoverInfo {
@@ -157,25 +191,6 @@ export function formatShare(fraction: number): string {
   return `${Math.round(p)}%`;
 }
 
-/** A tick label: linear as formatTick; a log10 value v as 1e{v} (1e-3, 1e-3.5). */
-export function formatAxisTick(v: number, log: boolean): string {
-  return log ? `1e${formatTick(v)}` : formatTick(v);
-}
-
-/** Decimals that tell neighbouring cells apart: ceil(-log10(spacing)), at least `min`, at most 8. */
-export function axisDecimals(spacing: number, min: number): number {
-  if (!(spacing > 0) || !Number.isFinite(spacing)) return min;
-  return Math.min(8, Math.max(min, Math.ceil(-Math.log10(spacing) - 1e-9)));
-}
-
-/** A cell's axis value for the hover text: fixed decimals; log axes as 1e-3.24. */
-export function formatAxisValue(v: number, log: boolean, spacing: number): string {
-  const d = axisDecimals(spacing, log ? 1 : 2);
-  const s = v.toFixed(d);
-  const t = /^-0\.?0*$/.test(s) ? s.slice(1) : s; // no "-0.00"
-  return log ? `1e${t}` : t;
-}
-
 /** The final cost in the hover text. */
 export function formatCost(cost: number): string {
   if (!Number.isFinite(cost)) return formatNumber(cost);
@@ -197,47 +212,6 @@ export function atlasGridColumns(runs: number, innerWidth: number): number {
   if (runs <= 1) return 1;
   const cols = runs === 2 || runs === 4 ? 2 : 3;
   return cols === 3 && innerWidth / 3 < 150 ? 2 : cols;
-}
-
-/** Index of the axis value nearest to v (axis increasing); -1 for an empty axis. */
-export function nearestIndex(axis: ArrayLike<number>, v: number): number {
-  const n = axis.length;
-  if (n === 0) return -1;
-  if (!(v > axis[0])) return 0;
-  if (v >= axis[n - 1]) return n - 1;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (axis[mid] <= v) lo = mid;
-    else hi = mid;
-  }
-  return v - axis[lo] <= axis[hi] - v ? lo : hi;
-}
-
-/** The drawn extent of an axis: its first to its last value (a single value: +/- 0.5). */
-export function axisExtent(axis: ArrayLike<number>): [number, number] {
-  const n = axis.length;
-  if (n === 0) return [0, 1];
-  const a = axis[0];
-  const b = axis[n - 1];
-  return b > a ? [a, b] : [a - 0.5, a + 0.5];
-}
-
-/** Wheel zoom: the window scaled by `factor` about the point (px, py), all in axis units. */
-export function zoomAbout(
-  range: readonly [number, number, number, number],
-  px: number,
-  py: number,
-  factor: number,
-): [number, number, number, number] {
-  const [a, b, c, d] = range;
-  return [px + (a - px) * factor, px + (b - px) * factor, py + (c - py) * factor, py + (d - py) * factor];
-}
-
-/** Wheel notch: 0.8 (in, deltaY < 0), 1.25 (out, deltaY > 0), 1 (no vertical motion). */
-export function wheelFactor(deltaY: number): number {
-  return deltaY < 0 ? 0.8 : deltaY > 0 ? 1.25 : 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,8 +277,10 @@ interface Press {
 export class AtlasPanel {
   readonly element: HTMLElement;
   onHover: (info: AtlasHoverInfo | null, clientX: number, clientY: number) => void = () => {};
-  onPick: (x: number, y: number) => void = () => {};
-  onZoom: (range: [number, number, number, number]) => void = () => {};
+  /** a click on run's map: the cell's axis values (log10 for log axes) */
+  onPick: (run: number, x: number, y: number) => void = () => {};
+  /** a drag or wheel on run's map: its new window in axis units */
+  onZoom: (run: number, range: [number, number, number, number]) => void = () => {};
 
   private readonly heading: HTMLElement;
   private readonly progress: HTMLElement;
@@ -389,10 +365,13 @@ export class AtlasPanel {
       return;
     }
     this.element.hidden = false;
+    const labels = new Set(input.runs.map((_, i) => `${atlasRunView(input, i).xLabel} × ${atlasRunView(input, i).yLabel}`));
     this.heading.textContent =
       input.mode === 'starts'
         ? tr('trainability atlas: every start ({x}, {y})', { x: input.xLabel, y: input.yLabel })
-        : tr('trainability atlas: {x} × {y}', { x: input.xLabel, y: input.yLabel });
+        : labels.size > 1
+          ? tr("trainability atlas: each run's hyperparameters")
+          : tr('trainability atlas: {x} × {y}', { x: atlasRunView(input, 0).xLabel, y: atlasRunView(input, 0).yLabel });
     if (this.maps.length !== input.runs.length) this.buildMaps(input.runs.length);
     for (let i = 0; i < this.maps.length; i++) this.setTitle(i);
     this.buildSummary();
@@ -401,10 +380,11 @@ export class AtlasPanel {
     this.layout(true);
   }
 
-  /** Moves the marker: redraws the maps from their cached cell images, computes nothing. */
-  setMarker(marker: [number, number] | null): void {
+  /** Moves the markers (the input's, and each run's where given): redraws the maps from their cached cell images, computes nothing. */
+  setMarker(marker: [number, number] | null, perRun?: ([number, number] | null)[]): void {
     if (!this.input) return;
-    this.input = { ...this.input, marker };
+    const runs = perRun ? this.input.runs.map((r, i) => ({ ...r, marker: perRun[i] ?? null })) : this.input.runs;
+    this.input = { ...this.input, marker, runs };
     for (let i = 0; i < this.maps.length; i++) this.draw(i);
   }
 
@@ -412,10 +392,11 @@ export class AtlasPanel {
   cellToClient(run: number, x: number, y: number): { x: number; y: number } | null {
     const m = this.maps[run];
     if (!m || !this.input || this.element.hidden) return null;
-    const [a, b] = axisExtent(this.input.xAxis);
-    const [c, d] = axisExtent(this.input.yAxis);
+    const v = atlasRunView(this.input, run);
+    const [a, b] = axisExtent(v.xAxis);
+    const [c, d] = axisExtent(v.yAxis);
     if (!(x >= a && x <= b && y >= c && y <= d)) return null;
-    const [px, py] = this.toPixel(x, y);
+    const [px, py] = this.toPixel(run, x, y);
     const rect = m.canvas.getBoundingClientRect();
     return { x: rect.left + px + window.scrollX, y: rect.top + py + window.scrollY };
   }
@@ -454,7 +435,8 @@ export class AtlasPanel {
   private buildSummary(): void {
     const input = this.input!;
     const rows: HTMLElement[] = [];
-    const size = { nx: input.xAxis.length, ny: input.yAxis.length, iterations: input.iterations, tol: formatTick(input.tol) };
+    const v0 = atlasRunView(input, 0);
+    const size = { nx: v0.xAxis.length, ny: v0.yAxis.length, iterations: input.iterations, tol: formatTick(input.tol) };
     const head = input.mode === 'starts'
       ? tr('{nx} × {ny} starts, {iterations} iterations, converged: cost < {tol}', size)
       : tr('{nx} × {ny} settings, {iterations} iterations, converged: cost < {tol}', size);
@@ -553,12 +535,13 @@ export class AtlasPanel {
     const result = input.runs[i]?.result;
     if (!result) return null;
     const s = Math.round(this.plot * this.dpr);
-    const nx = input.xAxis.length;
-    const ny = input.yAxis.length;
-    const [a, b] = axisExtent(input.xAxis);
-    const [c, d] = axisExtent(input.yAxis);
+    const { xAxis, yAxis } = atlasRunView(input, i);
+    const nx = xAxis.length;
+    const ny = yAxis.length;
+    const [a, b] = axisExtent(xAxis);
+    const [c, d] = axisExtent(yAxis);
     const colOf = new Int32Array(s);
-    for (let px = 0; px < s; px++) colOf[px] = nearestIndex(input.xAxis, a + ((px + 0.5) / s) * (b - a));
+    for (let px = 0; px < s; px++) colOf[px] = nearestIndex(xAxis, a + ((px + 0.5) / s) * (b - a));
     const canvas = document.createElement('canvas');
     canvas.width = s;
     canvas.height = s;
@@ -570,7 +553,7 @@ export class AtlasPanel {
     let lastCell = -2;
     let rgb: readonly [number, number, number] = BACKGROUND_RGB;
     for (let py = 0; py < s; py++) {
-      const row = nearestIndex(input.yAxis, d - ((py + 0.5) / s) * (d - c));
+      const row = nearestIndex(yAxis, d - ((py + 0.5) / s) * (d - c));
       for (let px = 0; px < s; px++) {
         const cell = row * nx + colOf[px];
         if (cell !== lastCell) {
@@ -591,20 +574,20 @@ export class AtlasPanel {
     return canvas;
   }
 
-  /** canvas pixel of an axis point */
-  private toPixel(x: number, y: number): [number, number] {
-    const input = this.input!;
-    const [a, b] = axisExtent(input.xAxis);
-    const [c, d] = axisExtent(input.yAxis);
+  /** canvas pixel of an axis point of run i's map */
+  private toPixel(i: number, x: number, y: number): [number, number] {
+    const v = atlasRunView(this.input!, i);
+    const [a, b] = axisExtent(v.xAxis);
+    const [c, d] = axisExtent(v.yAxis);
     const s = this.plot;
     return [this.pad.left + ((x - a) / (b - a)) * s, this.pad.top + (1 - (y - c) / (d - c)) * s];
   }
 
-  /** axis point of a canvas pixel (not clamped) */
-  private fromPixel(px: number, py: number): [number, number] {
-    const input = this.input!;
-    const [a, b] = axisExtent(input.xAxis);
-    const [c, d] = axisExtent(input.yAxis);
+  /** axis point of a canvas pixel of run i's map (not clamped) */
+  private fromPixel(i: number, px: number, py: number): [number, number] {
+    const v = atlasRunView(this.input!, i);
+    const [a, b] = axisExtent(v.xAxis);
+    const [c, d] = axisExtent(v.yAxis);
     const s = this.plot;
     return [a + ((px - this.pad.left) / s) * (b - a), d - ((py - this.pad.top) / s) * (d - c)];
   }
@@ -638,8 +621,9 @@ export class AtlasPanel {
       ctx.textBaseline = 'middle';
       ctx.fillText(input.runs[i]?.result === null ? tr('no result yet') : '', pad.left + s / 2, pad.top + s / 2);
     }
-    const [a, b] = axisExtent(input.xAxis);
-    const [c, d] = axisExtent(input.yAxis);
+    const view = atlasRunView(input, i);
+    const [a, b] = axisExtent(view.xAxis);
+    const [c, d] = axisExtent(view.yAxis);
 
     // frame, ticks, labels
     ctx.strokeStyle = '#b8c0cc';
@@ -651,27 +635,27 @@ export class AtlasPanel {
     const tick = Math.round(5 * k);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const v of niceTicks(a, b, count)) {
-      const [x] = this.toPixel(v, c);
+    for (const v of axisTicks(a, b, count, view.xLog)) {
+      const [x] = this.toPixel(i, v, c);
       ctx.fillRect(Math.round(x), pad.top + s, 1, tick);
-      ctx.fillText(formatAxisTick(v, input.xLog), x, pad.top + s + tick + 2);
+      ctx.fillText(formatAxisTick(v, view.xLog), x, pad.top + s + tick + 2);
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const v of niceTicks(c, d, count)) {
-      const [, y] = this.toPixel(a, v);
+    for (const v of axisTicks(c, d, count, view.yLog)) {
+      const [, y] = this.toPixel(i, a, v);
       ctx.fillRect(pad.left - tick, Math.round(y), tick, 1);
-      ctx.fillText(formatAxisTick(v, input.yLog), pad.left - tick - 3, y);
+      ctx.fillText(formatAxisTick(v, view.yLog), pad.left - tick - 3, y);
     }
     ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(input.xLabel, pad.left + s / 2, pad.top + s + pad.bottom - 3);
+    ctx.fillText(view.xLabel, pad.left + s / 2, pad.top + s + pad.bottom - 3);
     ctx.save();
     ctx.translate(Math.round(12 * k), pad.top + s / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
-    ctx.fillText(input.yLabel, 0, 0);
+    ctx.fillText(view.yLabel, 0, 0);
     ctx.restore();
 
     // marker and drag rectangle, clipped to the plot
@@ -679,9 +663,9 @@ export class AtlasPanel {
     ctx.beginPath();
     ctx.rect(pad.left, pad.top, s, s);
     ctx.clip();
-    const mk = input.marker;
+    const mk = view.marker;
     if (m.image && mk && mk[0] >= a && mk[0] <= b && mk[1] >= c && mk[1] <= d) {
-      const [x, y] = this.toPixel(mk[0], mk[1]);
+      const [x, y] = this.toPixel(i, mk[0], mk[1]);
       ctx.beginPath();
       ctx.arc(x, y, 6 * k, 0, 2 * Math.PI);
       ctx.lineWidth = 5 * k;
@@ -713,24 +697,27 @@ export class AtlasPanel {
 
   // --- pointer ---------------------------------------------------------------------------------
 
-  /** The cell under a canvas pixel of the plot. */
-  private cellAt(px: number, py: number): { col: number; row: number; x: number; y: number } | null {
+  /** The cell of run i's map under a canvas pixel of the plot. */
+  private cellAt(i: number, px: number, py: number): { col: number; row: number; x: number; y: number } | null {
     const input = this.input;
-    if (!input || !this.insidePlot(px, py) || input.xAxis.length === 0 || input.yAxis.length === 0) return null;
-    const [ax, ay] = this.fromPixel(px, py);
-    const col = nearestIndex(input.xAxis, ax);
-    const row = nearestIndex(input.yAxis, ay);
-    return { col, row, x: input.xAxis[col], y: input.yAxis[row] };
+    if (!input || !this.insidePlot(px, py)) return null;
+    const { xAxis, yAxis } = atlasRunView(input, i);
+    if (xAxis.length === 0 || yAxis.length === 0) return null;
+    const [ax, ay] = this.fromPixel(i, px, py);
+    const col = nearestIndex(xAxis, ax);
+    const row = nearestIndex(yAxis, ay);
+    return { col, row, x: xAxis[col], y: yAxis[row] };
   }
 
   private hoverText(run: number, col: number, row: number): string {
     const input = this.input!;
+    const v = atlasRunView(input, run);
     const spacing = (axis: Float64Array) => (axis.length > 1 ? (axis[axis.length - 1] - axis[0]) / (axis.length - 1) : 1);
-    const fx = formatAxisValue(input.xAxis[col], input.xLog, spacing(input.xAxis));
-    const fy = formatAxisValue(input.yAxis[row], input.yLog, spacing(input.yAxis));
-    const where = input.mode === 'starts' ? tr('start ({x}, {y})', { x: fx, y: fy }) : `${input.xLabel} ${fx}, ${input.yLabel} ${fy}`;
+    const fx = formatAxisValue(v.xAxis[col], v.xLog, spacing(v.xAxis));
+    const fy = formatAxisValue(v.yAxis[row], v.yLog, spacing(v.yAxis));
+    const where = input.mode === 'starts' ? tr('start ({x}, {y})', { x: fx, y: fy }) : `${v.xLabel} ${fx}, ${v.yLabel} ${fy}`;
     const r = input.runs[run]?.result;
-    const cell = row * input.xAxis.length + col;
+    const cell = row * v.xAxis.length + col;
     if (!r || cell >= r.convergedAt.length) return where + tr(': no result yet');
     return `${where}: ${atlasOutcomeText(r.convergedAt[cell], r.divergedAt[cell], r.finalCost[cell])}`;
   }
@@ -770,7 +757,7 @@ export class AtlasPanel {
           return;
         }
       }
-      const cell = this.cellAt(px, py);
+      const cell = this.cellAt(i, px, py);
       if (!cell) {
         this.onHover(null, e.clientX, e.clientY);
         return;
@@ -791,20 +778,21 @@ export class AtlasPanel {
         return;
       }
       if (!p.dragging) {
-        const cell = this.cellAt(p.x0, p.y0);
-        if (cell) this.onPick(cell.x, cell.y);
+        const cell = this.cellAt(i, p.x0, p.y0);
+        if (cell) this.onPick(i, cell.x, cell.y);
         return;
       }
       this.draw(i);
       if (this.input.mode !== 'lr') return; // starts mode: a drag does nothing
       // A side under the threshold keeps that axis's whole extent (a flat drag zooms x only).
-      const [a, b] = axisExtent(this.input.xAxis);
-      const [c, d] = axisExtent(this.input.yAxis);
-      const [xa, ya] = this.fromPixel(p.x0, p.y0);
-      const [xb, yb] = this.fromPixel(p.x1, p.y1);
+      const view = atlasRunView(this.input, i);
+      const [a, b] = axisExtent(view.xAxis);
+      const [c, d] = axisExtent(view.yAxis);
+      const [xa, ya] = this.fromPixel(i, p.x0, p.y0);
+      const [xb, yb] = this.fromPixel(i, p.x1, p.y1);
       const wide = Math.abs(p.x1 - p.x0) >= DRAG_THRESHOLD;
       const tall = Math.abs(p.y1 - p.y0) >= DRAG_THRESHOLD;
-      this.onZoom([
+      this.onZoom(i, [
         wide ? Math.min(xa, xb) : a,
         wide ? Math.max(xa, xb) : b,
         tall ? Math.min(ya, yb) : c,
@@ -826,10 +814,11 @@ export class AtlasPanel {
         e.preventDefault();
         const factor = wheelFactor(e.deltaY);
         if (factor === 1) return;
-        const [a, b] = axisExtent(input.xAxis);
-        const [c, d] = axisExtent(input.yAxis);
-        const [x, y] = this.fromPixel(px, py);
-        this.onZoom(zoomAbout([a, b, c, d], x, y, factor));
+        const view = atlasRunView(input, i);
+        const [a, b] = axisExtent(view.xAxis);
+        const [c, d] = axisExtent(view.yAxis);
+        const [x, y] = this.fromPixel(i, px, py);
+        this.onZoom(i, zoomAbout([a, b, c, d], x, y, factor));
       },
       { passive: false },
     );

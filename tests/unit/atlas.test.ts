@@ -215,6 +215,14 @@ describe('the atlas, cell by cell against runOptimiser', () => {
       const f64 = createAtlasOutput(5, 5, 'float64');
       computeAtlasRows(d, req, 0, 5, f64);
       expectCellsAreRuns(d, req, f64);
+      // the float32 output holds the same runs: their final costs rounded to float32 (overflow to
+      // Infinity past 3.4e38), the same iterations
+      expect(out.finalCost).toBeInstanceOf(Float32Array);
+      f64.finalCost.forEach((v, i) => expect(out.finalCost[i], `${opt} cell ${i}`).toBe(Math.fround(v)));
+      expect(Array.from(out.convergedAt)).toEqual(Array.from(f64.convergedAt));
+      expect(Array.from(out.divergedAt)).toEqual(Array.from(f64.divergedAt));
+      // not one outcome everywhere (the float32 check would be empty on a flat grid)
+      expect(new Set(Array.from(f64.finalCost)).size, `${opt}: distinct final costs`).toBeGreaterThan(10);
     }
   });
 
@@ -222,7 +230,7 @@ describe('the atlas, cell by cell against runOptimiser', () => {
     for (const opt of ['irprop+', 'rprop'] as const) {
       const { xAxis, yAxis, names } = atlasAxes('lr', opt, 8, range);
       expect(names).toEqual(['etaPlus', 'etaMinus']);
-      expect([xAxis[0], xAxis[7], yAxis[0], yAxis[7]]).toEqual([1, 2, 0.05, 1]);
+      expect([xAxis[0], xAxis[7], yAxis[0], yAxis[7]]).toEqual([1, 2, 0, 1]);
       const req: AtlasRequest = { mode: 'lr', opt, hyper: withDefaults(), iterations: 200, tol: 1e-3, xAxis, yAxis, start: [-1.5, 2] };
       const out = createAtlasOutput(8, 8, 'float64');
       computeAtlasRows(d, req, 0, 8, out);
@@ -234,6 +242,32 @@ describe('the atlas, cell by cell against runOptimiser', () => {
       expect(out.finalCost[3 * 8 + 6]).toBe(r.costs[r.costs.length - 1]);
       expect(out.convergedAt[3 * 8 + 6]).toBe(r.costs.findIndex((c) => c < 1e-3));
     }
+  });
+});
+
+describe('lrWRec, the learning rate of wRec', () => {
+  const d = tutorialDataset();
+  it("'starts' mode: every cell is the run with lr for wx and lrWRec for wRec", () => {
+    for (const opt of ['sgd', 'momentum', 'clip', 'adam'] as const) {
+      const { xAxis, yAxis } = atlasAxes('starts', opt, 4, { wxMin: 0, wxMax: 1.5, wRecMin: 0.2, wRecMax: 1.2 });
+      const hyper = { ...withDefaults({ lr: 1e-3 }), lrWRec: 1e-5 };
+      const req: AtlasRequest = { mode: 'starts', opt, hyper, iterations: 60, tol: 1e-3, xAxis, yAxis, start: [0, 0] };
+      const out = createAtlasOutput(4, 4, 'float64');
+      computeAtlasRows(d, req, 0, 4, out);
+      expectCellsAreRuns(d, req, out);
+      // and not the run with one learning rate for both
+      const same = createAtlasOutput(4, 4, 'float64');
+      computeAtlasRows(d, { ...req, hyper: withDefaults({ lr: 1e-3 }) }, 0, 4, same);
+      expect(Array.from(out.finalCost)).not.toEqual(Array.from(same.finalCost));
+    }
+  });
+  it("an 'lr' cell is the run whose lr and lrWRec are the cell's rates", () => {
+    const { xAxis, yAxis } = atlasAxes('lr', 'adam', 5, { wxMin: -3, wxMax: 3, wRecMin: -3, wRecMax: 3 }, { xMin: -4, xMax: 0, yMin: -5, yMax: -1 });
+    const req: AtlasRequest = { mode: 'lr', opt: 'adam', hyper: withDefaults(), iterations: 80, tol: 1e-3, xAxis, yAxis, start: [0.5, 0.5] };
+    const out = createAtlasOutput(5, 5, 'float64');
+    computeAtlasRows(d, req, 0, 5, out);
+    const r = runOptimiser(d, 'adam', { ...withDefaults({ lr: 10 ** xAxis[3] }), lrWRec: 10 ** yAxis[1] }, [0.5, 0.5], 80);
+    expect(atlasCellOfRun(r, 1e-3)).toEqual({ finalCost: out.finalCost[1 * 5 + 3], convergedAt: out.convergedAt[1 * 5 + 3], divergedAt: out.divergedAt[1 * 5 + 3] });
   });
 });
 

@@ -4,8 +4,10 @@ import {
   atlasClass,
   atlasGridColumns,
   atlasOutcomeText,
+  atlasRunView,
   atlasShares,
   axisExtent,
+  axisTicks,
   formatAxisTick,
   formatAxisValue,
   formatCost,
@@ -117,10 +119,12 @@ describe('atlas shares', () => {
 });
 
 describe('atlas text and axes', () => {
-  it('tick labels: linear as numbers, log10 values as 1e-3', () => {
+  it('tick labels: linear as numbers, log10 values as the numbers they stand for (1e-4, 3.2e-4; never 1e-3.83)', () => {
     expect(formatAxisTick(-3, true)).toBe('1e-3');
     expect(formatAxisTick(0, true)).toBe('1e0');
-    expect(formatAxisTick(-3.5, true)).toBe('1e-3.5');
+    expect(formatAxisTick(-4 + 1e-12, true)).toBe('1e-4');
+    expect(formatAxisTick(-3.5, true)).toBe('3.2e-4');
+    expect(formatAxisTick(-3.83, true)).toBe('1.5e-4');
     expect(formatAxisTick(-2.5, false)).toBe('-2.5');
     expect(formatAxisTick(0.1 + 0.2, false)).toBe('0.3');
   });
@@ -128,10 +132,32 @@ describe('atlas text and axes', () => {
     expect(formatAxisValue(1.25, false, 6 / 127)).toBe('1.25');
     expect(formatAxisValue(-0.5, false, 6 / 127)).toBe('-0.50');
     expect(formatAxisValue(-0.001, false, 0.05)).toBe('0.00');
-    expect(formatAxisValue(-3.2, true, 0.1)).toBe('1e-3.2');
-    expect(formatAxisValue(-4, true, 0.5)).toBe('1e-4.0');
-    expect(formatAxisValue(-3.24, true, 4 / 127)).toBe('1e-3.24');
+    // log10 axes: the learning rate itself, with the digits that tell neighbouring cells apart
+    expect(formatAxisValue(-3.2, true, 0.1)).toBe('6.31e-4');
+    expect(formatAxisValue(-4, true, 0.5)).toBe('1e-4');
+    expect(formatAxisValue(-3.83, true, 4 / 127)).toBe('1.48e-4');
+    expect(formatAxisValue(-3.83, true, 1e-4)).toBe('1.4791e-4');
     expect(formatAxisValue(1.2, false, 1e-4)).toBe('1.2000');
+  });
+  it('log axes tick at whole decades (every k-th when many), else like a linear axis', () => {
+    expect(axisTicks(-9.3, -5.3, 4, true)).toEqual([-9, -8, -7, -6]);
+    expect(axisTicks(-12, 3, 4, true)).toEqual([-12, -8, -4, 0]);
+    expect(axisTicks(-4.5, -4.2, 4, true).every((v) => v >= -4.5 && v <= -4.2)).toBe(true);
+    expect(axisTicks(-4.5, -4.2, 4, true).length).toBeGreaterThanOrEqual(2);
+  });
+  it("each run's own axes, labels and marker, else the input's", () => {
+    const ax = (a: number, b: number) => Float64Array.from([a, b]);
+    const input = {
+      mode: 'lr' as const, xAxis: ax(1, 2), yAxis: ax(0, 1), xLabel: 'etaPlus', yLabel: 'etaMinus', xLog: false, yLog: false,
+      iterations: 10, tol: 1e-3, marker: [1.2, 0.5] as [number, number], note: null,
+      runs: [
+        { title: 'rprop', css: '#fff', result: null },
+        { title: 'sgd', css: '#f00', result: null, xAxis: ax(-9, -5), yAxis: ax(-8, -4), xLabel: 'lr of wx', yLabel: 'lr of wRec', xLog: true, yLog: true, marker: [-4, -4] as [number, number] },
+      ],
+    };
+    expect(atlasRunView(input, 0)).toMatchObject({ xLabel: 'etaPlus', xLog: false, marker: [1.2, 0.5] });
+    expect(atlasRunView(input, 1)).toMatchObject({ xLabel: 'lr of wx', yLabel: 'lr of wRec', xLog: true, marker: [-4, -4] });
+    expect([...atlasRunView(input, 1).xAxis]).toEqual([-9, -5]);
   });
   it('outcomes in words', () => {
     expect(atlasOutcomeText(87, -1, 1e-4)).toBe('converged at 87');

@@ -292,4 +292,19 @@ describe('per-weight learning rates', () => {
     expectClose(r.weights[1][0], 0.5 - 1e-3 * e.wxGrad, 1e-12, 0);
     expectClose(r.weights[1][1], 0.5 - 1e-5 * e.wRecGrad, 1e-12, 0);
   });
+
+  it.each(['sgd', 'momentum', 'clip', 'adam'] as const)('%s: hyper.lrWRec is the rate of wRec (null: lr); the Rprop family ignores it', (opt) => {
+    const withRates = runOptimiser(d, opt, withDefaults({ lr: 2e-3 }), [0.5, 0.5], 40, { lr: [2e-3, 3e-5] });
+    const viaHyper = runOptimiser(d, opt, { ...withDefaults({ lr: 2e-3 }), lrWRec: 3e-5 }, [0.5, 0.5], 40);
+    expect(viaHyper.weights).toEqual(withRates.weights);
+    expect(viaHyper.costs).toEqual(withRates.costs);
+    const same = runOptimiser(d, opt, { ...withDefaults({ lr: 2e-3 }), lrWRec: null }, [0.5, 0.5], 40);
+    expect(same.weights).toEqual(runOptimiser(d, opt, withDefaults({ lr: 2e-3 }), [0.5, 0.5], 40).weights);
+    expect(same.weights).not.toEqual(viaHyper.weights);
+  });
+
+  it('rprop ignores lrWRec', () => {
+    const a = runOptimiser(d, 'rprop', { ...withDefaults(), lrWRec: 1e-9 }, [-1.5, 2], 30);
+    expect(a.weights).toEqual(runOptimiser(d, 'rprop', withDefaults(), [-1.5, 2], 30).weights);
+  });
 });

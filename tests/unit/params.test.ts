@@ -9,7 +9,7 @@
 import { langAlias } from '../../src/i18n';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SAMPLES, MAX_SEQ_LEN, datasetToText, parseRows } from '../../src/model/dataset';
+import { MAX_SAMPLES, MAX_SEQ_LEN, datasetToText, parseRows, tutorialDataset } from '../../src/model/dataset';
 import { HYPER_DEFAULTS, HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../../src/model/optimiserSpec';
 import {
   ATLAS_ETA_LIMITS,
@@ -22,6 +22,7 @@ import {
   PARAM_KEYS,
   PARAM_SPEC,
   atlasAxes,
+  runHyperUsed,
   datasetFor,
   formatCompare,
   hyperFor,
@@ -75,7 +76,12 @@ function numberOk(v: unknown, s: NumberSpec): boolean {
   );
 }
 
-function hyperSpecOf(h: HyperName): NumberSpec {
+type ListSpec = Extract<ParamSpec, { kind: 'list' }>;
+/** A list's limits at index i: the second pair has its own where yMin/yMax are given (atlasEtaRange). */
+const listMin = (s: ListSpec, i: number) => (i >= 2 && s.yMin !== undefined ? s.yMin : s.min);
+const listMax = (s: ListSpec, i: number) => (i >= 2 && s.yMax !== undefined ? s.yMax : s.max);
+
+function hyperSpecOf(h: HyperName | 'lrWRec'): NumberSpec {
   return PARAM_SPEC[h] as NumberSpec;
 }
 
@@ -90,7 +96,7 @@ function usabilityProblems(p: Params): string[] {
     const fail = (why: string) => bad.push(`${key}: ${why} (${JSON.stringify(v)?.slice(0, 80)})`);
     switch (s.kind) {
       case 'number':
-        if (!numberOk(v, s)) fail('number out of its limits');
+        if (!(s.nullable && v === null) && !numberOk(v, s)) fail('number out of its limits');
         break;
       case 'choice':
         if (typeof v !== 'string' || !s.values.includes(v)) fail('not one of the choices');
@@ -100,7 +106,8 @@ function usabilityProblems(p: Params): string[] {
         break;
       case 'list': {
         const l = v as number[];
-        if (!Array.isArray(l) || l.length !== s.length || l.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < s.min || x > s.max))
+        if (s.nullable && l === null) break;
+        if (!Array.isArray(l) || l.length !== s.length || l.some((x, i) => typeof x !== 'number' || !Number.isFinite(x) || x < listMin(s, i) || x > listMax(s, i)))
           fail('list of numbers out of its limits');
         else if (s.ordered && !(l[1] - l[0] >= MIN_SPAN && l[3] - l[2] >= MIN_SPAN)) fail(`an axis spans less than ${MIN_SPAN}`);
         break;
@@ -132,7 +139,7 @@ function usabilityProblems(p: Params): string[] {
             if (!OPTIMISERS.includes(r.opt)) fail(`unknown optimiser ${r.opt}`);
             else
               for (const [h, x] of Object.entries(r.overrides)) {
-                if (!HYPER_USED[r.opt].includes(h as HyperName)) fail(`${h} not used by ${r.opt}`);
+                if (!runHyperUsed(r.opt).includes(h as HyperName)) fail(`${h} not used by ${r.opt}`);
                 else if (!numberOk(x, hyperSpecOf(h as HyperName))) fail(`override ${h}=${x} out of its limits`);
               }
           }
@@ -151,7 +158,14 @@ function usabilityProblems(p: Params): string[] {
   for (const run of [undefined, ...p.compare]) {
     const h = hyperFor(p, run);
     for (const n of HYPER_NAMES) if (!numberOk(h[n], hyperSpecOf(n))) bad.push(`hyperFor ${n}=${h[n]}`);
-    const a = atlasAxes(p, run?.opt ?? p.opt);
+    if (h.lrWRec !== null && !numberOk(h.lrWRec, hyperSpecOf('lr'))) bad.push(`hyperFor lrWRec=${h.lrWRec}`);
+    let d;
+    try {
+      d = datasetFor(p);
+    } catch {
+      continue;
+    }
+    const a = atlasAxes(p, run?.opt ?? p.opt, d);
     const limits = isRpropFamily(run?.opt ?? p.opt) ? [ATLAS_ETA_LIMITS.x, ATLAS_ETA_LIMITS.y] : [ATLAS_LR_LIMIT, ATLAS_LR_LIMIT];
     [a.x, a.y].forEach((ax, i) => {
       if (!(ax.hi - ax.lo >= MIN_SPAN && ax.lo >= limits[i][0] && ax.hi <= limits[i][1])) bad.push(`atlas axis ${ax.label} ${ax.lo}..${ax.hi}`);
@@ -198,6 +212,8 @@ type Verdict = { accept: true; expected: unknown; same?: (got: unknown) => boole
 function verdict(key: keyof Params, v: unknown): Verdict {
   const s = PARAM_SPEC[key];
   if (v === undefined) return { accept: true, expected: DEFAULT_PARAMS[key] }; // absent: setParams({res: undefined}) changes nothing
+  // lrWRec and atlasRange: null, '' or 'null' is a value of its own (the same as lr; derived from the start)
+  if ((s.kind === 'number' || s.kind === 'list') && s.nullable && (v === null || v === '' || v === 'null')) return { accept: true, expected: null };
   switch (s.kind) {
     case 'number': {
       const n = asNumber(v) + 0;
@@ -218,7 +234,7 @@ function verdict(key: keyof Params, v: unknown): Verdict {
     }
     case 'list': {
       const l = asList(v, s.length);
-      if (!l || l.some((x) => x < s.min || x > s.max) || (s.ordered && !(l[1] - l[0] >= MIN_SPAN && l[3] - l[2] >= MIN_SPAN))) return { accept: false };
+      if (!l || l.some((x, i) => x < listMin(s, i) || x > listMax(s, i)) || (s.ordered && !(l[1] - l[0] >= MIN_SPAN && l[3] - l[2] >= MIN_SPAN))) return { accept: false };
       return { accept: true, expected: l };
     }
     case 'cam': {
@@ -327,6 +343,8 @@ function valueFor(key: keyof Params): fc.Arbitrary<unknown> {
         fc.array(fc.double({ min: s.min, max: s.max, noNaN: true }), { minLength: s.length, maxLength: s.length }),
         listString,
       );
+      if (s.yMin !== undefined && s.yMax !== undefined)
+        specific.push(fc.tuple(fc.double({ min: s.min, max: s.max, noNaN: true }), fc.double({ min: s.min, max: s.max, noNaN: true }), fc.double({ min: s.yMin, max: s.yMax, noNaN: true }), fc.double({ min: s.yMin, max: s.yMax, noNaN: true })).map((l) => l.join(',')));
       break;
     case 'cam':
       specific.push(
@@ -366,15 +384,20 @@ function validFor(key: keyof Params): fc.Arbitrary<unknown> {
   const dbl = (min: number, max: number, minExcluded = false, maxExcluded = false) =>
     fc.double({ min, max, noNaN: true, minExcluded, maxExcluded }).map((x) => x + 0);
   switch (s.kind) {
-    case 'number':
-      return s.integer ? fc.bigInt(BigInt(s.min), BigInt(s.max)).map(Number) : dbl(s.min, s.max, s.minExclusive, s.maxExclusive);
+    case 'number': {
+      const n = s.integer ? fc.bigInt(BigInt(s.min), BigInt(s.max)).map(Number) : dbl(s.min, s.max, s.minExclusive, s.maxExclusive);
+      return s.nullable ? fc.oneof(fc.constant(null), n) : n;
+    }
     case 'choice':
       return fc.constantFrom(...s.values);
     case 'flag':
       return fc.boolean();
     case 'list': {
-      const pair = fc.tuple(dbl(s.min, s.max), dbl(s.min, s.max)).filter(([a, b]) => Math.abs(a - b) >= MIN_SPAN).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]);
-      return s.ordered ? fc.tuple(pair, pair).map(([a, b]) => [...a, ...b]) : fc.array(dbl(s.min, s.max), { minLength: s.length, maxLength: s.length });
+      const pairIn = (lo: number, hi: number) => fc.tuple(dbl(lo, hi), dbl(lo, hi)).filter(([a, b]) => Math.abs(a - b) >= MIN_SPAN).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]);
+      const list = s.ordered
+        ? fc.tuple(pairIn(s.min, s.max), pairIn(listMin(s, 2), listMax(s, 2))).map(([a, b]) => [...a, ...b])
+        : fc.array(dbl(s.min, s.max), { minLength: s.length, maxLength: s.length });
+      return s.nullable ? fc.oneof(fc.constant(null), list) : list;
     }
     case 'cam':
       return fc.tuple(dbl(-180, 180, false, true), dbl(-89, 89), dbl(1.5, 20));
@@ -529,8 +552,12 @@ describe('parameter parsing, the issue classes one by one', { timeout: PROPERTY_
     ['unicode digits', { seed: '٣' }, /seed: "٣" is not a number/],
     ['emoji', { opt: '😀' }, /opt: "😀" is not one of rprop, rprop-, irprop-, rprop\+, irprop\+, sgd, momentum, clip, adam; kept rprop/],
     ['unknown atlas mode', { atlas: 'fractal' }, /atlas: "fractal" is not one of off, starts, lr; kept off/],
-    ['atlasRange unordered', { atlasRange: '-1,-5,-5,-1' }, /atlasRange: each minimum must be below its maximum; kept -5,-1,-5,-1/],
-    ['atlasRange too wide', { atlasRange: '-20,0,-5,20' }, /atlasRange: clamped to \[-12, 10\]: -12,0,-5,10/],
+    ['atlasRange unordered', { atlasRange: '-1,-5,-5,-1' }, /atlasRange: each minimum must be below its maximum; kept null/],
+    ['atlasRange too wide', { atlasRange: '-20,0,-5,20' }, /atlasRange: clamped to \[-12, 3\]: -12,0,-5,3/],
+    ['atlasEtaRange out of its limits', { atlasEtaRange: '0.5,3,-1,0.5' }, /atlasEtaRange: clamped to \[1, 10\] × \[0, 1\]: 1,3,0,0.5/],
+    ['atlasEtaRange unordered', { atlasEtaRange: '2,1,0,1' }, /atlasEtaRange: each minimum must be below its maximum; kept 1,2,0,1/],
+    ['lrWRec not a number', { lrWRec: 'abc' }, /lrWRec: "abc" is not a number; kept null/],
+    ['lrWRec 0', { lrWRec: '0' }, /lrWRec: 0 must be greater than 0; kept null/],
     ['a range of denormals (NaN geometry in the views)', { range: '-6.97912656998175e-139,-1.5e-323,-8e-323,-3e-323' }, /range: each maximum must exceed its minimum by at least 0.000001; kept -3,3,-3,3/],
     ['a range narrower than MIN_SPAN', { range: '1,1.0000001,0,1' }, /range: each maximum must exceed its minimum by at least 0.000001/],
     ['atlasRange three numbers', { atlasRange: '1,2,3' }, /atlasRange: "1,2,3" must be four numbers xmin,xmax,ymin,ymax/],
@@ -590,9 +617,9 @@ describe('parameter parsing, the issue classes one by one', { timeout: PROPERTY_
       expect([s.min, s.max, s.minExclusive]).toEqual([...HYPER_LIMITS[h]]);
       expect(ENGINE_KEYS).toContain(h);
     }
-    for (const k of ['opt', 'tol', 'compare', 'atlas', 'atlasRes', 'atlasRange'] as const) expect(ENGINE_KEYS).toContain(k);
+    for (const k of ['opt', 'tol', 'compare', 'atlas', 'atlasRes', 'atlasRange', 'atlasEtaRange', 'lrWRec'] as const) expect(ENGINE_KEYS).toContain(k);
     expect(ENGINE_KEYS).not.toContain('atlasOn3d');
-    expect(DEFAULT_PARAMS).toMatchObject({ opt: 'rprop', tol: 1e-3, compare: [], atlas: 'off', atlasRes: 128, atlasRange: [-5, -1, -5, -1], atlasOn3d: false });
+    expect(DEFAULT_PARAMS).toMatchObject({ opt: 'rprop', tol: 1e-3, compare: [], atlas: 'off', atlasRes: 128, atlasRange: null, atlasEtaRange: [1, 2, 0, 1], lrWRec: null, atlasOn3d: false });
   });
 });
 
@@ -609,15 +636,15 @@ describe('compare', { timeout: PROPERTY_TIMEOUT }, () => {
     expect(formatCompare(runs)).toBe(text);
     const p = normalizeParams({ compare: text }).params;
     expect(paramsToQuery(p)).toBe(`compare=${text}`);
-    expect(hyperFor(p, p.compare[1])).toEqual({ ...HYPER_DEFAULTS, lr: 0.05, clip: 0.5 });
-    expect(hyperFor({ ...p, lr: 0.2 }, p.compare[2])).toEqual({ ...HYPER_DEFAULTS, lr: 0.2 });
-    expect(hyperFor(p)).toEqual(HYPER_DEFAULTS);
+    expect(hyperFor(p, p.compare[1])).toEqual({ ...HYPER_DEFAULTS, lrWRec: null, lr: 0.05, clip: 0.5 });
+    expect(hyperFor({ ...p, lr: 0.2 }, p.compare[2])).toEqual({ ...HYPER_DEFAULTS, lrWRec: null, lr: 0.2 });
+    expect(hyperFor(p)).toEqual({ ...HYPER_DEFAULTS, lrWRec: null });
   });
 
   it.each([
     ['an unknown optimiser', 'sgd;nadam,lr=1;adam', ['sgd', 'adam'], /compare: run 2 "nadam,lr=1": "nadam" is not an optimiser/],
     ['an unknown hyperparameter', 'sgd,lr=0.1,speed=3', ['sgd'], /compare: run 1 \(sgd\): "speed" is not a hyperparameter/],
-    ['a hyperparameter the optimiser does not use', 'sgd,delta0=0.1', ['sgd'], /compare: run 1 \(sgd\): delta0 is not used by sgd \(it uses lr\); ignored/],
+    ['a hyperparameter the optimiser does not use', 'sgd,delta0=0.1', ['sgd'], /compare: run 1 \(sgd\): delta0 is not used by sgd \(it uses lr, lrWRec\); ignored/],
     ['a bad value', 'adam,lr=fast', ['adam'], /compare: run 1 \(adam\) lr: "fast" is not a number; kept the shared value/],
     ['a value out of range', 'clip,clip=1e9', ['clip'], /compare: run 1 \(clip\) clip: 1000000000 clamped to 1000000/],
     ['no "="', 'momentum,0.5', ['momentum'], /compare: run 1: "0.5" is not name=value; ignored/],
@@ -695,18 +722,38 @@ describe('compare', { timeout: PROPERTY_TIMEOUT }, () => {
 });
 
 describe('atlas axes', () => {
-  it('lr optimisers: log10 learning rates within [-12, 3]; Rprop family: the etas as given', () => {
-    const sgd = atlasAxes({ opt: 'sgd', atlasRange: [-5, -1, -5, -1] });
-    expect([sgd.x.lo, sgd.x.hi, sgd.y.lo, sgd.y.hi, sgd.x.log, sgd.note]).toEqual([-5, -1, -5, -1, true, null]);
-    expect(atlasAxes({ opt: 'adam', atlasRange: [-5, 8, -5, -1] }).x).toMatchObject({ lo: -5, hi: 3 });
-    const rprop = atlasAxes({ opt: 'rprop', atlasRange: [1.1, 3, 0.2, 0.9] });
-    expect([rprop.x.lo, rprop.x.hi, rprop.y.lo, rprop.y.hi, rprop.x.log, rprop.note]).toEqual([1.1, 3, 0.2, 0.9, false, null]);
-    // the default (a learning-rate range) under the Rprop family: the eta default, said so
-    const d = atlasAxes(DEFAULT_PARAMS);
-    expect([d.x.lo, d.x.hi, d.y.lo, d.y.hi]).toEqual([1, 2, 0, 1]);
-    expect(d.note).toMatch(/atlasRange: for rprop the axes are etaPlus \(1..10\) and etaMinus \(0..1\) as given; using etaPlus 1..2, etaMinus 0..1/);
-    const partial = atlasAxes({ opt: 'irprop+', atlasRange: [0.5, 4, -1, 0.5] });
-    expect([partial.x.lo, partial.x.hi, partial.y.lo, partial.y.hi]).toEqual([1, 4, 0, 0.5]);
+  const d = tutorialDataset();
+  const base = { start: [-1.5, 2] as [number, number], atlasEtaRange: [1, 2, 0, 1] as [number, number, number, number] };
+  it('lr optimisers: atlasRange (log10 learning rates); Rprop family: atlasEtaRange; neither says anything', () => {
+    const sgd = atlasAxes({ ...base, opt: 'sgd', atlasRange: [-5, -1, -6, -2] }, 'sgd', d);
+    expect([sgd.x.lo, sgd.x.hi, sgd.y.lo, sgd.y.hi, sgd.x.log, sgd.y.log]).toEqual([-5, -1, -6, -2, true, true]);
+    const rprop = atlasAxes({ ...base, opt: 'sgd', atlasRange: [-5, -1, -6, -2], atlasEtaRange: [1.1, 3, 0.2, 0.9] }, 'rprop', d);
+    expect([rprop.x.lo, rprop.x.hi, rprop.y.lo, rprop.y.hi, rprop.x.log, rprop.x.label, rprop.y.label]).toEqual([1.1, 3, 0.2, 0.9, false, 'etaPlus', 'etaMinus']);
+  });
+  it('atlasRange not set: two decades each way around log10(2 / sharpness) at the start, following the start', () => {
+    const at = (start: [number, number]) => atlasAxes({ ...base, start, opt: 'sgd', atlasRange: null }, 'adam', d);
+    const a = at([-1.5, 2]);
+    // SPEC section 10: 2 / 3.94e7 = 5.1e-8 at the tutorial's start
+    expect([a.x.lo, a.x.hi, a.y.lo, a.y.hi]).toEqual([-9.3, -5.3, -9.3, -5.3]);
+    const b = at([1, 1]);
+    expect([b.x.lo, b.x.hi]).toEqual([-4.7, -0.7]);
+    // parsing: absent or empty is null (derived); an explicit window is kept
+    expect(normalizeParams({ atlasRange: '' }, { ...DEFAULT_PARAMS, atlasRange: [-4, 0, -4, 0] }).params.atlasRange).toBeNull();
+    expect(normalizeParams({ atlasRange: '-4,0,-4,0' }).params.atlasRange).toEqual([-4, 0, -4, 0]);
+    expect(normalizeParams({ atlas: 'lr', opt: 'sgd', lr: '0.0001' }).messages).toEqual([]);
+    expect(paramsToQuery(normalizeParams({ atlas: 'lr', opt: 'sgd' }).params)).toBe('opt=sgd&atlas=lr');
+  });
+  it('lrWRec: in the URL, in compare overrides (lr optimisers only), in hyperFor (null = lr)', () => {
+    const { params: p, messages } = normalizeParams(rawFromQuery('opt=sgd&lr=0.001&lrWRec=1e-5&compare=sgd,lr=1e-4,lrWRec=2e-5;rprop,lrWRec=1;clip,lr=0.05'));
+    expect(messages).toEqual(['compare: run 2 (rprop): lrWRec is not used by rprop (it uses delta0, etaPlus, etaMinus); ignored']);
+    expect(p.lrWRec).toBe(1e-5);
+    expect(p.compare[0].overrides).toEqual({ lr: 1e-4, lrWRec: 2e-5 });
+    expect(hyperFor(p, p.compare[0])).toMatchObject({ lr: 1e-4, lrWRec: 2e-5 });
+    expect(hyperFor(p, p.compare[2])).toMatchObject({ lr: 0.05, lrWRec: 1e-5 });
+    expect(hyperFor({ ...p, lrWRec: null }, p.compare[2])).toMatchObject({ lr: 0.05, lrWRec: null });
+    expect(paramsToQuery(p)).toContain('lrWRec=0.00001');
+    expect(paramsToQuery(p)).toContain('compare=sgd,lr=0.0001,lrWRec=0.00002;rprop;clip,lr=0.05');
+    expect(normalizeParams({ lrWRec: null }, p).params.lrWRec).toBeNull();
   });
 });
 
