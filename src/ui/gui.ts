@@ -194,8 +194,10 @@ export class ControlPanel {
     view.add(m, 'copyStillLink').name(t('copy still link (one frame, for slides)'));
     view.add(m, 'present').name(t('presentation mode (P)')).onChange((v: boolean) => onChange({ present: v }));
     view.add(m, 'still').name(t('still mode (no animation)')).onChange((v: boolean) => onChange({ still: v }));
-    // Each language by its own name; choosing one reloads the page in it (the URL keeps it).
-    view.add(m, 'lang', { English: 'en', 简体中文: 'zh', 繁體中文: 'zh-Hant' }).name(t('language')).onChange((v: string) => onChange({ lang: v }));
+    // Choosing a language reloads the page in it (the URL keeps it). The names are in the page's
+    // own language and script, so that their glyphs come from the bundled fonts.
+    const languages = { English: 'en', [t('Chinese (Simplified)')]: 'zh', [t('Chinese (Traditional)')]: 'zh-Hant' };
+    view.add(m, 'lang', languages).name(t('language')).onChange((v: string) => onChange({ lang: v }));
     // Closed by default so that the surface stays visible; messages open their folder.
     data.close();
     play.close();

@@ -97,7 +97,7 @@ test('choosing a language in the panel reloads the same view in it; reset all ke
   await openApp(page, '?start=0.5,1.5&frame=20&play=0');
   await page.locator('#gui .lil-title', { hasText: 'View' }).click();
   const select = page.locator('#gui .lil-controller', { hasText: 'language' }).locator('select');
-  await Promise.all([page.waitForURL(/lang=zh-Hant/), select.selectOption({ label: '繁體中文' })]);
+  await Promise.all([page.waitForURL(/lang=zh-Hant/), select.selectOption({ label: 'Chinese (Traditional)' })]);
   await page.waitForFunction(() => 'rnnlab' in window);
   await page.evaluate(() => window.rnnlab.ready());
   const p = await page.evaluate(() => window.rnnlab.params());
