@@ -6,8 +6,8 @@
  */
 import type { EngineState } from '../engine';
 import type { Params } from '../params';
-import { atlasCellColour, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
-import { niceTicks } from '../views/common';
+import { atlasCellColour, atlasRunView, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
+import { axisTicks } from '../views/atlasAxes';
 import { GradientPlot, gradientExtent, type GradSeries } from '../views/gradplot';
 import { runNames } from '../views/runNames';
 import { HeatmapView } from '../views/heatmap2d';
@@ -227,6 +227,65 @@ function drawAtlasTitle(ctx: CanvasRenderingContext2D, run: AtlasPanelInput['run
   lines.forEach((line, k) => text(ctx, line, ox + 16 * s, y0 + k * 16 * s, 600, 13 * s, TEXT, 'left'));
 }
 
+/** One run's map, over that run's own axes (in lr mode its learning rates or its etas), with ticks, labels and marker. */
+function drawAtlasMap(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, i: number, ox: number, oy: number, side: number, s: number): void {
+  const v = atlasRunView(a, i);
+  const [xa, xb] = axisExtent(v.xAxis);
+  const [ya, yb] = axisExtent(v.yAxis);
+  const r = a.runs[i].result;
+  if (side > 0 && r) {
+    // one computed colour per image pixel (nearest cell)
+    const image = ctx.createImageData(side, side);
+    const nx = v.xAxis.length;
+    const colOf = new Int32Array(side);
+    for (let px = 0; px < side; px++) colOf[px] = nearestIndex(v.xAxis, xa + ((px + 0.5) / side) * (xb - xa));
+    for (let py = 0; py < side; py++) {
+      const row = nearestIndex(v.yAxis, yb - ((py + 0.5) / side) * (yb - ya));
+      for (let px = 0; px < side; px++) {
+        const c = row * nx + colOf[px];
+        const rgb = atlasCellColour(r.convergedAt[c], r.divergedAt[c], r.finalCost[c], a.iterations);
+        image.data.set([rgb[0], rgb[1], rgb[2], 255], (py * side + px) * 4);
+      }
+    }
+    ctx.putImageData(image, ox, oy);
+  }
+  ctx.strokeStyle = '#b8c0cc';
+  ctx.lineWidth = Math.max(1, s);
+  ctx.strokeRect(ox, oy, side, side);
+  const count = Math.max(3, Math.round(side / (60 * s)));
+  for (const t of axisTicks(xa, xb, count, v.xLog)) {
+    const px = ox + ((t - xa) / (xb - xa)) * side;
+    ctx.fillStyle = '#dfe6ee';
+    ctx.fillRect(Math.round(px), oy + side, Math.max(1, Math.round(s)), 5 * s);
+    text(ctx, formatAxisTick(t, v.xLog), px, oy + side + 14 * s, 400, 13 * s, TEXT, 'center');
+  }
+  for (const t of axisTicks(ya, yb, count, v.yLog)) {
+    const py = oy + (1 - (t - ya) / (yb - ya)) * side;
+    ctx.fillStyle = '#dfe6ee';
+    ctx.fillRect(ox - 5 * s, Math.round(py), 5 * s, Math.max(1, Math.round(s)));
+    text(ctx, formatAxisTick(t, v.yLog), ox - 8 * s, py, 400, 13 * s, TEXT, 'right');
+  }
+  text(ctx, v.xLabel, ox + side / 2, oy + side + 36 * s, 600, 14 * s, TEXT, 'center');
+  ctx.save();
+  ctx.translate(ox - 48 * s, oy + side / 2);
+  ctx.rotate(-Math.PI / 2);
+  text(ctx, v.yLabel, 0, 0, 600, 14 * s, TEXT, 'center');
+  ctx.restore();
+  const mk = v.marker;
+  if (mk && mk[0] >= xa && mk[0] <= xb && mk[1] >= ya && mk[1] <= yb) {
+    const mx = ox + ((mk[0] - xa) / (xb - xa)) * side;
+    const my = oy + (1 - (mk[1] - ya) / (yb - ya)) * side;
+    ctx.beginPath();
+    ctx.arc(mx, my, 6 * s, 0, 2 * Math.PI);
+    ctx.lineWidth = 5 * s;
+    ctx.strokeStyle = '#0b0d12';
+    ctx.stroke();
+    ctx.lineWidth = 2.5 * s;
+    ctx.strokeStyle = '#ff6a00';
+    ctx.stroke();
+  }
+}
+
 function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: number, height: number, s: number): void {
   const n = a.runs.length;
   const legendH = 40 * s;
@@ -239,8 +298,6 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
     if (side > best) (best = side), (cols = c);
   }
   const side = Math.floor(best);
-  const [xa, xb] = axisExtent(a.xAxis);
-  const [ya, yb] = axisExtent(a.yAxis);
   // cells as large as the maps need, the grid centred
   const cellW = side + pad.left + pad.right;
   const cellH = (height - legendH) / Math.ceil(n / cols);
@@ -249,62 +306,7 @@ function drawAtlas(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, width: num
     const ox = Math.round(left + (i % cols) * cellW + pad.left);
     const oy = Math.round(Math.floor(i / cols) * cellH + pad.top);
     drawAtlasTitle(ctx, run, ox, oy, side, s);
-    // one computed colour per image pixel (nearest cell)
-    if (side > 0 && run.result) {
-      const r = run.result;
-      const image = ctx.createImageData(side, side);
-      const nx = a.xAxis.length;
-      const colOf = new Int32Array(side);
-      for (let px = 0; px < side; px++) colOf[px] = nearestIndex(a.xAxis, xa + ((px + 0.5) / side) * (xb - xa));
-      for (let py = 0; py < side; py++) {
-        const row = nearestIndex(a.yAxis, yb - ((py + 0.5) / side) * (yb - ya));
-        for (let px = 0; px < side; px++) {
-          const c = row * nx + colOf[px];
-          const rgb = atlasCellColour(r.convergedAt[c], r.divergedAt[c], r.finalCost[c], a.iterations);
-          const k = (py * side + px) * 4;
-          image.data[k] = rgb[0];
-          image.data[k + 1] = rgb[1];
-          image.data[k + 2] = rgb[2];
-          image.data[k + 3] = 255;
-        }
-      }
-      ctx.putImageData(image, ox, oy);
-    }
-    ctx.strokeStyle = '#b8c0cc';
-    ctx.lineWidth = Math.max(1, s);
-    ctx.strokeRect(ox, oy, side, side);
-    const count = Math.max(3, Math.round(side / (60 * s)));
-    for (const v of niceTicks(xa, xb, count)) {
-      const px = ox + ((v - xa) / (xb - xa)) * side;
-      ctx.fillStyle = '#dfe6ee';
-      ctx.fillRect(Math.round(px), oy + side, Math.max(1, Math.round(s)), 5 * s);
-      text(ctx, formatAxisTick(v, a.xLog), px, oy + side + 14 * s, 400, 13 * s, TEXT, 'center');
-    }
-    for (const v of niceTicks(ya, yb, count)) {
-      const py = oy + (1 - (v - ya) / (yb - ya)) * side;
-      ctx.fillStyle = '#dfe6ee';
-      ctx.fillRect(ox - 5 * s, Math.round(py), 5 * s, Math.max(1, Math.round(s)));
-      text(ctx, formatAxisTick(v, a.yLog), ox - 8 * s, py, 400, 13 * s, TEXT, 'right');
-    }
-    text(ctx, a.xLabel, ox + side / 2, oy + side + 36 * s, 600, 14 * s, TEXT, 'center');
-    ctx.save();
-    ctx.translate(ox - 48 * s, oy + side / 2);
-    ctx.rotate(-Math.PI / 2);
-    text(ctx, a.yLabel, 0, 0, 600, 14 * s, TEXT, 'center');
-    ctx.restore();
-    const mk = a.marker;
-    if (mk && mk[0] >= xa && mk[0] <= xb && mk[1] >= ya && mk[1] <= yb) {
-      const mx = ox + ((mk[0] - xa) / (xb - xa)) * side;
-      const my = oy + (1 - (mk[1] - ya) / (yb - ya)) * side;
-      ctx.beginPath();
-      ctx.arc(mx, my, 6 * s, 0, 2 * Math.PI);
-      ctx.lineWidth = 5 * s;
-      ctx.strokeStyle = '#0b0d12';
-      ctx.stroke();
-      ctx.lineWidth = 2.5 * s;
-      ctx.strokeStyle = '#ff6a00';
-      ctx.stroke();
-    }
+    drawAtlasMap(ctx, a, i, ox, oy, side, s);
   });
   // the classes' legend along the bottom
   const ly = height - legendH / 2;

@@ -187,3 +187,20 @@ test('labels keep their dark plates in a saved image', async ({ page }) => {
     expect(Math.max(...rgb), `plate at (${x}, ${y}): ${rgb}`).toBeLessThan(30);
   }
 });
+
+test("a saved lr atlas gives each map its own run's axes: learning rates for sgd and clip, etas for Rprop", async ({ page }) => {
+  await recordTexts(page);
+  expect(await openApp(page, `?still=1&gui=0&atlas=lr&atlasRes=8&iterations=50&${RUNS3}`)).toEqual([]);
+  await page.evaluate(() => window.rnnlab.atlas());
+  const texts = await textsOf(page, { panel: 'atlas', width: 1600, height: 600 });
+  const labels = texts.filter((t) => t.font.startsWith('600')).map((t) => t.text);
+  // three maps: Rprop's over etaPlus x etaMinus, sgd's and clip's over the two learning rates
+  expect(labels.filter((l) => /etaPlus/.test(l))).toHaveLength(1);
+  expect(labels.filter((l) => /etaMinus/.test(l))).toHaveLength(1);
+  expect(labels.filter((l) => l === 'lr of wx')).toHaveLength(2);
+  expect(labels.filter((l) => l === 'lr of wRec')).toHaveLength(2);
+  // learning-rate ticks at whole decades, as on screen ("1e-4", never "1e-3.83")
+  const ticks = texts.filter((t) => t.font.startsWith('400')).map((t) => t.text);
+  expect(ticks.some((t) => /^1e-\d+$/.test(t))).toBe(true);
+  expect(ticks.filter((t) => /^1e-\d+\.\d/.test(t))).toEqual([]);
+});

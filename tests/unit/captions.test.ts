@@ -92,6 +92,14 @@ describe('run names tell the runs apart', () => {
     expect(new Set(names).size).toBe(5);
   });
 
+  it("runs apart only by the learning rate of wRec are named by it; the legend lists lrWRec only where it differs from lr", () => {
+    const a = run('sgd', { lr: 1e-4 });
+    const b = { opt: 'sgd' as const, hyper: { ...run('sgd', { lr: 1e-4 }).hyper, lrWRec: 1e-5 } };
+    expect(runNames([a, b])).toEqual(['sgd (lr(wRec) 1e-4)', 'sgd (lr(wRec) 1e-5)']);
+    expect(runLabels([b])).toEqual(['sgd (lr 1e-4, lr(wRec) 1e-5)']);
+    expect(runLabels([a])).toEqual(['sgd (lr 1e-4)']);
+  });
+
   it('the legend adds every hyperparameter the name does not list', () => {
     expect(runLegendNames([run('rprop'), run('sgd', { lr: 1e-4 })])).toEqual([
       { name: 'rprop', details: 'Δ0 0.001, η+ 1.2, η− 0.5' },
