@@ -7,7 +7,7 @@
 import type { EngineState } from '../engine';
 import type { Params } from '../params';
 import { atlasCellColour, atlasRunView, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
-import { axisTicks } from '../views/atlasAxes';
+import { axisTicks, fittingTicks } from '../views/atlasAxes';
 import { GradientPlot, gradientExtent, type GradSeries } from '../views/gradplot';
 import { runNames } from '../views/runNames';
 import { HeatmapView } from '../views/heatmap2d';
@@ -253,7 +253,8 @@ function drawAtlasMap(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, i: numb
   ctx.lineWidth = Math.max(1, s);
   ctx.strokeRect(ox, oy, side, side);
   const count = Math.max(3, Math.round(side / (60 * s)));
-  for (const t of axisTicks(xa, xb, count, v.xLog)) {
+  ctx.font = font(400, 13 * s);
+  for (const t of fittingTicks(xa, xb, count, v.xLog, side, (label) => ctx.measureText(label).width)) {
     const px = ox + ((t - xa) / (xb - xa)) * side;
     ctx.fillStyle = '#dfe6ee';
     ctx.fillRect(Math.round(px), oy + side, Math.max(1, Math.round(s)), 5 * s);

@@ -100,3 +100,18 @@ export function zoomAbout(
 export function wheelFactor(deltaY: number): number {
   return deltaY < 0 ? 0.8 : deltaY > 0 ? 1.25 : 1;
 }
+
+/**
+ * Ticks over [a, b] whose labels, measured by `measure`, do not run into each other along an axis
+ * `length` pixels long: as many as `count` asks for, fewer where the labels are wide ("1e-9" at
+ * every decade of a narrow map).
+ */
+export function fittingTicks(a: number, b: number, count: number, log: boolean, length: number, measure: (label: string) => number, gap = 6): number[] {
+  for (let c = count; c >= 1; c--) {
+    const ticks = axisTicks(a, b, c, log);
+    const px = ticks.map((v) => ((v - a) / (b - a)) * length);
+    const w = ticks.map((v) => measure(formatAxisTick(v, log)));
+    if (ticks.every((_, i) => i === 0 || px[i] - px[i - 1] >= (w[i] + w[i - 1]) / 2 + gap)) return ticks;
+  }
+  return axisTicks(a, b, 1, log).slice(0, 1);
+}

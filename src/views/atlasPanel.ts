@@ -13,7 +13,7 @@ import { el } from '../ui/dom';
 import { screenScale } from './canvas2d';
 import { viridis } from './colormap';
 import { formatNumber, formatTick } from './common';
-import { axisExtent, axisTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from './atlasAxes';
+import { axisExtent, axisTicks, fittingTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from './atlasAxes';
 import { t as tr } from '../i18n';
 
 /** The axis helpers live in atlasAxes.ts; re-exported for the views and tests that import them from here. */
@@ -635,7 +635,7 @@ export class AtlasPanel {
     const tick = Math.round(5 * k);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const v of axisTicks(a, b, count, view.xLog)) {
+    for (const v of fittingTicks(a, b, count, view.xLog, s, (label) => ctx.measureText(label).width)) {
       const [x] = this.toPixel(i, v, c);
       ctx.fillRect(Math.round(x), pad.top + s, 1, tick);
       ctx.fillText(formatAxisTick(v, view.xLog), x, pad.top + s + tick + 2);

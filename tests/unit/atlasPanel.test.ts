@@ -16,6 +16,7 @@ import {
   wheelFactor,
   zoomAbout,
 } from '../../src/views/atlasPanel';
+import { fittingTicks } from '../../src/views/atlasAxes';
 import { viridis } from '../../src/views/colormap';
 
 const round = (c: number[]) => c.map(Math.round);
@@ -200,5 +201,18 @@ describe('atlas text and axes', () => {
     // in then out is the identity
     const back = zoomAbout(z, -2, -4, 1.25);
     [-5, -1, -5, -1].forEach((v, i) => expect(back[i]).toBeCloseTo(v, 12));
+  });
+});
+
+describe('fittingTicks', () => {
+  const measure = (label: string) => label.length * 7; // "1e-9": 28 px
+  it('drops ticks until the labels keep apart on a narrow map, and keeps them all where there is room', () => {
+    expect(axisTicks(-9.3, -5.3, 3, true)).toEqual([-9, -8, -7, -6]);
+    const narrow = fittingTicks(-9.3, -5.3, 3, true, 110, measure);
+    expect(narrow.length).toBeLessThan(4);
+    expect(narrow.length).toBeGreaterThanOrEqual(2);
+    const px = narrow.map((v) => ((v + 9.3) / 4) * 110);
+    for (let i = 1; i < px.length; i++) expect(px[i] - px[i - 1]).toBeGreaterThanOrEqual(28 + 6);
+    expect(fittingTicks(-9.3, -5.3, 3, true, 400, measure)).toEqual([-9, -8, -7, -6]);
   });
 });
