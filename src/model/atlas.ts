@@ -223,9 +223,14 @@ export function atlasCellOfRun(
 export type AtlasClass = 'converged' | 'diverged' | 'notConverged';
 
 /** SPEC section 8: diverged if divergedAt >= 0, else converged if convergedAt >= 0, else not converged. */
+export function cellClass(convergedAt: number, divergedAt: number): AtlasClass {
+  if (divergedAt >= 0) return 'diverged';
+  return convergedAt >= 0 ? 'converged' : 'notConverged';
+}
+
+/** The class of cell i of an atlas (cellClass). */
 export function atlasClass(out: AtlasOutput, i: number): AtlasClass {
-  if (out.divergedAt[i] >= 0) return 'diverged';
-  return out.convergedAt[i] >= 0 ? 'converged' : 'notConverged';
+  return cellClass(out.convergedAt[i], out.divergedAt[i]);
 }
 
 export interface AtlasSummary {

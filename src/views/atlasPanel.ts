@@ -15,6 +15,7 @@ import { viridis } from './colormap';
 import { formatNumber, formatTick } from './common';
 import { axisExtent, axisTicks, fittingTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from './atlasAxes';
 import { t as tr } from '../i18n';
+import { cellClass } from '../model/atlas';
 
 /** The axis helpers live in atlasAxes.ts; re-exported for the views and tests that import them from here. */
 export { axisDecimals, axisExtent, axisTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from './atlasAxes';
@@ -98,15 +99,6 @@ export interface AtlasHoverInfo {
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (no DOM): colours, shares, formatting, layout, zoom.
 
-export type AtlasClass = 'converged' | 'notConverged' | 'diverged';
-
-/** SPEC section 8: diverged if divergedAt >= 0, else converged if convergedAt >= 0, else not converged. */
-export function atlasClass(convergedAt: number, divergedAt: number): AtlasClass {
-  if (divergedAt >= 0) return 'diverged';
-  if (convergedAt >= 0) return 'converged';
-  return 'notConverged';
-}
-
 /** Diverged: early = bright saturated red, through orange, late = dark orange-brown. */
 const DIVERGED_STOPS: readonly [number, number, number][] = [
   [255, 38, 38],
@@ -157,7 +149,7 @@ export function convergedRgb(t: number): [number, number, number] {
  * on a log scale of divergedAt (divergence is usually early).
  */
 export function atlasCellColour(convergedAt: number, divergedAt: number, finalCost: number, iterations: number): [number, number, number] {
-  const c = atlasClass(convergedAt, divergedAt);
+  const c = cellClass(convergedAt, divergedAt);
   if (c === 'diverged') return divergedRgb(atlasDivergedPosition(divergedAt, iterations));
   if (c === 'converged') return convergedRgb(iterations > 0 ? 1 - Math.min(1, convergedAt / iterations) : 1);
   const overflow = !(finalCost >= 0) || finalCost === Infinity;
@@ -201,7 +193,7 @@ export function formatCost(cost: number): string {
 
 /** The outcome of one cell in words: "converged at 87", "diverged at 3", "not converged, final cost 0.07". */
 export function atlasOutcomeText(convergedAt: number, divergedAt: number, finalCost: number): string {
-  const c = atlasClass(convergedAt, divergedAt);
+  const c = cellClass(convergedAt, divergedAt);
   if (c === 'diverged') return tr('diverged at {k}', { k: divergedAt });
   if (c === 'converged') return tr('converged at {k}', { k: convergedAt });
   return tr('not converged, final cost {cost}', { cost: formatCost(finalCost) });

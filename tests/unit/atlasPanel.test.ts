@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   atlasCellColour,
-  atlasClass,
   atlasGridColumns,
   atlasOutcomeText,
   atlasRunView,
@@ -17,6 +16,7 @@ import {
   zoomAbout,
 } from '../../src/views/atlasPanel';
 import { fittingTicks } from '../../src/views/atlasAxes';
+import { cellClass as atlasClass } from '../../src/model/atlas';
 import { viridis } from '../../src/views/colormap';
 
 const round = (c: number[]) => c.map(Math.round);
