@@ -11,29 +11,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SAMPLES, MAX_SEQ_LEN, datasetToText, parseRows, tutorialDataset } from '../../src/model/dataset';
 import { HYPER_DEFAULTS, HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../../src/model/optimiserSpec';
-import {
-  ATLAS_ETA_LIMITS,
-  ATLAS_LR_LIMIT,
-  DEFAULT_PARAMS,
-  ECHO_MAX,
-  ENGINE_KEYS,
-  MAX_COMPARE,
-  MIN_SPAN,
-  PARAM_KEYS,
-  PARAM_SPEC,
-  atlasAxes,
-  runHyperUsed,
-  datasetFor,
-  formatCompare,
-  hyperFor,
-  normalizeParams,
-  paramsToQuery,
-  parseCompare,
-  unusedRandomPresetNotes,
-  type CompareRun,
-  type ParamSpec,
-  type Params,
-} from '../../src/params';
+import { ATLAS_ETA_LIMITS, ATLAS_LR_LIMIT, DEFAULT_PARAMS, ECHO_MAX, ENGINE_KEYS, MAX_COMPARE, MIN_SPAN, PARAM_KEYS, PARAM_SPEC, type CompareRun, type ParamSpec, type Params } from '../../src/state/schema';
+import { atlasAxes, datasetFor, hyperFor } from '../../src/state/derived';
+import { runHyperUsed, formatCompare, parseCompare } from '../../src/state/compare';
+import { normalizeParams, unusedRandomPresetNotes } from '../../src/state/normalize';
+import { paramsToQuery } from '../../src/state/url';
 
 type NumberSpec = Extract<ParamSpec, { kind: 'number' }>;
 
@@ -725,13 +707,13 @@ describe('atlas axes', () => {
   const d = tutorialDataset();
   const base = { start: [-1.5, 2] as [number, number], atlasEtaRange: [1, 2, 0, 1] as [number, number, number, number] };
   it('lr optimisers: atlasRange (log10 learning rates); Rprop family: atlasEtaRange; neither says anything', () => {
-    const sgd = atlasAxes({ ...base, opt: 'sgd', atlasRange: [-5, -1, -6, -2] }, 'sgd', d);
+    const sgd = atlasAxes({ ...base, atlasRange: [-5, -1, -6, -2] }, 'sgd', d);
     expect([sgd.x.lo, sgd.x.hi, sgd.y.lo, sgd.y.hi, sgd.x.log, sgd.y.log]).toEqual([-5, -1, -6, -2, true, true]);
-    const rprop = atlasAxes({ ...base, opt: 'sgd', atlasRange: [-5, -1, -6, -2], atlasEtaRange: [1.1, 3, 0.2, 0.9] }, 'rprop', d);
+    const rprop = atlasAxes({ ...base, atlasRange: [-5, -1, -6, -2], atlasEtaRange: [1.1, 3, 0.2, 0.9] }, 'rprop', d);
     expect([rprop.x.lo, rprop.x.hi, rprop.y.lo, rprop.y.hi, rprop.x.log, rprop.x.label, rprop.y.label]).toEqual([1.1, 3, 0.2, 0.9, false, 'etaPlus', 'etaMinus']);
   });
   it('atlasRange not set: two decades each way around log10(2 / sharpness) at the start, following the start', () => {
-    const at = (start: [number, number]) => atlasAxes({ ...base, start, opt: 'sgd', atlasRange: null }, 'adam', d);
+    const at = (start: [number, number]) => atlasAxes({ ...base, start, atlasRange: null }, 'adam', d);
     const a = at([-1.5, 2]);
     // SPEC section 10: 2 / 3.94e7 = 5.1e-8 at the tutorial's start
     expect([a.x.lo, a.x.hi, a.y.lo, a.y.hi]).toEqual([-9.3, -5.3, -9.3, -5.3]);
