@@ -171,22 +171,7 @@ export class App {
     await this.surfaceView.init();
     performance.mark('rnnlab:renderer');
     this.surfaceView.setCamera(params.cam);
-    this.surfaceView.controls.addEventListener('change', () => {
-      this.dirty = true;
-      if (this.params.still) this.drawNow(); // no animation loop to pick it up
-    });
-    // the cheaper frame while the camera moves; the full one as soon as it stops
-    // (entered on the first move, so that a click or a tap costs no change of render scale)
-    let pressed = false;
-    this.surfaceView.controls.addEventListener('start', () => (pressed = true));
-    this.surfaceView.controls.addEventListener('change', () => {
-      if (pressed) this.surfaceView.setInteractive(true);
-    });
-    this.surfaceView.controls.addEventListener('end', () => {
-      pressed = false;
-      this.writeCameraToParams();
-      this.setInteractive(false);
-    });
+    this.listenToCamera();
     this.engine.onState((s) => this.onState(s));
     this.engine.onAtlas((a) => this.showAtlas(a));
     installPointer({
@@ -223,6 +208,26 @@ export class App {
     this.showMessages(messages);
     requestAnimationFrame((t) => this.tick(t));
     this.markStarted();
+  }
+
+  /** The camera: a move redraws (the cheaper frame while it moves); where it stops goes into the store. */
+  private listenToCamera(): void {
+    this.surfaceView.controls.addEventListener('change', () => {
+      this.dirty = true;
+      if (this.params.still) this.drawNow(); // no animation loop to pick it up
+    });
+    // the cheaper frame while the camera moves; the full one as soon as it stops
+    // (entered on the first move, so that a click or a tap costs no change of render scale)
+    let pressed = false;
+    this.surfaceView.controls.addEventListener('start', () => (pressed = true));
+    this.surfaceView.controls.addEventListener('change', () => {
+      if (pressed) this.surfaceView.setInteractive(true);
+    });
+    this.surfaceView.controls.addEventListener('end', () => {
+      pressed = false;
+      this.writeCameraToParams();
+      this.setInteractive(false);
+    });
   }
 
   // --- parameters ------------------------------------------------------------------------------
