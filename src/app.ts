@@ -9,8 +9,8 @@ import { runLabels, runNames } from './views/runNames';
 import { atlasPickChange, atlasRunMarker, atlasZoomChange } from './ui/atlasPick';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { DEFAULT_PARAMS, ENGINE_KEYS, type Params, type RawParams } from './state/schema';
-import { effectiveAtlasRange } from './state/derived';
+import { DEFAULT_PARAMS, type Params, type RawParams } from './state/schema';
+import { effectiveAtlasRange, engineParams } from './state/derived';
 import { paramsToQuery } from './state/url';
 import { Store } from './state/store';
 import { viewLink } from './ui/links';
@@ -203,7 +203,7 @@ export class App {
     });
     window.addEventListener('resize', () => this.layout());
     this.applyViewParams();
-    await this.engine.setParams(pickEngine(params));
+    await this.engine.setParams(engineParams(params));
     performance.mark('rnnlab:computed');
     this.showMessages(messages);
     requestAnimationFrame((t) => this.tick(t));
@@ -255,7 +255,7 @@ export class App {
     this.panelsKey = '';
     if (old.still && !params.still) requestAnimationFrame((t) => this.tick(t));
     if (engineChanged) {
-      await this.engine.setParams(pickEngine(params));
+      await this.engine.setParams(engineParams(params));
       if (this.engine.lastError) this.showMessages([...messages, t('could not compute: {reason}', { reason: this.engine.lastError })]);
     } else if (params.still) this.drawNow();
     this.store.flushUrl();
@@ -697,12 +697,6 @@ export class App {
   getMessages(): string[] {
     return [...this.messages];
   }
-}
-
-function pickEngine(p: Params): Partial<Params> {
-  const out: RawParams = {};
-  for (const k of ENGINE_KEYS) out[k] = p[k];
-  return out as Partial<Params>;
 }
 
 function round(v: number, digits: number): number {

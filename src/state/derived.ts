@@ -7,7 +7,7 @@ import { HYPER_NAMES, isRpropFamily, type Hyper, type OptimiserName, type RunHyp
 import { defaultAtlasLrRange } from '../model/atlas';
 import { linspace } from '../model/surface';
 import { t } from '../i18n';
-import { ATLAS_LR_LIMIT, type CompareRun, type Params } from './schema';
+import { ATLAS_LR_LIMIT, ENGINE_KEYS, type CompareRun, type Params } from './schema';
 import { RUN_HYPER_NAMES } from './compare';
 
 /**
@@ -91,4 +91,11 @@ export function effectiveAtlasRange(p: Pick<Params, 'atlasRange' | 'start'>, d: 
 export function datasetFor(p: Params): Dataset {
   if (p.data) return parseRows(p.data);
   return p.preset === 'random' ? randomDataset(p.seed, p.samples, p.seqLen) : tutorialDataset();
+}
+
+/** The keys that change the computed numbers (ENGINE_KEYS), what the engine is handed. */
+export function engineParams(p: Params): Partial<Params> {
+  const out: Partial<Record<keyof Params, unknown>> = {};
+  for (const k of ENGINE_KEYS) out[k] = p[k];
+  return out as Partial<Params>;
 }

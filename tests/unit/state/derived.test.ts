@@ -1,8 +1,8 @@
 /** What the parameters imply: the atlas axes and each run's hyperparameters. */
 import { describe, expect, it } from 'vitest';
 import { tutorialDataset } from '../../../src/model/dataset';
-import { DEFAULT_PARAMS } from '../../../src/state/schema';
-import { atlasAxes, hyperFor } from '../../../src/state/derived';
+import { DEFAULT_PARAMS, ENGINE_KEYS } from '../../../src/state/schema';
+import { atlasAxes, atlasGrid, engineParams, hyperFor } from '../../../src/state/derived';
 import { normalizeParams } from '../../../src/state/normalize';
 import { paramsToQuery } from '../../../src/state/url';
 import { rawFromQuery } from './paramCases';
@@ -40,5 +40,26 @@ describe('atlas axes', () => {
     expect(paramsToQuery(p)).toContain('lrWRec=0.00001');
     expect(paramsToQuery(p)).toContain('compare=sgd,lr=0.0001,lrWRec=0.00002;rprop;clip,lr=0.05');
     expect(normalizeParams({ lrWRec: null }, p).params.lrWRec).toBeNull();
+  });
+});
+
+describe('what the engine is handed', () => {
+  it('engineParams: exactly the keys that change the numbers, with their values', () => {
+    const p = { ...DEFAULT_PARAMS, opt: 'adam' as const, cam: [1, 2, 3] as [number, number, number], play: false };
+    const e = engineParams(p);
+    expect(Object.keys(e).sort()).toEqual([...ENGINE_KEYS].sort());
+    expect(e.opt).toBe('adam');
+    expect(e).not.toHaveProperty('cam');
+  });
+  it("atlasGrid: 'starts' over the surface's range for every optimiser; 'lr' over atlasAxes, per optimiser family", () => {
+    const d = tutorialDataset();
+    const p = { ...DEFAULT_PARAMS, atlasRes: 3, range: [-2, 2, -1, 3] as [number, number, number, number], atlasRange: [-5, -1, -6, -2] as [number, number, number, number] };
+    const starts = atlasGrid({ ...p, atlas: 'starts' }, 'rprop', d);
+    expect([Array.from(starts.xAxis), Array.from(starts.yAxis), starts.xLabel, starts.xLog]).toEqual([[-2, 0, 2], [-1, 1, 3], 'wx', false]);
+    expect(Array.from(atlasGrid({ ...p, atlas: 'starts' }, 'sgd', d).yAxis)).toEqual([-1, 1, 3]);
+    const sgd = atlasGrid({ ...p, atlas: 'lr' }, 'sgd', d);
+    expect([Array.from(sgd.xAxis), Array.from(sgd.yAxis), sgd.xLog, sgd.yLog]).toEqual([[-5, -3, -1], [-6, -4, -2], true, true]);
+    const rprop = atlasGrid({ ...p, atlas: 'lr' }, 'rprop', d);
+    expect([Array.from(rprop.xAxis), Array.from(rprop.yAxis), rprop.xLabel, rprop.yLabel]).toEqual([[1, 1.5, 2], [0, 0.5, 1], 'etaPlus', 'etaMinus']);
   });
 });
