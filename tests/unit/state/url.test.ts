@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeParams } from '../../../src/state/normalize';
 import { paramsToQuery, queryToRaw } from '../../../src/state/url';
 
-// The queries src/params.ts wrote for these views before the store (issue 17): a change of
+// The queries the app wrote for these views before the store (src/params.ts): a change of
 // format would break every link already shared.
 const VIEWS: [Record<string, string>, string][] = [
   [{}, ''],
