@@ -1,7 +1,8 @@
 /**
- * The app: wires parameters -> engine -> views. Data flows one way: every change (GUI, URL,
- * keyboard, pointer, script) goes through setParams, the engine computes, and the views draw the
- * state it hands out. Playback, pointer, keyboard and the side panels live in src/ui/.
+ * The app: wires store -> engine -> views. Data flows one way: every change goes through the
+ * store (setParams for the GUI, URL, keyboard, pointer and scripts; store.set for the end of
+ * playback and the camera), the engine computes, and the views draw the state it hands out.
+ * Playback, pointer, keyboard and the side panels live in src/ui/.
  */
 import type { AtlasState, EngineState } from './engine';
 import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './views/atlasPanel';
