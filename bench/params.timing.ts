@@ -2,10 +2,11 @@
  * Reading hostile URL values takes linear time: every key with 10^5-character values, each call
  * within LIMIT_MS (a quadratic regular expression took minutes on a space run inside a data row).
  * A timing, so part of `npm run bench` (bench/vitest.timing.config.ts), not of the unit tests:
- * tests/unit/params.test.ts checks what these calls return, not how long they take.
+ * tests/unit/state/normalize.test.ts checks what these calls return, not how long they take.
  */
 import { expect, it } from 'vitest';
-import { normalizeParams, PARAM_KEYS } from '../src/params';
+import { normalizeParams } from '../src/state/normalize';
+import { PARAM_KEYS } from '../src/state/schema';
 
 /** linear work takes a few ms to ~100 ms on a busy 2-core machine; a quadratic regex took minutes */
 const LIMIT_MS = Number(process.env.BENCH_PARAMS_LIMIT_MS || 1000);

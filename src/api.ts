@@ -5,7 +5,7 @@
 import type { App } from './app';
 import type { PointResult, SurfaceResult } from './gpu/backend';
 import type { OptimiserName, RunHyper } from './model/optimiserSpec';
-import type { Params } from './params';
+import type { Params } from './state/schema';
 import type { SnapshotOptions } from './export/snapshot';
 
 export interface AtlasInfo {

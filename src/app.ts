@@ -1,7 +1,8 @@
 /**
- * The app: wires parameters -> engine -> views. Data flows one way: every change (GUI, URL,
- * keyboard, pointer, script) goes through setParams, the engine computes, and the views draw the
- * state it hands out. Playback, pointer, keyboard and the side panels live in src/ui/.
+ * The app: wires store -> engine -> views. Data flows one way: every change goes through the
+ * store (setParams for the GUI, URL, keyboard, pointer and scripts; store.set for the end of
+ * playback and the camera), the engine computes, and the views draw the state it hands out.
+ * Playback, pointer, keyboard and the side panels live in src/ui/.
  */
 import type { AtlasState, EngineState } from './engine';
 import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './views/atlasPanel';
@@ -9,7 +10,10 @@ import { runLabels, runNames } from './views/runNames';
 import { atlasPickChange, atlasRunMarker, atlasZoomChange } from './ui/atlasPick';
 import { Engine } from './engine';
 import { datasetToText } from './model/dataset';
-import { DEFAULT_PARAMS, ENGINE_KEYS, effectiveAtlasRange, normalizeParams, paramsToQuery, unusedRandomPresetNotes, type Params } from './params';
+import { DEFAULT_PARAMS, type Params, type RawParams } from './state/schema';
+import { effectiveAtlasRange, engineParams } from './state/derived';
+import { paramsToQuery } from './state/url';
+import { Store } from './state/store';
 import { viewLink } from './ui/links';
 import { SCENES, SCENE_KEYS, sceneParams } from './scenes';
 import { OVERFLOW_CSS, viridisCss } from './views/colormap';
@@ -38,11 +42,13 @@ const PRESENT_SCALE = 1.7;
 /** room for the colour bar beside the map in the 2D-only layout */
 const COLORBAR_W = 110;
 
-type RawParams = Partial<Record<keyof Params, unknown>>;
-
 export class App {
   readonly engine = new Engine();
-  params: Params = { ...DEFAULT_PARAMS };
+  /** the parameters: the only copy the app keeps, changed only through store.set */
+  readonly store = new Store((query, p) => {
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
+  });
   private readonly surfaceView: SurfaceView;
   private readonly heatmap: HeatmapView;
   private readonly gradPlot: GradientPlot;
@@ -131,10 +137,12 @@ export class App {
   readonly started: Promise<void>;
   private markStarted!: () => void;
 
+  get params(): Params {
+    return this.store.params;
+  }
+
   async start(initial: RawParams): Promise<void> {
-    const { params, messages } = normalizeParams(initial);
-    messages.push(...unusedRandomPresetNotes(initial, params));
-    this.params = params;
+    const { params, messages } = this.store.load(initial);
     this.gui = new ControlPanel(this.root, params, (partial) => void this.setParams(partial), {
       play: () => this.togglePlay(),
       step: (d) => this.step(d),
@@ -164,22 +172,7 @@ export class App {
     await this.surfaceView.init();
     performance.mark('rnnlab:renderer');
     this.surfaceView.setCamera(params.cam);
-    this.surfaceView.controls.addEventListener('change', () => {
-      this.dirty = true;
-      if (this.params.still) this.drawNow(); // no animation loop to pick it up
-    });
-    // the cheaper frame while the camera moves; the full one as soon as it stops
-    // (entered on the first move, so that a click or a tap costs no change of render scale)
-    let pressed = false;
-    this.surfaceView.controls.addEventListener('start', () => (pressed = true));
-    this.surfaceView.controls.addEventListener('change', () => {
-      if (pressed) this.surfaceView.setInteractive(true);
-    });
-    this.surfaceView.controls.addEventListener('end', () => {
-      pressed = false;
-      this.writeCameraToParams();
-      this.setInteractive(false);
-    });
+    this.listenToCamera();
     this.engine.onState((s) => this.onState(s));
     this.engine.onAtlas((a) => this.showAtlas(a));
     installPointer({
@@ -211,62 +204,62 @@ export class App {
     });
     window.addEventListener('resize', () => this.layout());
     this.applyViewParams();
-    this.engine.messages = [];
-    await this.engine.setParams(pickEngine(params));
+    await this.engine.setParams(engineParams(params));
     performance.mark('rnnlab:computed');
-    this.showMessages([...messages, ...this.engine.messages]);
+    this.showMessages(messages);
     requestAnimationFrame((t) => this.tick(t));
     this.markStarted();
+  }
+
+  /** The camera: a move redraws (the cheaper frame while it moves); where it stops goes into the store. */
+  private listenToCamera(): void {
+    this.surfaceView.controls.addEventListener('change', () => {
+      this.dirty = true;
+      if (this.params.still) this.drawNow(); // no animation loop to pick it up
+    });
+    // the cheaper frame while the camera moves; the full one as soon as it stops
+    // (entered on the first move, so that a click or a tap costs no change of render scale)
+    let pressed = false;
+    this.surfaceView.controls.addEventListener('start', () => (pressed = true));
+    this.surfaceView.controls.addEventListener('change', () => {
+      if (pressed) this.surfaceView.setInteractive(true);
+    });
+    this.surfaceView.controls.addEventListener('end', () => {
+      pressed = false;
+      this.writeCameraToParams();
+      this.setInteractive(false);
+    });
   }
 
   // --- parameters ------------------------------------------------------------------------------
 
   /** The one entry point for changes: GUI, URL, keyboard, pointer and scripts all come here. */
   async setParams(raw: RawParams): Promise<void> {
-    const { params, messages } = normalizeParams(raw, this.params);
-    messages.push(...unusedRandomPresetNotes(raw, params));
-    const old = this.params;
-    this.params = params;
+    const { params, previous: old, changed, messages, engineChanged } = this.store.set(raw);
     if (params.lang !== language()) {
       // Every label is built in one language: another language is a fresh load of the same view.
-      this.writeUrl();
+      this.store.writeUrl();
       location.reload();
       return;
     }
     this.showMessages(messages);
     this.gui.sync(params);
-    const engineChanged = ENGINE_KEYS.some((k) => JSON.stringify(old[k]) !== JSON.stringify(params[k]));
-    if (JSON.stringify(old.cam) !== JSON.stringify(params.cam)) this.surfaceView.setCamera(params.cam);
-    if (params.frame !== old.frame && params.frame >= 0) this.playback.clock = params.frame;
-    if (old.layout !== params.layout || old.gui !== params.gui || old.embed !== params.embed || old.present !== params.present) this.applyViewParams();
-    if (old.contours !== params.contours || old.zoom !== params.zoom) this.redrawSurface();
-    if (old.atlasOn3d !== params.atlasOn3d) this.applyAtlasDrape();
-    // The URL is written while the engine computes (history.replaceState can take tens of ms on a
-    // busy machine): by a timer that runs during the computation's wait, at the latest before
-    // setParams resolves.
-    this.urlPending = true;
-    clearTimeout(this.urlTimer);
-    this.urlTimer = window.setTimeout(() => this.flushUrl(), 0);
+    const any = (...keys: (keyof Params)[]) => keys.some((k) => changed.has(k));
+    if (any('cam')) this.surfaceView.setCamera(params.cam);
+    if (any('frame') && params.frame >= 0) this.playback.clock = params.frame;
+    if (any('layout', 'gui', 'embed', 'present')) this.applyViewParams();
+    if (any('contours', 'zoom')) this.redrawSurface();
+    if (any('atlasOn3d')) this.applyAtlasDrape();
+    // The store writes the URL while the engine computes, at the latest before setParams resolves.
     this.dirty = true;
     this.lastShownFrame = -1; // panels depend on params too (the test sequence)
     this.panelsKey = '';
     if (old.still && !params.still) requestAnimationFrame((t) => this.tick(t));
     if (engineChanged) {
-      await this.engine.setParams(pickEngine(params));
+      await this.engine.setParams(engineParams(params));
       if (this.engine.lastError) this.showMessages([...messages, t('could not compute: {reason}', { reason: this.engine.lastError })]);
     } else if (params.still) this.drawNow();
-    this.flushUrl();
-  }
-
-  private urlPending = false;
-  private urlTimer = 0;
-
-  /** Writes the URL now if a setParams left it to be written. */
-  private flushUrl(): void {
-    clearTimeout(this.urlTimer);
-    if (!this.urlPending) return;
-    this.urlPending = false;
-    this.writeUrl();
+    this.store.flushUrl();
   }
 
   private applyScene(id: string): void {
@@ -283,15 +276,6 @@ export class App {
     this.playback.clock = 0;
     // the language stays: resetting the lesson should not switch a Chinese class to English
     void this.setParams({ ...DEFAULT_PARAMS, gui: this.params.gui, lang: this.params.lang });
-  }
-
-  private writeUrl(): void {
-    this.urlPending = false;
-    const p = { ...this.params };
-    if (p.play && !p.still) p.frame = -1; // a running clock is not a state worth a URL
-    const q = paramsToQuery(p);
-    history.replaceState(null, '', q ? `?${q}` : location.pathname);
-    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
   }
 
   private showMessages(messages: string[]): void {
@@ -595,9 +579,9 @@ export class App {
       const moved = this.playback.advance(now, this.params, this.lastIndex(), this.dragging);
       if (moved) this.dirty = true;
       if (moved === 'end') {
-        this.params = { ...this.params, play: false, frame: this.lastIndex() };
+        this.store.set({ play: false, frame: this.lastIndex() });
         this.gui.sync(this.params);
-        this.writeUrl();
+        this.store.writeUrl();
       }
     }
     if (this.dirty || this.drawWaiters.length || this.drawnVersion !== this.stateVersion) this.drawNow();
@@ -668,11 +652,10 @@ export class App {
   // --- camera and links ----------------------------------------------------------------------
 
   private writeCameraToParams(): void {
-    const cam = this.surfaceView.getCamera();
     // the camera snaps to the rounded values the URL holds, so the view is what the link reproduces
-    this.surfaceView.setCamera(cam);
-    this.params = { ...this.params, cam };
-    this.writeUrl();
+    const { params } = this.store.set({ cam: this.surfaceView.getCamera() });
+    this.surfaceView.setCamera(params.cam);
+    this.store.writeUrl();
   }
 
   /**
@@ -715,12 +698,6 @@ export class App {
   getMessages(): string[] {
     return [...this.messages];
   }
-}
-
-function pickEngine(p: Params): Partial<Params> {
-  const out: RawParams = {};
-  for (const k of ENGINE_KEYS) out[k] = p[k];
-  return out as Partial<Params>;
 }
 
 function round(v: number, digits: number): number {

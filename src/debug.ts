@@ -8,7 +8,9 @@ import { WebGpuBackend } from './gpu/webgpuBackend';
 import type { AtlasRunStats } from './gpu/webgpuAtlas';
 import type { AtlasMode } from './model/atlas';
 import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from './model/optimiserSpec';
-import { datasetFor, normalizeParams, type Params } from './params';
+import { datasetFor } from './state/derived';
+import { normalizeParams } from './state/normalize';
+import type { Params } from './state/schema';
 import { setColourMapShift } from './views/colormap';
 
 /**

@@ -11,10 +11,10 @@ import type { Dataset } from './model/dataset';
 import { MARKED_POINTS, gradientCheck, runModel, type GradientCheck } from './model/rnn';
 import { runOptimiser, type OptimiserRun } from './model/optimisers';
 import { summarizeSurface, type SurfaceSummary } from './model/surface';
-import { DEFAULT_PARAMS, atlasAxes, datasetFor, hyperFor, normalizeParams, type Params } from './params';
+import { DEFAULT_PARAMS, type Params } from './state/schema';
+import { atlasGrid, datasetFor, hyperFor } from './state/derived';
 import type { AtlasResult } from './gpu/backend';
-import { linspace } from './model/surface';
-import { float32AxisNote } from './model/atlas';
+import { float32AxisNote, type AtlasMode } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
 import { t } from './i18n';
 
@@ -36,7 +36,7 @@ export interface AtlasRun {
 
 export interface AtlasState {
   key: string;
-  mode: 'starts' | 'lr';
+  mode: AtlasMode;
   iterations: number;
   tol: number;
   runs: AtlasRun[];
@@ -78,8 +78,6 @@ export class Engine {
   backendReason = '';
   params: Params = { ...DEFAULT_PARAMS };
   state: EngineState | null = null;
-  /** messages about refused or clamped input, newest set */
-  messages: string[] = [];
   lastError: string | null = null;
   /** how many computations ran (a burst of changes must not queue one each) */
   computations = 0;
@@ -171,11 +169,12 @@ export class Engine {
         : t('CPU fallback (float64 in a Web Worker): {reason}', { reason: this.webgpuFailure ?? '' }) + after;
   }
 
-  /** Merges new parameters; resolves once the state for them is computed. */
-  setParams(raw: Partial<Record<keyof Params, unknown>>): Promise<void> {
-    const { params, messages } = normalizeParams(raw, this.params);
-    this.messages = messages;
-    this.params = params;
+  /**
+   * Merges new parameters, already normalized (the store's: the engine reads nothing raw);
+   * resolves once the state for them is computed.
+   */
+  setParams(partial: Partial<Params>): Promise<void> {
+    this.params = { ...this.params, ...partial };
     return this.schedule();
   }
 
@@ -220,6 +219,7 @@ export class Engine {
       }
       return;
     }
+    const mode = p.atlas;
     const specs = [{ opt: p.opt, hyper: hyperFor(p) }, ...p.compare.map((c) => ({ opt: c.opt, hyper: hyperFor(p, c) }))];
     // The start matters only in 'lr' mode, the range and the atlas ranges each only in their own mode.
     const where = p.atlas === 'starts' ? [p.range] : [p.atlasRange, p.atlasEtaRange, p.start];
@@ -229,22 +229,14 @@ export class Engine {
     const signal = { cancelled: false };
     this.atlasSignal = signal;
     let note: string | null = null;
-    const runs: AtlasRun[] = specs.map((spec) => {
-      if (p.atlas === 'starts') {
-        return { ...spec, result: null, xLabel: 'wx', yLabel: 'wRec', xLog: false, yLog: false,
-          xAxis: linspace(p.range[0], p.range[1], p.atlasRes), yAxis: linspace(p.range[2], p.range[3], p.atlasRes) };
-      }
-      const axes = atlasAxes(p, spec.opt, s.dataset);
-      return { ...spec, result: null, xLabel: axes.x.label, yLabel: axes.y.label, xLog: axes.x.log, yLog: axes.y.log,
-        xAxis: linspace(axes.x.lo, axes.x.hi, p.atlasRes), yAxis: linspace(axes.y.lo, axes.y.hi, p.atlasRes) };
-    });
+    const runs: AtlasRun[] = specs.map((spec) => ({ ...spec, result: null, ...atlasGrid(p, spec.opt, s.dataset) }));
     // float32 (the WebGPU kernel) stops resolving a deep zoom before float64 does: say so
     if (this.backendKind === 'webgpu') {
       const deep = [...new Set(runs.flatMap((r) => [float32AxisNote(r.xLabel, r.xAxis, r.xLog), float32AxisNote(r.yLabel, r.yAxis, r.yLog)]))].filter((n) => n !== null);
-      if (deep.length) note = [note, `Zoomed past float32: ${deep.join('; ')}. Neighbouring cells repeat on the GPU; backend=cpu computes in float64.`].filter((n) => n).join(' ');
+      if (deep.length) note = [note, t('Zoomed past float32: {notes}. Neighbouring cells repeat on the GPU; backend=cpu computes in float64.', { notes: deep.join('; ') })].filter((n) => n).join(' ');
     }
     const perRun = p.atlasRes * p.atlasRes * (p.iterations + 1);
-    const atlas: AtlasState = { key, mode: p.atlas, iterations: p.iterations, tol: p.tol, runs, done: 0, total: perRun * runs.length, complete: false, note };
+    const atlas: AtlasState = { key, mode, iterations: p.iterations, tol: p.tol, runs, done: 0, total: perRun * runs.length, complete: false, note };
     this.atlas = atlas;
     const emit = () => {
       if (this.atlas === atlas) for (const fn of this.atlasListeners) fn(atlas);
@@ -257,7 +249,7 @@ export class Engine {
         const run = runs[r];
         try {
           const result = await backend.atlas(
-            { dataset, mode: p.atlas as 'starts' | 'lr', opt: run.opt, hyper: run.hyper, iterations: p.iterations, tol: p.tol, xAxis: run.xAxis, yAxis: run.yAxis, start: p.start },
+            { dataset, mode, opt: run.opt, hyper: run.hyper, iterations: p.iterations, tol: p.tol, xAxis: run.xAxis, yAxis: run.yAxis, start: p.start },
             (done) => {
               atlas.done = r * perRun + done;
               emit();

@@ -6,9 +6,9 @@ import { HTML_LANG, langAlias, setLanguage, t } from './i18n';
 import { isSoftwareRenderer } from './views/surface3d';
 import { loadBundledFonts, loadChineseFont } from './ui/fonts';
 import { registerOffline } from './ui/offline';
+import { queryToRaw } from './state/url';
 
-const raw: Record<string, string> = {};
-new URLSearchParams(location.search).forEach((v, k) => (raw[k] = v));
+const raw = queryToRaw(location.search);
 
 async function main(): Promise<void> {
   // The language first: every label is built in it (a bad lang is said by the parameters' check).

@@ -9,7 +9,7 @@
  */
 import type { Dataset } from '../model/dataset';
 import type { OptimiserName, Hyper } from '../model/optimiserSpec';
-import type { Params } from '../params';
+import type { Params } from '../state/schema';
 
 /** What a run holds for export: the fields of OptimiserRun that are written. */
 export interface ExportRun {

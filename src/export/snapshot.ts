@@ -5,7 +5,7 @@
  * carries its legend, and the surface's panels their colour bar. Text in the bundled fonts only.
  */
 import type { EngineState } from '../engine';
-import type { Params } from '../params';
+import type { Params } from '../state/schema';
 import { atlasCellColour, atlasRunView, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
 import { axisTicks, fittingTicks } from '../views/atlasAxes';
 import { GradientPlot, gradientExtent, type GradSeries } from '../views/gradplot';

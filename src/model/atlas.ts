@@ -10,14 +10,13 @@
  * etaPlus (x) and etaMinus (y), linear.
  */
 import { HYPER_DEFAULTS, isRpropFamily, type OptimiserName } from './optimiserSpec';
-import { costModel, OptimiserState, WEIGHT_LIMIT, type CostGrad, type HyperIn, type OptimiserRun } from './optimisers';
+import { costModel, OptimiserState, DIVERGENCE_LIMIT, type CostGrad, type HyperIn, type OptimiserRun } from './optimisers';
 import { stableLearningRate } from './hessian';
 import type { Dataset } from './dataset';
-import { linspace, type Range } from './surface';
 import { t } from '../i18n';
 
+/** The atlas's mode: over start points, or over two hyperparameters (the parameter atlas adds 'off'). */
 export type AtlasMode = 'starts' | 'lr';
-export const ATLAS_MODES: readonly AtlasMode[] = ['starts', 'lr'];
 
 /** SPEC section 8's default convergence threshold on the cost. */
 export const ATLAS_TOL = 1e-3;
@@ -63,11 +62,6 @@ export function createAtlasOutput(cols: number, rows: number = cols, finalCost: 
   };
 }
 
-/** Default axis bounds of the 'lr' mode. */
-export const ATLAS_LOG10_LR_BOUNDS: readonly [number, number] = [-8, 0];
-export const ATLAS_ETA_PLUS_BOUNDS: readonly [number, number] = [1, 2];
-export const ATLAS_ETA_MINUS_BOUNDS: readonly [number, number] = [0, 1];
-
 /** The learning-rate window when the sharpness at the start gives none (not finite, not positive). */
 export const ATLAS_LR_FALLBACK: readonly [number, number, number, number] = [-5, -1, -5, -1];
 
@@ -75,7 +69,7 @@ export const ATLAS_LR_FALLBACK: readonly [number, number, number, number] = [-5,
  * The default window of a learning-rate atlas: centred on the stable learning rate at the start,
  * log10(2 / sharpness) (SPEC section 10), two decades each way on both axes, so that the boundary
  * between stable and diverging rates is in view. The centre is rounded to 0.1 decade (a short
- * URL); within [-12, 3] (ATLAS_LR_LIMIT of params.ts). ATLAS_LR_FALLBACK where the sharpness is
+ * URL); within [-12, 3] (ATLAS_LR_LIMIT of state/schema.ts). ATLAS_LR_FALLBACK where the sharpness is
  * not positive or not finite.
  */
 export function defaultAtlasLrRange(d: Dataset, start: readonly [number, number]): [number, number, number, number] {
@@ -85,46 +79,6 @@ export function defaultAtlasLrRange(d: Dataset, start: readonly [number, number]
   const lo = Math.round((centre - 2) * 10) / 10;
   const hi = Math.round((centre + 2) * 10) / 10;
   return [lo, hi, lo, hi];
-}
-
-export interface AtlasBounds {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
-
-/** What the axes hold: 'starts' wx / wRec; 'lr' log10 lr of wx / of wRec, or etaPlus / etaMinus. */
-export function atlasAxisNames(mode: AtlasMode, opt: OptimiserName): [string, string] {
-  if (mode === 'starts') return ['wx', 'wRec'];
-  return isRpropFamily(opt) ? ['etaPlus', 'etaMinus'] : ['log10 lr(wx)', 'log10 lr(wRec)'];
-}
-
-/** Default bounds: 'starts' the surface's range; 'lr' the bounds above for the optimiser's family. */
-export function atlasBounds(mode: AtlasMode, opt: OptimiserName, range: Range): AtlasBounds {
-  if (mode === 'starts') return { xMin: range.wxMin, xMax: range.wxMax, yMin: range.wRecMin, yMax: range.wRecMax };
-  if (isRpropFamily(opt))
-    return { xMin: ATLAS_ETA_PLUS_BOUNDS[0], xMax: ATLAS_ETA_PLUS_BOUNDS[1], yMin: ATLAS_ETA_MINUS_BOUNDS[0], yMax: ATLAS_ETA_MINUS_BOUNDS[1] };
-  return { xMin: ATLAS_LOG10_LR_BOUNDS[0], xMax: ATLAS_LOG10_LR_BOUNDS[1], yMin: ATLAS_LOG10_LR_BOUNDS[0], yMax: ATLAS_LOG10_LR_BOUNDS[1] };
-}
-
-/**
- * The grid's axes: linspace over the bounds, ends included (in 'lr' mode of the learning rates'
- * log10, so the rates are log-spaced). `bounds` overrides atlasBounds(mode, opt, range).
- */
-export function atlasAxes(
-  mode: AtlasMode,
-  opt: OptimiserName,
-  res: number,
-  range: Range,
-  bounds: AtlasBounds = atlasBounds(mode, opt, range),
-): { xAxis: Float64Array; yAxis: Float64Array; bounds: AtlasBounds; names: [string, string] } {
-  return {
-    xAxis: linspace(bounds.xMin, bounds.xMax, res),
-    yAxis: linspace(bounds.yMin, bounds.yMax, res),
-    bounds,
-    names: atlasAxisNames(mode, opt),
-  };
 }
 
 export interface AtlasCell {
@@ -187,7 +141,7 @@ export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number
         }
         if (k >= iterations) break;
         state.step(cost, cg.wxGrad, cg.wRecGrad);
-        if (!(Math.abs(w[0]) <= WEIGHT_LIMIT && Math.abs(w[1]) <= WEIGHT_LIMIT)) {
+        if (!(Math.abs(w[0]) <= DIVERGENCE_LIMIT && Math.abs(w[1]) <= DIVERGENCE_LIMIT)) {
           // Stepped past |w| = 1e6: diverged = k + 1; finalCost stays the cost at w_k.
           div = k + 1;
           break;
@@ -209,7 +163,7 @@ export function atlasCellOfRun(
   const [wx, wRec] = run.weights[run.weights.length - 1];
   // Diverged at k > 0 with the last point outside the limit: the step out (a non-finite cost or
   // gradient ends at a point inside, or at the start).
-  const escaped = run.diverged !== null && run.diverged > 0 && !(Math.abs(wx) <= WEIGHT_LIMIT && Math.abs(wRec) <= WEIGHT_LIMIT);
+  const escaped = run.diverged !== null && run.diverged > 0 && !(Math.abs(wx) <= DIVERGENCE_LIMIT && Math.abs(wRec) <= DIVERGENCE_LIMIT);
   const n = escaped ? run.costs.length - 1 : run.costs.length;
   let convergedAt = -1;
   for (let k = 0; k < n; k++)

@@ -18,7 +18,7 @@ import { HYPER_DEFAULTS, isRpropFamily, learningRates, type Hyper, type Optimise
 export type HyperIn = Hyper & { lrWRec?: number | null };
 
 /** SPEC section 7: a step to |wx| or |wRec| beyond this ends the run as diverged. */
-export const WEIGHT_LIMIT = 1e6;
+export const DIVERGENCE_LIMIT = 1e6;
 
 export interface CostGrad {
   /** mean squared error; +Infinity (never NaN) when it overflows */
@@ -409,7 +409,7 @@ export function runOptimiser(
     }
     if (k >= iterations) break;
     state.step(cg.cost, cg.wxGrad, cg.wRecGrad);
-    if (!(Math.abs(w[0]) <= WEIGHT_LIMIT && Math.abs(w[1]) <= WEIGHT_LIMIT)) {
+    if (!(Math.abs(w[0]) <= DIVERGENCE_LIMIT && Math.abs(w[1]) <= DIVERGENCE_LIMIT)) {
       weights.push([w[0], w[1]]);
       costs.push(model.evaluate(w[0], w[1], cg).cost);
       steps.push([st[0], st[1]]);

@@ -5,7 +5,7 @@
  * optimisers of SPEC section 7 and the stopping rule.
  */
 import type { Dataset } from './dataset';
-import { runOptimiser, withDefaults, WEIGHT_LIMIT } from './optimisers';
+import { runOptimiser, withDefaults } from './optimisers';
 
 export interface RpropOptions {
   start: readonly [number, number];
@@ -28,9 +28,6 @@ export interface RpropResult {
    */
   diverged: boolean;
 }
-
-/** Beyond this the cost of a 100-step sequence no longer fits a float64. */
-export const DIVERGENCE_LIMIT = WEIGHT_LIMIT;
 
 export function rprop(d: Dataset, o: RpropOptions): RpropResult {
   const hyper = withDefaults({ delta0: o.delta0, etaPlus: o.etaPlus, etaMinus: o.etaMinus });

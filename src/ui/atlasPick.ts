@@ -5,7 +5,7 @@
  * rates of wx and wRec (log10), a map of the Rprop family over etaPlus and etaMinus.
  */
 import { isRpropFamily, learningRates, type OptimiserName, type RunHyper } from '../model/optimiserSpec';
-import type { CompareRun, Params } from '../params';
+import type { CompareRun, Params } from '../state/schema';
 
 export interface AtlasRunSpec {
   opt: OptimiserName;

@@ -6,7 +6,8 @@
  */
 import type GUI from 'lil-gui';
 import { OPTIMISERS } from '../model/optimiserSpec';
-import { MAX_COMPARE, formatCompare, type CompareRun, type Params } from '../params';
+import { MAX_COMPARE, type CompareRun, type Params } from '../state/schema';
+import { formatCompare } from '../state/compare';
 import { el } from './dom';
 import { t } from '../i18n';
 

@@ -5,7 +5,7 @@
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
-import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_LIMIT, type Params } from '../params';
+import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_INPUT_LIMIT, type Params } from '../state/schema';
 import { CompareEditor } from './compareEditor';
 import { SCENES } from '../scenes';
 import { el } from './dom';
@@ -130,8 +130,8 @@ export class ControlPanel {
     this.gui.add(resetModel, 'resetAll').name(t('↺ reset all (every setting to its default)'));
     this.gui.$children.append(tutorialLink());
     const opt = folder(N_('Optimisers'));
-    numberInput(opt.add(m, 'startWx', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name(t('start wx')), (v) => onChange({ start: [v, m.startWRec] }));
-    numberInput(opt.add(m, 'startWRec', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.01).name(t('start wRec')), (v) => onChange({ start: [m.startWx, v] }));
+    numberInput(opt.add(m, 'startWx', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.01).name(t('start wx')), (v) => onChange({ start: [v, m.startWRec] }));
+    numberInput(opt.add(m, 'startWRec', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.01).name(t('start wRec')), (v) => onChange({ start: [m.startWx, v] }));
     opt.add(m, 'opt', [...OPTIMISERS]).name(t('optimiser')).onChange((v: string) => onChange({ opt: v }));
     opt.$children.append(this.rpropNote);
     for (const h of HYPER_NAMES) {
@@ -181,10 +181,10 @@ export class ControlPanel {
     numberInput(play.add(m, 'speed', 1, 500, 1).name(t('speed (it./s)')), (v) => onChange({ speed: v }));
 
     const view = folder(N_('View'));
-    numberInput(view.add(m, 'wxMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wx min')), (v) => onChange({ range: range({ wxMin: v }) }), true);
-    numberInput(view.add(m, 'wxMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wx max')), (v) => onChange({ range: range({ wxMax: v }) }), true);
-    numberInput(view.add(m, 'wRecMin', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wRec min')), (v) => onChange({ range: range({ wRecMin: v }) }), true);
-    numberInput(view.add(m, 'wRecMax', -WEIGHT_LIMIT, WEIGHT_LIMIT, 0.1).name(t('wRec max')), (v) => onChange({ range: range({ wRecMax: v }) }), true);
+    numberInput(view.add(m, 'wxMin', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wx min')), (v) => onChange({ range: range({ wxMin: v }) }), true);
+    numberInput(view.add(m, 'wxMax', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wx max')), (v) => onChange({ range: range({ wxMax: v }) }), true);
+    numberInput(view.add(m, 'wRecMin', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wRec min')), (v) => onChange({ range: range({ wRecMin: v }) }), true);
+    numberInput(view.add(m, 'wRecMax', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wRec max')), (v) => onChange({ range: range({ wRecMax: v }) }), true);
     this.resCtl = view.add(m, 'res', resOptions(p.res)).name(t('grid points / side')).onChange((v: string | number) => onChange({ res: Number(v) }));
     view.add(m, 'contours').name(t('contour lines')).onChange((v: boolean) => onChange({ contours: v }));
     view.add(m, 'layout', { [t('3D + 2D')]: 'both', [t('3D only')]: '3d', [t('2D only')]: '2d' }).name(t('layout')).onChange((v: string) => onChange({ layout: v }));

@@ -1,5 +1,6 @@
 /** Links that reproduce a view. */
-import { paramsToQuery, type Params } from '../params';
+import { paramsToQuery } from '../state/url';
+import type { Params } from '../state/schema';
 
 /**
  * A URL for this view: every parameter that differs from the defaults, the camera and the

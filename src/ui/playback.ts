@@ -2,7 +2,7 @@
  * The animation's clock: one clock, in iterations, for every run. Which iteration is shown
  * follows from the params (still, play, frame) and the clock.
  */
-import type { Params } from '../params';
+import type { Params } from '../state/schema';
 
 export class Playback {
   /** the animation's clock, in iterations */

@@ -19,7 +19,7 @@ import { withDefaults } from '../../src/model/optimisers';
 import { OPTIMISERS, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
 import { atlasAgreement, type AtlasAgreement } from '../atlasStats';
 import type { DebugAtlasOptions, DebugAtlasRequest, DebugAtlasResult } from '../../src/debug';
-import type { Params } from '../../src/params';
+import type { Params } from '../../src/state/schema';
 import { openApp } from './helpers';
 
 interface AtlasFixture {

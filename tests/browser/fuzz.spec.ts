@@ -13,7 +13,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { OPTIMISERS, HYPER_NAMES } from '../../src/model/optimiserSpec';
-import { PARAM_KEYS, PARAM_SPEC, normalizeParams, unusedRandomPresetNotes, type Params } from '../../src/params';
+import { PARAM_KEYS, PARAM_SPEC, type Params } from '../../src/state/schema';
+import { normalizeParams, unusedRandomPresetNotes } from '../../src/state/normalize';
 
 const SEED = 20261128;
 const COUNT = 50;

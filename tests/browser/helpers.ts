@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { SurfaceMethod } from '../../src/gpu/backend';
-import type { Params } from '../../src/params';
+import type { Params } from '../../src/state/schema';
 
 export interface PlainGrid {
   wx: number[];

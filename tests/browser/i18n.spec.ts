@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { OPTIMISERS } from '../../src/model/optimiserSpec';
-import { PARAM_KEYS } from '../../src/params';
+import { PARAM_KEYS } from '../../src/state/schema';
 import { mirrorCanvasTexts, notBundled, recordCanvasTexts } from './fontCheck';
 import { openApp, openGuiFolders, VISUAL } from './helpers';
 

@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-  atlasAxes,
   atlasCell,
   atlasCellOfRun,
   atlasClass,
@@ -19,6 +18,15 @@ import { datasetFromRows, tutorialDataset, type Dataset } from '../../src/model/
 import { HYPER_DEFAULTS, OPTIMISERS, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
 import { runOptimiser, withDefaults } from '../../src/model/optimisers';
 import { linspace } from '../../src/model/surface';
+import { atlasGrid } from '../../src/state/derived';
+import { DEFAULT_PARAMS } from '../../src/state/schema';
+
+type Quad = [number, number, number, number];
+/** The engine's grid (state/derived atlasGrid) of a 'starts' atlas over range, res cells per side. */
+const startsGrid = (opt: OptimiserName, res: number, range: Quad) => atlasGrid({ ...DEFAULT_PARAMS, atlas: 'starts', atlasRes: res, range }, opt, tutorialDataset());
+/** The engine's grid of an 'lr' atlas; atlasRange null: derived from the start. */
+const lrGrid = (opt: OptimiserName, res: number, atlasRange: Quad | null, start: [number, number] = [0.5, 0.5]) =>
+  atlasGrid({ ...DEFAULT_PARAMS, atlas: 'lr', atlasRes: res, atlasRange, start }, opt, tutorialDataset());
 
 interface AtlasCase {
   opt: OptimiserName;
@@ -175,10 +183,9 @@ describe('the atlas against atlas-tutorial.json', () => {
 
 describe('the atlas, cell by cell against runOptimiser', () => {
   const d = tutorialDataset();
-  const range = { wxMin: -3, wxMax: 3, wRecMin: -3, wRecMax: 3 };
 
   it.each(OPTIMISERS)("'starts' mode, %s", (opt) => {
-    const { xAxis, yAxis } = atlasAxes('starts', opt, 6, { wxMin: -3, wxMax: 3, wRecMin: -2, wRecMax: 2.5 });
+    const { xAxis, yAxis } = startsGrid(opt, 6, [-3, 3, -2, 2.5]);
     expect(Array.from(xAxis)).toEqual(Array.from(linspace(-3, 3, 6)));
     expect(Array.from(yAxis)).toEqual(Array.from(linspace(-2, 2.5, 6)));
     const req: AtlasRequest = { mode: 'starts', opt, hyper: withDefaults(), iterations: 120, tol: 1e-3, xAxis, yAxis, start: [0, 0] };
@@ -188,8 +195,9 @@ describe('the atlas, cell by cell against runOptimiser', () => {
   });
 
   it("'lr' mode, sgd: the axes are log10 of the learning rates of wx and wRec", () => {
-    const { xAxis, yAxis, names } = atlasAxes('lr', 'sgd', 8, range, { xMin: -5, xMax: -1, yMin: -6, yMax: -2 });
-    expect(names).toEqual(['log10 lr(wx)', 'log10 lr(wRec)']);
+    const { xAxis, yAxis, xLabel, yLabel, xLog, yLog } = lrGrid('sgd', 8, [-5, -1, -6, -2]);
+    expect([xLabel, yLabel, xLog, yLog]).toEqual(['lr of wx', 'lr of wRec', true, true]);
+    expect([xAxis[0], xAxis[7], yAxis[0], yAxis[7]]).toEqual([-5, -1, -6, -2]);
     const req: AtlasRequest = { mode: 'lr', opt: 'sgd', hyper: withDefaults(), iterations: 200, tol: 1e-2, xAxis, yAxis, start: [0.5, 0.5] };
     const out = createAtlasOutput(8, 8, 'float64');
     computeAtlasRows(d, req, 0, 8, out);
@@ -208,7 +216,7 @@ describe('the atlas, cell by cell against runOptimiser', () => {
 
   it("'lr' mode, momentum and adam and clip", () => {
     for (const opt of ['momentum', 'adam', 'clip'] as const) {
-      const { xAxis, yAxis } = atlasAxes('lr', opt, 5, range, { xMin: -4, xMax: 0, yMin: -4, yMax: 0 });
+      const { xAxis, yAxis } = lrGrid(opt, 5, [-4, 0, -4, 0]);
       const req: AtlasRequest = { mode: 'lr', opt, hyper: withDefaults(), iterations: 80, tol: 1e-3, xAxis, yAxis, start: [0.5, 0.5] };
       const out = createAtlasOutput(5);
       computeAtlasRows(d, req, 0, 5, out);
@@ -228,8 +236,8 @@ describe('the atlas, cell by cell against runOptimiser', () => {
 
   it("'lr' mode, the Rprop family: the axes are etaPlus and etaMinus", () => {
     for (const opt of ['irprop+', 'rprop'] as const) {
-      const { xAxis, yAxis, names } = atlasAxes('lr', opt, 8, range);
-      expect(names).toEqual(['etaPlus', 'etaMinus']);
+      const { xAxis, yAxis, xLabel, yLabel, xLog } = lrGrid(opt, 8, [-5, -1, -6, -2]);
+      expect([xLabel, yLabel, xLog]).toEqual(['etaPlus', 'etaMinus', false]);
       expect([xAxis[0], xAxis[7], yAxis[0], yAxis[7]]).toEqual([1, 2, 0, 1]);
       const req: AtlasRequest = { mode: 'lr', opt, hyper: withDefaults(), iterations: 200, tol: 1e-3, xAxis, yAxis, start: [-1.5, 2] };
       const out = createAtlasOutput(8, 8, 'float64');
@@ -249,7 +257,7 @@ describe('lrWRec, the learning rate of wRec', () => {
   const d = tutorialDataset();
   it("'starts' mode: every cell is the run with lr for wx and lrWRec for wRec", () => {
     for (const opt of ['sgd', 'momentum', 'clip', 'adam'] as const) {
-      const { xAxis, yAxis } = atlasAxes('starts', opt, 4, { wxMin: 0, wxMax: 1.5, wRecMin: 0.2, wRecMax: 1.2 });
+      const { xAxis, yAxis } = startsGrid(opt, 4, [0, 1.5, 0.2, 1.2]);
       const hyper = { ...withDefaults({ lr: 1e-3 }), lrWRec: 1e-5 };
       const req: AtlasRequest = { mode: 'starts', opt, hyper, iterations: 60, tol: 1e-3, xAxis, yAxis, start: [0, 0] };
       const out = createAtlasOutput(4, 4, 'float64');
@@ -262,7 +270,7 @@ describe('lrWRec, the learning rate of wRec', () => {
     }
   });
   it("an 'lr' cell is the run whose lr and lrWRec are the cell's rates", () => {
-    const { xAxis, yAxis } = atlasAxes('lr', 'adam', 5, { wxMin: -3, wxMax: 3, wRecMin: -3, wRecMax: 3 }, { xMin: -4, xMax: 0, yMin: -5, yMax: -1 });
+    const { xAxis, yAxis } = lrGrid('adam', 5, [-4, 0, -5, -1]);
     const req: AtlasRequest = { mode: 'lr', opt: 'adam', hyper: withDefaults(), iterations: 80, tol: 1e-3, xAxis, yAxis, start: [0.5, 0.5] };
     const out = createAtlasOutput(5, 5, 'float64');
     computeAtlasRows(d, req, 0, 5, out);

@@ -10,7 +10,7 @@ import { langAlias, t, useTable } from '../../src/i18n';
 import { simplifiedTable } from '../../src/i18n/convert';
 import zhHant from '../../src/i18n/zh-Hant.json';
 import subset from '../../src/fonts/cjk-subset.json';
-import { normalizeParams } from '../../src/params';
+import { normalizeParams } from '../../src/state/normalize';
 
 const SRC = join(__dirname, '../../src');
 
