@@ -596,7 +596,6 @@ export class AtlasPanel {
     const ctx = m.ctx;
     const s = this.plot;
     const pad = this.pad;
-    const k = this.textScale;
     const dpr = this.dpr;
     // the cell image pixel for pixel at a whole canvas pixel; everything else in CSS pixels
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -614,10 +613,17 @@ export class AtlasPanel {
       ctx.fillText(input.runs[i]?.result === null ? tr('no result yet') : '', pad.left + s / 2, pad.top + s / 2);
     }
     const view = atlasRunView(input, i);
+    this.drawAxes(ctx, i, view);
+    this.drawMarks(ctx, i, view, m.image !== null);
+  }
+
+  /** run i's frame, ticks and axis labels */
+  private drawAxes(ctx: CanvasRenderingContext2D, i: number, view: AtlasRunAxes): void {
+    const s = this.plot;
+    const pad = this.pad;
+    const k = this.textScale;
     const [a, b] = axisExtent(view.xAxis);
     const [c, d] = axisExtent(view.yAxis);
-
-    // frame, ticks, labels
     ctx.strokeStyle = '#b8c0cc';
     ctx.lineWidth = 1;
     ctx.strokeRect(pad.left - 0.5, pad.top - 0.5, s + 1, s + 1);
@@ -649,14 +655,21 @@ export class AtlasPanel {
     ctx.textBaseline = 'middle';
     ctx.fillText(view.yLabel, 0, 0);
     ctx.restore();
+  }
 
-    // marker and drag rectangle, clipped to the plot
+  /** run i's marker (where the settings are) and the zoom rectangle being dragged, clipped to the plot */
+  private drawMarks(ctx: CanvasRenderingContext2D, i: number, view: AtlasRunAxes, hasImage: boolean): void {
+    const s = this.plot;
+    const pad = this.pad;
+    const k = this.textScale;
+    const [a, b] = axisExtent(view.xAxis);
+    const [c, d] = axisExtent(view.yAxis);
     ctx.save();
     ctx.beginPath();
     ctx.rect(pad.left, pad.top, s, s);
     ctx.clip();
     const mk = view.marker;
-    if (m.image && mk && mk[0] >= a && mk[0] <= b && mk[1] >= c && mk[1] <= d) {
+    if (hasImage && mk && mk[0] >= a && mk[0] <= b && mk[1] >= c && mk[1] <= d) {
       const [x, y] = this.toPixel(i, mk[0], mk[1]);
       ctx.beginPath();
       ctx.arc(x, y, 6 * k, 0, 2 * Math.PI);
@@ -776,43 +789,40 @@ export class AtlasPanel {
       }
       this.draw(i);
       if (this.input.mode !== 'lr') return; // starts mode: a drag does nothing
-      // A side under the threshold keeps that axis's whole extent (a flat drag zooms x only).
-      const view = atlasRunView(this.input, i);
-      const [a, b] = axisExtent(view.xAxis);
-      const [c, d] = axisExtent(view.yAxis);
-      const [xa, ya] = this.fromPixel(i, p.x0, p.y0);
-      const [xb, yb] = this.fromPixel(i, p.x1, p.y1);
-      const wide = Math.abs(p.x1 - p.x0) >= DRAG_THRESHOLD;
-      const tall = Math.abs(p.y1 - p.y0) >= DRAG_THRESHOLD;
-      this.onZoom(i, [
-        wide ? Math.min(xa, xb) : a,
-        wide ? Math.max(xa, xb) : b,
-        tall ? Math.min(ya, yb) : c,
-        tall ? Math.max(ya, yb) : d,
-      ]);
+      this.zoomToDrag(i, p);
     };
     canvas.addEventListener('pointerup', (e) => release(e, false));
     canvas.addEventListener('pointercancel', (e) => release(e, true));
     canvas.addEventListener('pointerleave', (e) => {
       if (!this.press) this.onHover(null, e.clientX, e.clientY);
     });
-    canvas.addEventListener(
-      'wheel',
-      (e) => {
-        const input = this.input;
-        if (!input || input.mode !== 'lr') return;
-        const [px, py] = local(e);
-        if (!this.insidePlot(px, py)) return;
-        e.preventDefault();
-        const factor = wheelFactor(e.deltaY);
-        if (factor === 1) return;
-        const view = atlasRunView(input, i);
-        const [a, b] = axisExtent(view.xAxis);
-        const [c, d] = axisExtent(view.yAxis);
-        const [x, y] = this.fromPixel(i, px, py);
-        this.onZoom(i, zoomAbout([a, b, c, d], x, y, factor));
-      },
-      { passive: false },
-    );
+    canvas.addEventListener('wheel', (e) => this.wheel(i, e, local(e)), { passive: false });
+  }
+
+  /** A dragged rectangle on run i's lr map: its window. A side under the threshold keeps that axis's whole extent (a flat drag zooms x only). */
+  private zoomToDrag(i: number, p: { x0: number; y0: number; x1: number; y1: number }): void {
+    if (!this.input) return;
+    const view = atlasRunView(this.input, i);
+    const [a, b] = axisExtent(view.xAxis);
+    const [c, d] = axisExtent(view.yAxis);
+    const [xa, ya] = this.fromPixel(i, p.x0, p.y0);
+    const [xb, yb] = this.fromPixel(i, p.x1, p.y1);
+    const wide = Math.abs(p.x1 - p.x0) >= DRAG_THRESHOLD;
+    const tall = Math.abs(p.y1 - p.y0) >= DRAG_THRESHOLD;
+    this.onZoom(i, [wide ? Math.min(xa, xb) : a, wide ? Math.max(xa, xb) : b, tall ? Math.min(ya, yb) : c, tall ? Math.max(ya, yb) : d]);
+  }
+
+  /** The wheel over run i's lr map zooms its window about the pointer. */
+  private wheel(i: number, e: WheelEvent, [px, py]: [number, number]): void {
+    const input = this.input;
+    if (!input || input.mode !== 'lr' || !this.insidePlot(px, py)) return;
+    e.preventDefault();
+    const factor = wheelFactor(e.deltaY);
+    if (factor === 1) return;
+    const view = atlasRunView(input, i);
+    const [a, b] = axisExtent(view.xAxis);
+    const [c, d] = axisExtent(view.yAxis);
+    const [x, y] = this.fromPixel(i, px, py);
+    this.onZoom(i, zoomAbout([a, b, c, d], x, y, factor));
   }
 }

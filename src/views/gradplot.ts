@@ -93,7 +93,27 @@ export class GradientPlot extends Canvas2DView {
     const beyond = (v: number) => !Number.isNaN(v) && !(Math.abs(v) <= maxAbs);
     const pyData = (v: number) => py(beyond(v) ? Math.sign(v) * Infinity : v);
 
-    // grid: zero line and decades
+    this.drawGrid(ctx, r, n, maxAbs, lin, px, py);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(r.x, r.y - 4, r.w, r.h + 8);
+    ctx.clip();
+    const ordered = [...this.series.filter((s) => !s.emphasis), ...this.series.filter((s) => s.emphasis)];
+    for (const s of ordered) this.drawSeries(ctx, s, px, pyData, beyond);
+    ctx.restore();
+
+    ctx.fillStyle = '#dfe6ee';
+    ctx.font = this.font(14, '600');
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(t('gradient dC/dS_k over time (symlog)'), r.x + r.w / 2, r.y - 8);
+    ctx.fillText(t('timestep k   ← backprop runs from k = n to 0'), r.x + r.w / 2, this.height - 4);
+
+    this.drawLegend(ctx, r);
+  }
+
+  /** the grid (the zero line and decades, labelled), the timestep ticks and the frame */
+  private drawGrid(ctx: CanvasRenderingContext2D, r: Rect, n: number, maxAbs: number, lin: number, px: (k: number) => number, py: (v: number) => number): void {
     ctx.font = this.font(12);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
@@ -121,23 +141,11 @@ export class GradientPlot extends Canvas2DView {
     ctx.strokeStyle = '#b8c0cc';
     ctx.lineWidth = 1;
     ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+  }
 
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(r.x, r.y - 4, r.w, r.h + 8);
-    ctx.clip();
-    const ordered = [...this.series.filter((s) => !s.emphasis), ...this.series.filter((s) => s.emphasis)];
-    for (const s of ordered) this.drawSeries(ctx, s, px, pyData, beyond);
-    ctx.restore();
-
-    ctx.fillStyle = '#dfe6ee';
-    ctx.font = this.font(14, '600');
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
-    ctx.fillText(t('gradient dC/dS_k over time (symlog)'), r.x + r.w / 2, r.y - 8);
-    ctx.fillText(t('timestep k   ← backprop runs from k = n to 0'), r.x + r.w / 2, this.height - 4);
-
-    // legend
+  /** one swatch and label per series, right of the plot */
+  private drawLegend(ctx: CanvasRenderingContext2D, r: Rect): void {
+    const k = this.textScale;
     ctx.font = this.font(13);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
@@ -149,6 +157,7 @@ export class GradientPlot extends Canvas2DView {
       ctx.fillText(s.label, r.x + r.w + 18 + 18 * k, y);
     });
   }
+
   /** One series: its line and dots; a value beyond the axis is a × on the edge, the largest written beside it. */
   private drawSeries(ctx: CanvasRenderingContext2D, s: GradSeries, px: (k: number) => number, py: (v: number) => number, beyond: (v: number) => boolean): void {
     ctx.strokeStyle = s.css;
@@ -297,3 +306,5 @@ export function gradSeriesAt(s: EngineState, k: number): GradSeries[] {
   series.push({ label: t('now (it. {k})', { k }), css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
   return series;
 }
+
+type Rect = { x: number; y: number; w: number; h: number };

@@ -177,14 +177,23 @@ export class HeatmapView extends Canvas2DView {
     const base = this.baseLayer();
     if (!s || !base) return;
     const r = this.plotRect();
-    const [a, b, c, d] = this.view;
     ctx.save();
     ctx.beginPath();
     ctx.rect(r.x, r.y, r.w, r.h);
     ctx.clip();
     ctx.drawImage(base, r.x, r.y, r.w, r.h);
+    this.drawWRecLines(ctx);
+    // the runs (their crossings of the edge are drawn after the frame's clip, whole)
+    const { crossings, outside } = this.drawRunsAndPoints(ctx);
+    ctx.restore();
+    drawCrossings(ctx, crossings);
+    if (outside) this.drawStartOutside(ctx, outside, r);
+    this.drawFrame(ctx, r);
+  }
 
-    // |wRec| = 1
+  /** the dashed lines |wRec| = 1 */
+  private drawWRecLines(ctx: CanvasRenderingContext2D): void {
+    const [a, b, c, d] = this.view;
     ctx.setLineDash([6, 5]);
     ctx.strokeStyle = 'rgba(255, 255, 255, 0.8)';
     ctx.lineWidth = 1.5;
@@ -198,11 +207,14 @@ export class HeatmapView extends Canvas2DView {
       ctx.stroke();
     }
     ctx.setLineDash([]);
+  }
 
-    // the runs (their crossings of the edge are drawn after the frame's clip, whole)
+  /** the runs, the start (or where a start outside will be marked) and the tutorial's points, inside the clip */
+  private drawRunsAndPoints(ctx: CanvasRenderingContext2D): { crossings: ReturnType<typeof drawRuns>; outside: StartNote | null } {
+    const [a, b, c, d] = this.view;
     const crossings = drawRuns(ctx, this.runs, this.view, this.frame, (wx, wRec) => this.toPixel(wx, wRec));
     const main = this.runs[0]?.weights;
-    let outside: { x: number; y: number; text: string } | null = null;
+    let outside: StartNote | null = null;
     if (main && main.length > 0) {
       // A start outside the window is marked at its edge, with a note (never hidden).
       const edge = startAtEdge(main[0][0], main[0][1], this.view);
@@ -215,24 +227,28 @@ export class HeatmapView extends Canvas2DView {
       const [x, y] = this.toPixel(p.wx, p.wRec);
       disc(ctx, x, y, 5.5, p.css);
     }
-    ctx.restore();
-    drawCrossings(ctx, crossings);
-    if (outside) {
-      disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
-      // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
-      ctx.font = this.font(13, '600');
-      const w = ctx.measureText(outside.text).width + 12;
-      const x = Math.min(Math.max(outside.x - w / 2, r.x + 2), r.x + r.w - w - 2);
-      const y = outside.y < r.y + r.h / 2 ? outside.y + 12 : outside.y - 32;
-      ctx.fillStyle = 'rgba(11, 13, 18, 0.85)';
-      ctx.fillRect(x, y, w, 20 * this.textScale);
-      ctx.fillStyle = '#ff6a00';
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(outside.text, x + 6, y + 10 * this.textScale);
-    }
+    return { crossings, outside };
+  }
 
-    // frame, ticks, labels
+  /** a start outside the window: its marker on the frame, whole, and its note */
+  private drawStartOutside(ctx: CanvasRenderingContext2D, outside: StartNote, r: Rect): void {
+    disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
+    // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
+    ctx.font = this.font(13, '600');
+    const w = ctx.measureText(outside.text).width + 12;
+    const x = Math.min(Math.max(outside.x - w / 2, r.x + 2), r.x + r.w - w - 2);
+    const y = outside.y < r.y + r.h / 2 ? outside.y + 12 : outside.y - 32;
+    ctx.fillStyle = 'rgba(11, 13, 18, 0.85)';
+    ctx.fillRect(x, y, w, 20 * this.textScale);
+    ctx.fillStyle = '#ff6a00';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(outside.text, x + 6, y + 10 * this.textScale);
+  }
+
+  /** frame, ticks, labels */
+  private drawFrame(ctx: CanvasRenderingContext2D, r: Rect): void {
+    const [a, b, c, d] = this.view;
     ctx.strokeStyle = '#b8c0cc';
     ctx.lineWidth = 1;
     ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
@@ -265,6 +281,15 @@ export class HeatmapView extends Canvas2DView {
     ctx.restore();
   }
 }
+
+/** where a start outside the window is marked, and its note */
+interface StartNote {
+  x: number;
+  y: number;
+  text: string;
+}
+
+type Rect = { x: number; y: number; w: number; h: number };
 
 /** every grid cell's colour as the four bytes of a pixel (RGBA, alpha 255), once per surface */
 const cellWordsCache = new WeakMap<SurfaceSummary, Uint32Array>();
