@@ -10,7 +10,8 @@
  * etaPlus (x) and etaMinus (y), linear.
  */
 import { HYPER_DEFAULTS, isRpropFamily, type OptimiserName } from './optimiserSpec';
-import { costModel, OptimiserState, DIVERGENCE_LIMIT, type CostGrad, type HyperIn, type OptimiserRun } from './optimisers';
+import { costModel, type CostGrad } from './costModel';
+import { OptimiserState, DIVERGENCE_LIMIT, type HyperIn, type OptimiserRun } from './optimisers';
 import { stableLearningRate } from './hessian';
 import type { Dataset } from './dataset';
 import { t } from '../i18n';

@@ -1,17 +1,10 @@
 /**
- * The optimisers of SPEC section 7 in float64: full-batch cost and gradient, one optimiser state
- * that steps any of them without allocating, and whole runs with SPEC's stopping rule.
+ * The optimisers of SPEC section 7 in float64: one optimiser state that steps any of them without
+ * allocating, and whole runs with SPEC's stopping rule, on the cost and gradient of costModel.ts.
  * Pure model code, no DOM; also used by the trainability atlas (atlas.ts) in a Web Worker.
- *
- * Why the cost and gradient are fast: the output of sample i is y_i = wx * P_i(wRec) with
- * P_i(r) = sum_k x_{i,k} r^(n-k) (0/1 coefficients), so BPTT's wRecGrad is sum_i g_i wx P_i'(r)
- * and its wxGrad sum_i g_i P_i(r) (g_i = dC/dy_i). P_i and P_i' are evaluated by Horner's rule in
- * r^m over chunks of m inputs: one table of the 2^m chunk polynomials (and their derivatives) per
- * evaluation, shared by all samples, then ceil(n/m) steps per sample instead of n. The numbers
- * agree with evaluatePoint (rnn.ts) to rounding; nothing is expanded, so there is no
- * cancellation near the minimum beyond what BPTT itself has.
  */
 import type { Dataset } from './dataset';
+import { costModel, type CostGrad } from './costModel';
 import { HYPER_DEFAULTS, isRpropFamily, learningRates, type Hyper, type OptimiserName } from './optimiserSpec';
 
 /** SPEC section 7's hyperparameters, and the learning rate of wRec where given (RunHyper's lrWRec). */
@@ -20,137 +13,6 @@ export type HyperIn = Hyper & { lrWRec?: number | null };
 /** SPEC section 7: a step to |wx| or |wRec| beyond this ends the run as diverged. */
 export const DIVERGENCE_LIMIT = 1e6;
 
-export interface CostGrad {
-  /** mean squared error; +Infinity (never NaN) when it overflows */
-  cost: number;
-  wxGrad: number;
-  wRecGrad: number;
-}
-
-/**
- * A data set prepared for fast cost and gradient evaluation: the inputs of every sample as codes
- * of m-input chunks (leading zeros pad the first chunk; they leave S at 0).
- */
-export class CostModel {
-  readonly samples: number;
-  readonly seqLen: number;
-  /** inputs per chunk */
-  readonly chunk: number;
-  readonly chunks: number;
-  private readonly codes: Uint16Array;
-  private readonly targets: Float64Array;
-  /** chunk polynomials T[b](r) = sum_j bit_j(b) r^j and their derivatives, per evaluation */
-  private readonly T: Float64Array;
-  private readonly D: Float64Array;
-
-  constructor(d: Dataset) {
-    const N = d.samples;
-    const n = d.seqLen;
-    // Work per evaluation ~ N * ceil(n / m) chunk steps + 2^m table entries.
-    let best = 1;
-    let bestWork = Infinity;
-    for (let m = 1; m <= 10; m++) {
-      const work = N * Math.ceil(n / m) + 0.8 * (1 << m);
-      if (work < bestWork) {
-        bestWork = work;
-        best = m;
-      }
-    }
-    const m = best;
-    const chunks = Math.ceil(n / m);
-    const pad = chunks * m - n;
-    const codes = new Uint16Array(N * chunks);
-    for (let i = 0; i < N; i++) {
-      for (let c = 0; c < chunks; c++) {
-        let b = 0;
-        for (let j = 0; j < m; j++) {
-          const k = c * m + j - pad;
-          b = (b << 1) | (k >= 0 && d.x[i * n + k] ? 1 : 0);
-        }
-        codes[i * chunks + c] = b;
-      }
-    }
-    this.samples = N;
-    this.seqLen = n;
-    this.chunk = m;
-    this.chunks = chunks;
-    this.codes = codes;
-    this.targets = Float64Array.from(d.targets);
-    this.T = new Float64Array(1 << m);
-    this.D = new Float64Array(1 << m);
-  }
-
-  /** Cost and both gradients at (wx, wRec), written into out (no allocation). */
-  evaluate(wx: number, r: number, out: CostGrad): CostGrad {
-    const { samples: N, chunk: m, chunks: nc, codes, targets: t, T, D } = this;
-    if (N === 0) {
-      out.cost = 0;
-      out.wxGrad = 0;
-      out.wRecGrad = 0;
-      return out;
-    }
-    const size = 1 << m;
-    T[0] = 0;
-    D[0] = 0;
-    for (let b = 1; b < size; b++) {
-      const h = b >> 1;
-      T[b] = T[h] * r + (b & 1);
-      D[b] = D[h] * r + T[h];
-    }
-    // R = r^m and its derivative m r^(m-1), from the table's top bit (T[2^(m-1)] = r^(m-1)).
-    const top = size >> 1;
-    const R = T[top] * r;
-    const Rd = D[top] * r + T[top];
-    let c = 0;
-    let g0 = 0;
-    let g1 = 0;
-    for (let i = 0, o = 0; i < N; i++, o += nc) {
-      let p = 0;
-      let q = 0;
-      for (let k = 0; k < nc; k++) {
-        const b = codes[o + k];
-        q = q * R + p * Rd + D[b];
-        p = p * R + T[b];
-      }
-      const e = (wx === 0 ? 0 : wx * p) - t[i];
-      c += e * e;
-      const g = (2 * e) / N;
-      g0 += g * p;
-      g1 += g * q;
-    }
-    const cost = c / N;
-    out.cost = cost === cost ? cost : Infinity; // NaN only comes from overflow (Inf - Inf, 0 * Inf)
-    out.wxGrad = g0;
-    out.wRecGrad = g1 * wx;
-    return out;
-  }
-}
-
-const models = new WeakMap<Dataset, CostModel>();
-
-/**
- * The prepared form of a data set, cached per Dataset object. Data sets are treated as
- * immutable: a Dataset's x and targets must not be changed in place after first use.
- */
-export function costModel(d: Dataset): CostModel {
-  let m = models.get(d);
-  if (!m) {
-    m = new CostModel(d);
-    models.set(d, m);
-  }
-  return m;
-}
-
-/**
- * Full-batch cost and gradient at (wx, wRec), float64: the same numbers as evaluatePoint's
- * cost, wxGrad and wRecGrad to rounding. Allocation-free when `out` is given (and the data set
- * was seen before).
- */
-export function costAndGradient(d: Dataset, wx: number, wRec: number, out: CostGrad = { cost: 0, wxGrad: 0, wRecGrad: 0 }): CostGrad {
-  return costModel(d).evaluate(wx, wRec, out);
-}
-
-// Optimiser codes for the stepping switch.
 const RPROP = 0;
 const RPROP_MINUS = 1;
 const IRPROP_MINUS = 2;
@@ -263,86 +125,96 @@ export class OptimiserState {
 
   /** One iteration: w_k -> w_{k+1}, given the (finite) cost and gradient at w_k. */
   step(cost: number, g0: number, g1: number): void {
+    if (this.rpropFamily) this.signStep(cost, g0, g1);
+    else this.gradientStep(g0, g1);
+    this.prevCost = cost;
+    this.k++;
+  }
+
+  /** The Rprop family: each weight by its own step size against the gradient's sign. */
+  private signStep(cost: number, g0: number, g1: number): void {
     const h = this.hyper;
     const { w, delta, gp, dwp, steps } = this;
     const code = this.code;
-    if (this.rpropFamily) {
-      // Whether rprop+'s undo applies on a sign change: always for rprop+, for irprop+ only
-      // when the cost went up (E_k > E_{k-1}).
-      const undo = code === RPROP_PLUS || (code === IRPROP_PLUS && cost > this.prevCost);
-      for (let j = 0; j < 2; j++) {
-        let g = j === 0 ? g0 : g1;
-        if (code === RPROP) {
-          // The tutorial's: sign equality (the first iteration always shrinks), no bounds.
-          const s = Math.sign(g);
-          delta[j] *= s === gp[j] ? h.etaPlus : h.etaMinus;
-          gp[j] = s;
-          w[j] -= s * delta[j];
-        } else {
-          const p = g * gp[j];
-          if (code === RPROP_MINUS || code === IRPROP_MINUS) {
-            if (p > 0) delta[j] = Math.min(delta[j] * h.etaPlus, h.deltaMax);
-            else if (p < 0) {
-              delta[j] = Math.max(delta[j] * h.etaMinus, h.deltaMin);
-              if (code === IRPROP_MINUS) g = 0;
-            }
-            w[j] -= Math.sign(g) * delta[j];
-            gp[j] = g;
-          } else {
-            let dw = 0;
-            if (p < 0) {
-              delta[j] = Math.max(delta[j] * h.etaMinus, h.deltaMin);
-              if (undo) w[j] -= dwp[j];
-              gp[j] = 0;
-            } else {
-              if (p > 0) delta[j] = Math.min(delta[j] * h.etaPlus, h.deltaMax);
-              dw = -Math.sign(g) * delta[j];
-              w[j] += dw;
-              gp[j] = g;
-            }
-            dwp[j] = dw;
+    // Whether rprop+'s undo applies on a sign change: always for rprop+, for irprop+ only
+    // when the cost went up (E_k > E_{k-1}).
+    const undo = code === RPROP_PLUS || (code === IRPROP_PLUS && cost > this.prevCost);
+    for (let j = 0; j < 2; j++) {
+      let g = j === 0 ? g0 : g1;
+      if (code === RPROP) {
+        // The tutorial's: sign equality (the first iteration always shrinks), no bounds.
+        const s = Math.sign(g);
+        delta[j] *= s === gp[j] ? h.etaPlus : h.etaMinus;
+        gp[j] = s;
+        w[j] -= s * delta[j];
+      } else {
+        const p = g * gp[j];
+        if (code === RPROP_MINUS || code === IRPROP_MINUS) {
+          if (p > 0) delta[j] = Math.min(delta[j] * h.etaPlus, h.deltaMax);
+          else if (p < 0) {
+            delta[j] = Math.max(delta[j] * h.etaMinus, h.deltaMin);
+            if (code === IRPROP_MINUS) g = 0;
           }
-        }
-        steps[j] = delta[j];
-      }
-    } else {
-      let norm = 0;
-      let clipped = false;
-      if (code === CLIP) {
-        norm = Math.sqrt(g0 * g0 + g1 * g1);
-        if (norm === Infinity) norm = Math.hypot(g0, g1); // finite g whose squares overflow
-        clipped = norm >= h.clip; // then g = g * clip / norm (Pascanu et al. 2013)
-      }
-      let bc1 = 1;
-      let bc2 = 1;
-      if (code === ADAM) {
-        // Bias corrections 1 - beta^t, t = k + 1, from a table (Math.pow once per t and betas).
-        const k = this.k;
-        if (k >= this.biasLength || h.beta1 !== this.biasBeta1 || h.beta2 !== this.biasBeta2) this.fillBias(k + 1);
-        bc1 = this.bias1[k];
-        bc2 = this.bias2[k];
-      }
-      for (let j = 0; j < 2; j++) {
-        let g = j === 0 ? g0 : g1;
-        const lr = this.lr[j];
-        const before = w[j];
-        if (code === SGD) w[j] -= lr * g;
-        else if (code === MOMENTUM) {
-          this.m[j] = this.k === 0 ? g : h.momentum * this.m[j] + g;
-          w[j] -= lr * this.m[j];
-        } else if (code === CLIP) {
-          if (clipped) g = (g * h.clip) / norm;
-          w[j] -= lr * g;
+          w[j] -= Math.sign(g) * delta[j];
+          gp[j] = g;
         } else {
-          this.m[j] = h.beta1 * this.m[j] + (1 - h.beta1) * g;
-          this.v[j] = h.beta2 * this.v[j] + (1 - h.beta2) * g * g;
-          w[j] -= (lr * (this.m[j] / bc1)) / (Math.sqrt(this.v[j] / bc2) + h.eps);
+          let dw = 0;
+          if (p < 0) {
+            delta[j] = Math.max(delta[j] * h.etaMinus, h.deltaMin);
+            if (undo) w[j] -= dwp[j];
+            gp[j] = 0;
+          } else {
+            if (p > 0) delta[j] = Math.min(delta[j] * h.etaPlus, h.deltaMax);
+            dw = -Math.sign(g) * delta[j];
+            w[j] += dw;
+            gp[j] = g;
+          }
+          dwp[j] = dw;
         }
-        steps[j] = Math.abs(w[j] - before);
       }
+      steps[j] = delta[j];
     }
-    this.prevCost = cost;
-    this.k++;
+  }
+
+  /** sgd, momentum, clip and adam: steps scaled by the learning rates. */
+  private gradientStep(g0: number, g1: number): void {
+    const h = this.hyper;
+    const { w, steps } = this;
+    const code = this.code;
+    let norm = 0;
+    let clipped = false;
+    if (code === CLIP) {
+      norm = Math.sqrt(g0 * g0 + g1 * g1);
+      if (norm === Infinity) norm = Math.hypot(g0, g1); // finite g whose squares overflow
+      clipped = norm >= h.clip; // then g = g * clip / norm (Pascanu et al. 2013)
+    }
+    let bc1 = 1;
+    let bc2 = 1;
+    if (code === ADAM) {
+      // Bias corrections 1 - beta^t, t = k + 1, from a table (Math.pow once per t and betas).
+      const k = this.k;
+      if (k >= this.biasLength || h.beta1 !== this.biasBeta1 || h.beta2 !== this.biasBeta2) this.fillBias(k + 1);
+      bc1 = this.bias1[k];
+      bc2 = this.bias2[k];
+    }
+    for (let j = 0; j < 2; j++) {
+      let g = j === 0 ? g0 : g1;
+      const lr = this.lr[j];
+      const before = w[j];
+      if (code === SGD) w[j] -= lr * g;
+      else if (code === MOMENTUM) {
+        this.m[j] = this.k === 0 ? g : h.momentum * this.m[j] + g;
+        w[j] -= lr * this.m[j];
+      } else if (code === CLIP) {
+        if (clipped) g = (g * h.clip) / norm;
+        w[j] -= lr * g;
+      } else {
+        this.m[j] = h.beta1 * this.m[j] + (1 - h.beta1) * g;
+        this.v[j] = h.beta2 * this.v[j] + (1 - h.beta2) * g * g;
+        w[j] -= (lr * (this.m[j] / bc1)) / (Math.sqrt(this.v[j] / bc2) + h.eps);
+      }
+      steps[j] = Math.abs(w[j] - before);
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * in the 2D map, and the hover readout over both.
  */
 import type { EngineState } from '../engine';
-import { costAndGradient } from '../model/optimisers';
+import { costAndGradient } from '../model/costModel';
 import { formatNumber, formatReadoutCost } from '../views/common';
 import type { HeatmapView } from '../views/heatmap2d';
 import type { SurfaceView } from '../views/surface3d';

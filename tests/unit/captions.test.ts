@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { tutorialDataset } from '../../src/model/dataset';
 import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
-import { costAndGradient, runOptimiser } from '../../src/model/optimisers';
+import { costAndGradient } from '../../src/model/costModel';
+import { runOptimiser } from '../../src/model/optimisers';
 import { EXPLODE_FACTOR, KEEP_FACTORS, VANISH_FACTOR, explainGradient, gradientExtent, gradientTrend } from '../../src/views/gradplot';
 import { divergedValue, lossAxis, lossValues } from '../../src/views/lossplot';
 import { runLabels, runLegendNames, runNames } from '../../src/views/runNames';

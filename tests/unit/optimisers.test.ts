@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { datasetFromRows, randomDataset, tutorialDataset, type Dataset } from '../../src/model/dataset';
 import { OPTIMISERS, isRpropFamily, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
-import { costAndGradient, costModel, runOptimiser, withDefaults, DIVERGENCE_LIMIT } from '../../src/model/optimisers';
+import { costAndGradient, costModel } from '../../src/model/costModel';
+import { runOptimiser, withDefaults, DIVERGENCE_LIMIT } from '../../src/model/optimisers';
 import { evaluatePoint } from '../../src/model/rnn';
 import { rprop } from '../../src/model/rprop';
 
