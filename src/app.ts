@@ -5,7 +5,8 @@
  * Playback, pointer, keyboard and the side panels live in src/ui/.
  */
 import type { AtlasState, EngineState } from './engine';
-import { ATLAS_CSS, AtlasPanel, atlasCellColour, type AtlasPanelInput } from './views/atlasPanel';
+import { ATLAS_CSS, AtlasPanel } from './views/atlasPanel';
+import { atlasCellColour, type AtlasPanelInput } from './views/atlasCells';
 import { runLabels, runNames } from './views/runNames';
 import { atlasPickChange, atlasRunMarker, atlasZoomChange } from './ui/atlasPick';
 import { Engine } from './engine';

@@ -6,8 +6,8 @@
  */
 import type { EngineState } from '../engine';
 import type { Params } from '../state/schema';
-import { atlasCellColour, atlasRunView, atlasShares, axisExtent, convergedRgb, divergedRgb, formatAxisTick, formatShare, greyRgb, nearestIndex, type AtlasPanelInput } from '../views/atlasPanel';
-import { axisTicks, fittingTicks } from '../views/atlasAxes';
+import { atlasCellColour, atlasRunView, atlasShares, convergedRgb, divergedRgb, formatShare, greyRgb, type AtlasPanelInput } from '../views/atlasCells';
+import { axisExtent, axisTicks, fittingTicks, formatAxisTick, nearestIndex } from '../views/atlasAxes';
 import { GradientPlot, gradientExtent, type GradSeries } from '../views/gradplot';
 import { runNames } from '../views/runNames';
 import { HeatmapView } from '../views/heatmap2d';

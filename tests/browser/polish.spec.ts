@@ -1,6 +1,6 @@
 /** Issue 12: what a lecturer and a student tripped over. One test (or more) per item. */
 import { expect, test } from '@playwright/test';
-import { atlasCellColour } from '../../src/views/atlasPanel';
+import { atlasCellColour } from '../../src/views/atlasCells';
 import { openApp } from './helpers';
 
 /** Opens a folder of the control panel unless it is open already (a message may have opened it). */

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  atlasCellColour,
-  atlasGridColumns,
-  atlasOutcomeText,
-  atlasRunView,
-  atlasShares,
-  axisExtent,
-  axisTicks,
-  formatAxisTick,
-  formatAxisValue,
-  formatCost,
-  formatShare,
-  nearestIndex,
-  wheelFactor,
-  zoomAbout,
-} from '../../src/views/atlasPanel';
+import { atlasCellColour, atlasGridColumns, atlasOutcomeText, atlasRunView, atlasShares, formatCost, formatShare } from '../../src/views/atlasCells';
+import { axisExtent, axisTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from '../../src/views/atlasAxes';
 import { fittingTicks } from '../../src/views/atlasAxes';
 import { cellClass as atlasClass } from '../../src/model/atlas';
 import { viridis } from '../../src/views/colormap';
