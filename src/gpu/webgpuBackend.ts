@@ -1,24 +1,17 @@
 /**
- * The WebGPU backend: WGSL compute kernels (shaders/*.wgsl) for the cost surface and for BPTT at
- * arbitrary points. Pipelines are built once; data set, sizes and ranges are run-time inputs, so
- * changing a slider only rewrites buffers.
+ * The WebGPU backend: WGSL compute kernels (src/gpu/surface/*.wgsl) for the cost surface and for
+ * BPTT at arbitrary points, and the atlas (src/gpu/webgpuAtlas.ts). Pipelines are built once;
+ * data set, sizes and ranges are run-time inputs, so changing a slider only rewrites buffers.
  */
-import xfloatWgsl from '../../shaders/xfloat.wgsl?raw';
-import rowCoefWgsl from '../../shaders/row_coef.wgsl?raw';
-import surfaceRowsWgsl from '../../shaders/surface_rows.wgsl?raw';
-import surfacePointsWgsl from '../../shaders/surface_points.wgsl?raw';
-import surfaceFixupWgsl from '../../shaders/surface_fixup.wgsl?raw';
-import bpttWgsl from '../../shaders/bptt.wgsl?raw';
-import evaluatePointsWgsl from '../../shaders/evaluate_points.wgsl?raw';
-import surfaceBpttWgsl from '../../shaders/surface_bptt.wgsl?raw';
 import type { Dataset } from '../model/dataset';
 import { linspace } from '../model/surface';
-import type { AtlasProgress, AtlasRequest, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
+import type { AtlasJob, AtlasProgress, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
 import { WebGpuAtlas } from './webgpuAtlas';
+import { BufferPool, SerialQueue } from './webgpu/resources';
+import { SURFACE_UNIFORMS, surfaceKernelSource, type SurfaceKernel } from './surface/kernels';
 import { t } from '../i18n';
 
 const WORKGROUP = 64;
-const UNIFORM_BYTES = 32;
 const ROW_COEF_BYTES = 64;
 const INF_BITS = 0x7f800000;
 
@@ -60,14 +53,9 @@ export async function createWebGpuBackend(): Promise<WebGpuBackend> {
   return backend;
 }
 
-type PipelineName = 'rows' | 'points' | 'fixup' | 'bptt' | 'evaluate';
+type PipelineName = SurfaceKernel;
 /** What the first surface and the marked points need; 'bptt' (the benchmark's plain method) is built on first use. */
 const STARTUP_PIPELINES: readonly PipelineName[] = ['rows', 'points', 'fixup', 'evaluate'];
-
-interface Sized {
-  buffer: GPUBuffer;
-  bytes: number;
-}
 
 /** Drops the padding at the end of each row. */
 function stripPadding(a: Float32Array, res: number, stride: number): Float32Array {
@@ -81,17 +69,18 @@ export class WebGpuBackend implements ComputeBackend {
   /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
   maxRowsPerDispatch: number;
   lost: string | null = null;
-  /** the trainability atlas kernels (shaders/atlas.wgsl) */
+  /** the trainability atlas kernels (src/gpu/atlas/*.wgsl) */
   readonly atlasKernel: WebGpuAtlas;
   private disposed = false;
   private readonly lostListeners: ((message: string) => void)[] = [];
 
   private readonly pipelines = new Map<PipelineName, Promise<GPUComputePipeline>>();
   private readonly uniforms: GPUBuffer;
-  private readonly buffers = new Map<string, Sized>();
+  private readonly uniformValues = SURFACE_UNIFORMS.create();
+  private readonly pool: BufferPool;
   private uploaded: Dataset | null = null;
   /** GPU work is serialised: one readback at a time, in call order. */
-  private queueTail: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     readonly device: GPUDevice,
@@ -103,7 +92,8 @@ export class WebGpuBackend implements ComputeBackend {
       if (this.disposed) return;
       for (const cb of this.lostListeners.splice(0)) cb(this.lost);
     });
-    this.uniforms = device.createBuffer({ size: UNIFORM_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.uniforms = device.createBuffer({ size: SURFACE_UNIFORMS.bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.pool = new BufferPool(device, '');
     this.atlasKernel = new WebGpuAtlas(device, () => this.lost);
   }
 
@@ -114,15 +104,8 @@ export class WebGpuBackend implements ComputeBackend {
   pipeline(name: PipelineName): Promise<GPUComputePipeline> {
     let p = this.pipelines.get(name);
     if (!p) {
-      const code = {
-        rows: [xfloatWgsl, rowCoefWgsl, surfaceRowsWgsl],
-        points: [xfloatWgsl, surfacePointsWgsl],
-        fixup: [xfloatWgsl, rowCoefWgsl, surfaceFixupWgsl],
-        bptt: [xfloatWgsl, bpttWgsl, surfaceBpttWgsl],
-        evaluate: [xfloatWgsl, bpttWgsl, evaluatePointsWgsl],
-      }[name];
-      const entryPoint = { rows: 'surface_rows', points: 'surface_points', fixup: 'surface_fixup', bptt: 'surface_bptt', evaluate: 'evaluate_points' }[name];
-      const module = this.device.createShaderModule({ code: code.join('\n'), label: name });
+      const { code, entryPoint } = surfaceKernelSource(name);
+      const module = this.device.createShaderModule({ code, label: name });
       p = this.device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint }, label: name });
       this.pipelines.set(name, p);
     }
@@ -143,30 +126,21 @@ export class WebGpuBackend implements ComputeBackend {
     this.lostListeners.push(cb);
   }
 
-  /** The trainability atlas (shaders/atlas.wgsl); runs beside surface() and evaluate(). */
-  atlas(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+  /** The trainability atlas (src/gpu/webgpuAtlas.ts); runs beside surface() and evaluate(). */
+  atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
     return this.atlasKernel.run(req, onProgress, signal);
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queueTail.then(work, work);
-    this.queueTail = run.catch(() => undefined);
-    return run;
+    return this.queue.run(work);
   }
 
-  /** A buffer of at least `bytes`, reused across calls, grown when needed. */
   private buffer(name: string, bytes: number, usage: GPUBufferUsageFlags): GPUBuffer {
-    const size = Math.max(16, Math.ceil(bytes / 16) * 16);
-    const old = this.buffers.get(name);
-    if (old && old.bytes >= size) return old.buffer;
-    old?.buffer.destroy();
-    const buffer = this.device.createBuffer({ size, usage, label: name });
-    this.buffers.set(name, { buffer, bytes: size });
-    return buffer;
+    return this.pool.buffer(name, bytes, usage);
   }
 
   private storage(name: string, bytes: number): GPUBuffer {
-    return this.buffer(name, bytes, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC);
+    return this.pool.storage(name, bytes);
   }
 
   private uploadDataset(d: Dataset): void {
@@ -179,8 +153,8 @@ export class WebGpuBackend implements ComputeBackend {
   }
 
   private writeUniforms(d: Dataset, res: number, offset: number, pointCount: number): void {
-    const u = new Uint32Array([d.samples, d.seqLen, res, offset, pointCount, INF_BITS, 0, 0]);
-    this.device.queue.writeBuffer(this.uniforms, 0, u);
+    this.uniformValues.set({ samples: d.samples, seqLen: d.seqLen, res, offset, pointCount, infBits: INF_BITS });
+    this.uniformValues.write(this.device.queue, this.uniforms);
   }
 
   private bindGroup(pipeline: GPUComputePipeline, bindings: Record<number, GPUBuffer>): GPUBindGroup {
@@ -357,8 +331,7 @@ export class WebGpuBackend implements ComputeBackend {
     this.disposed = true;
     this.lostListeners.length = 0;
     this.atlasKernel.dispose();
-    for (const b of this.buffers.values()) b.buffer.destroy();
-    this.buffers.clear();
+    this.pool.dispose();
     this.device.destroy();
   }
 }
