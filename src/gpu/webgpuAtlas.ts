@@ -7,7 +7,7 @@ import type { Dataset } from '../model/dataset';
 import { HYPER_DEFAULTS, learningRates, type Hyper, type OptimiserName } from '../model/optimiserSpec';
 import { cancelledAtlas, type AtlasJob, type AtlasProgress, type AtlasResult, type AtlasSignal } from './backend';
 import { BufferPool, SerialQueue } from './webgpu/resources';
-import { ATLAS_UNIFORMS } from './atlas/uniforms';
+import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from './atlas/uniforms';
 import { atlasShaderSource } from './atlas/shader';
 import { MAX_COEFS, atlasInputs, datasetPart, leanPolynomial, type InputOffsets } from './atlas/inputs';
 import { BAND_MAX_CELLS, DispatchPacer, type AtlasPasses, type AtlasRunStats } from './atlas/dispatch';
@@ -38,15 +38,7 @@ export class WebGpuAtlas {
     private readonly device: GPUDevice,
     private readonly lostReason: () => string | null,
   ) {
-    const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({
-      binding,
-      visibility: GPUShaderStage.COMPUTE,
-      buffer: { type },
-    });
-    this.layout = device.createBindGroupLayout({
-      label: 'atlas',
-      entries: [entry(0, 'uniform'), entry(1, 'read-only-storage'), ...[2, 3, 4, 5, 6, 7].map((b) => entry(b, 'storage'))],
-    });
+    this.layout = ATLAS_BINDINGS.layout(device, 'atlas');
     this.pipelineLayout = device.createPipelineLayout({ bindGroupLayouts: [this.layout] });
     this.uniforms = device.createBuffer({ size: ATLAS_UNIFORMS.bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'atlasUniforms' });
     this.pool = new BufferPool(device, 'atlas');
@@ -131,15 +123,12 @@ export class WebGpuAtlas {
     dev.queue.writeBuffer(inputBuf, 0, inputs);
     const cells = req.xAxis.length * req.yAxis.length;
     const state = this.pool.storage('cells', Math.min(cells, BAND_MAX_CELLS) * CELL_BYTES);
-    const outs = ['finalCost', 'convergedAt', 'divergedAt'].map((n) => this.pool.storage(n, cells * 4));
+    const [finalCostOut, convergedOut, divergedOut] = ['finalCost', 'convergedAt', 'divergedAt'].map((n) => this.pool.storage(n, cells * 4));
     const list = this.pool.storage('list', Math.min(cells, BAND_MAX_CELLS) * 4);
     const listArgs = this.pool.buffer('listArgs', 16, GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC);
     const listCount = this.pool.storage('listCount', 16);
     const bindGroup = (args: GPUBuffer) =>
-      dev.createBindGroup({
-        layout: this.layout,
-        entries: [this.uniforms, inputBuf, state, ...outs, list, args].map((buffer, binding) => ({ binding, resource: { buffer } })),
-      });
+      ATLAS_BINDINGS.group(dev, this.layout, { u: this.uniforms, inp: inputBuf, cells: state, finalCostOut, convergedOut, divergedOut, list, args });
     this.setUniforms(req, hyper, sumT2, offsets);
     return { device: dev, lean, full, leanGroup: bindGroup(listArgs), fullGroup: bindGroup(listCount), uniforms: this.uniforms, values: this.values, listArgs, listCount };
   }

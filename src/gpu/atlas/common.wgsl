@@ -3,8 +3,8 @@
 // [kStart, kEnd); the optimiser state of each cell lives in `cells` between dispatches, so the
 // host can cut the work into slices short enough for the page to stay responsive.
 //
-// The host (src/gpu/atlas/shader.ts) puts before this file the uniform struct AtlasU (declared in
-// src/gpu/atlas/uniforms.ts), the optimiser ids O_* and OPT (from OPTIMISERS), the family flags
+// The host (src/gpu/atlas/shader.ts) puts before this file the uniform struct AtlasU and the
+// bindings (declared in src/gpu/atlas/uniforms.ts), the optimiser ids O_* and OPT (from OPTIMISERS), the family flags
 // RPROP_FAMILY and FULL, XF (xfloat.wgsl) and poly_fast; after it come the cost and gradient
 // (eval.wgsl), one step function per optimiser family (step_*.wgsl) and the entry point
 // (main.wgsl).
@@ -36,8 +36,9 @@ struct Cell {
   divergedAt: i32,
 }
 
-@group(0) @binding(0) var<uniform> u: AtlasU;
-// All inputs in one buffer (storage buffers per stage are few), at the offsets in `u`
+// The bindings (u, inp, cells, finalCostOut, convergedOut, divergedOut, list, args) are declared
+// by the host, from ATLAS_BINDINGS (src/gpu/atlas/uniforms.ts).
+// All inputs are in one buffer, `inp` (storage buffers per stage are few), at the offsets in `u`
 // (src/gpu/atlas/inputs.ts):
 //   [0 ..]          c_0 .. c_{2n-2}, b_0 .. b_{n-1}: the coefficients of C and B (integers)
 //   [offXs ..]      the inputs x, samples x seqLen, row-major
@@ -46,14 +47,6 @@ struct Cell {
 //   [offAxisY ..]   per row: wRec (starts) or the hyperparameter (lr: learning rate or etaMinus)
 //   [offAxisXLo ..], [offAxisYLo ..]  the axes' rounding remainders (value - float32(value))
 //   [offBias ..]    adam: 1 / (1 - beta1^t), 1 / (1 - beta2^t) for t = 1 .. iterations (float64-made)
-@group(0) @binding(1) var<storage, read> inp: array<f32>;
-@group(0) @binding(2) var<storage, read_write> cells: array<Cell>;
-@group(0) @binding(3) var<storage, read_write> finalCostOut: array<f32>;
-@group(0) @binding(4) var<storage, read_write> convergedOut: array<i32>;
-@group(0) @binding(5) var<storage, read_write> divergedOut: array<i32>;
-// the cells (band-relative indices) that the lean kernel paused, and the indirect dispatch size
-@group(0) @binding(6) var<storage, read_write> list: array<u32>;
-@group(0) @binding(7) var<storage, read_write> args: ListArgs;
 
 struct ListArgs {
   groups: atomic<u32>,

@@ -11,7 +11,7 @@ import stepGdWgsl from './step_gd.wgsl?raw';
 import stepAdamWgsl from './step_adam.wgsl?raw';
 import mainWgsl from './main.wgsl?raw';
 import { OPTIMISERS, isRpropFamily, type OptimiserName } from '../../model/optimiserSpec';
-import { ATLAS_UNIFORMS } from './uniforms';
+import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from './uniforms';
 
 /** The WGSL name of an optimiser's id: 'irprop+' -> O_IRPROP_PLUS, 'rprop-' -> O_RPROP_MINUS. */
 export function optimiserConstName(opt: OptimiserName): string {
@@ -40,6 +40,7 @@ export function atlasShaderSource(opt: OptimiserName, lean: string | null): stri
     xfloatWgsl,
     full ? polyWgsl : lean,
     commonWgsl,
+    ATLAS_BINDINGS.wgsl(),
     evalWgsl,
     stepRpropWgsl,
     stepGdWgsl,

@@ -1,8 +1,10 @@
 /**
- * The atlas kernel's uniform block, declared once: the WGSL struct AtlasU is made from it
- * (src/gpu/atlas/shader.ts) and the host fills it by name (src/gpu/webgpuAtlas.ts).
+ * The atlas kernel's uniform block and buffers, declared once: the WGSL struct AtlasU and the
+ * binding declarations are made from them (src/gpu/atlas/shader.ts), and the host fills the block
+ * and the bind groups by name (src/gpu/webgpuAtlas.ts).
  */
 import { UniformLayout } from '../webgpu/uniforms';
+import { BindingLayout } from '../webgpu/bindings';
 
 export const ATLAS_UNIFORMS = new UniformLayout('AtlasU', {
   samples: 'u32',
@@ -63,3 +65,21 @@ export const ATLAS_UNIFORMS = new UniformLayout('AtlasU', {
 export type AtlasUniformName = keyof typeof ATLAS_UNIFORMS.fields;
 /** The fields set once per dispatch; the others once per run. */
 export type AtlasDispatchField = 'bandStart' | 'cellStart' | 'cellEnd' | 'kStart' | 'kEnd';
+
+/**
+ * The atlas kernel's buffers, in binding order (the WGSL declarations are made from this; the
+ * inputs' layout is described in common.wgsl and inputs.ts).
+ */
+export const ATLAS_BINDINGS = new BindingLayout({
+  u: ['uniform', 'AtlasU'],
+  /** all inputs in one buffer (storage buffers per stage are few), at the offsets in `u` */
+  inp: ['read', 'array<f32>'],
+  /** the optimiser state of the band's cells */
+  cells: ['read_write', 'array<Cell>'],
+  finalCostOut: ['read_write', 'array<f32>'],
+  convergedOut: ['read_write', 'array<i32>'],
+  divergedOut: ['read_write', 'array<i32>'],
+  /** the cells (band-relative indices) that the lean kernel paused, and the indirect dispatch size */
+  list: ['read_write', 'array<u32>'],
+  args: ['read_write', 'ListArgs'],
+});

@@ -1,10 +1,12 @@
 /**
- * Uniform blocks declared once (src/gpu/webgpu/uniforms.ts): the WGSL struct and the bytes the
- * host writes come from the same field list, filled by name.
+ * Uniform blocks and bindings declared once (src/gpu/webgpu/uniforms.ts, bindings.ts): the WGSL
+ * struct and declarations and what the host writes come from the same list, filled by name.
  */
 import { describe, expect, it } from 'vitest';
 import { UniformLayout } from '../../../src/gpu/webgpu/uniforms';
-import { ATLAS_UNIFORMS } from '../../../src/gpu/atlas/uniforms';
+import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from '../../../src/gpu/atlas/uniforms';
+import { BindingLayout } from '../../../src/gpu/webgpu/bindings';
+import { atlasShaderSource } from '../../../src/gpu/atlas/shader';
 import { SURFACE_UNIFORMS } from '../../../src/gpu/surface/kernels';
 
 describe('uniform layouts', () => {
@@ -33,5 +35,21 @@ describe('uniform layouts', () => {
     expect(ATLAS_UNIFORMS.bytes).toBe(Math.ceil((4 * n) / 16) * 16);
     expect(ATLAS_UNIFORMS.wgsl().split('\n').filter((l) => /^\s+\w+: (u32|i32|f32),$/.test(l))).toHaveLength(n);
     expect(SURFACE_UNIFORMS.wgsl()).toMatch(/^struct Uniforms \{\n {2}samples: u32,/);
+  });
+});
+
+describe('binding layouts', () => {
+  it('declare each buffer at its place in the list, with its address space and type', () => {
+    const b = new BindingLayout({ u: ['uniform', 'Demo'], xs: ['read', 'array<f32>'], out: ['read_write', 'array<i32>'] });
+    expect(b.wgsl()).toBe(
+      '@group(0) @binding(0) var<uniform> u: Demo;\n@group(0) @binding(1) var<storage, read> xs: array<f32>;\n@group(0) @binding(2) var<storage, read_write> out: array<i32>;',
+    );
+  });
+
+  it('give the atlas kernel every buffer it reads, and no other binding', () => {
+    const names = Object.keys(ATLAS_BINDINGS.specs);
+    expect(names).toEqual(['u', 'inp', 'cells', 'finalCostOut', 'convergedOut', 'divergedOut', 'list', 'args']);
+    const src = atlasShaderSource('sgd', null);
+    expect(src.match(/@binding\(/g)).toHaveLength(names.length);
   });
 });
