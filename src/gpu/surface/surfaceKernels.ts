@@ -8,7 +8,8 @@ import type { Dataset } from '../../model/dataset';
 import { linspace } from '../../model/surface';
 import type { PointResult, SurfaceRequest, SurfaceResult } from '../backend';
 import { BufferPool, SerialQueue } from '../webgpu/resources';
-import { SURFACE_UNIFORMS, surfaceKernelSource, type SurfaceKernel } from './kernels';
+import type { BindingLayout, BindingSpecs } from '../webgpu/bindings';
+import { SURFACE_BINDINGS, SURFACE_UNIFORMS, surfaceKernelSource, type SurfaceBuffers, type SurfaceKernel } from './kernels';
 
 const WORKGROUP = 64;
 const ROW_COEF_BYTES = 64;
@@ -26,6 +27,7 @@ export class SurfaceKernels {
   maxRowsPerDispatch: number;
 
   private readonly pipelines = new Map<SurfaceKernel, Promise<GPUComputePipeline>>();
+  private readonly layouts = new Map<SurfaceKernel, GPUBindGroupLayout>();
   private readonly uniforms: GPUBuffer;
   private readonly uniformValues = SURFACE_UNIFORMS.create();
   private readonly pool: BufferPool;
@@ -51,7 +53,8 @@ export class SurfaceKernels {
     if (!p) {
       const { code, entryPoint } = surfaceKernelSource(name);
       const module = this.device.createShaderModule({ code, label: name });
-      p = this.device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint }, label: name });
+      const layout = this.device.createPipelineLayout({ bindGroupLayouts: [this.bindGroupLayout(name)] });
+      p = this.device.createComputePipelineAsync({ layout, compute: { module, entryPoint }, label: name });
       this.pipelines.set(name, p);
     }
     return p;
@@ -88,11 +91,20 @@ export class SurfaceKernels {
     this.uniformValues.write(this.device.queue, this.uniforms);
   }
 
-  private bindGroup(pipeline: GPUComputePipeline, bindings: Record<number, GPUBuffer>): GPUBindGroup {
-    return this.device.createBindGroup({
-      layout: pipeline.getBindGroupLayout(0),
-      entries: Object.entries(bindings).map(([binding, buffer]) => ({ binding: Number(binding), resource: { buffer } })),
-    });
+  private bindGroupLayout(name: SurfaceKernel): GPUBindGroupLayout {
+    let layout = this.layouts.get(name);
+    if (!layout) {
+      layout = SURFACE_BINDINGS[name].layout(this.device, name);
+      this.layouts.set(name, layout);
+    }
+    return layout;
+  }
+
+  /** A kernel's bind group, its buffers by name. */
+  private bindGroup<K extends SurfaceKernel>(name: K, buffers: SurfaceBuffers<K>): GPUBindGroup {
+    // (one kernel's layout: the union of the five layouts' types does not narrow to it)
+    const bindings = SURFACE_BINDINGS[name] as unknown as BindingLayout<BindingSpecs>;
+    return bindings.group(this.device, this.bindGroupLayout(name), buffers);
   }
 
   /**
@@ -164,20 +176,20 @@ export class SurfaceKernels {
       this.writeUniforms(dataset, res, 0, 0);
       const pass = enc.beginComputePass();
       pass.setPipeline(pipe.rows!);
-      pass.setBindGroup(0, this.bindGroup(pipe.rows!, { 0: this.uniforms, 1: xs, 2: targets, 4: wRecAxis, 5: rowsBuf, 12: rowsF32, 13: fixupRows, 14: fixupArgs }));
+      pass.setBindGroup(0, this.bindGroup('rows', { u: this.uniforms, xs, targets, wRecAxis, rows: rowsBuf, rowsF32, fixupRows, fixup: fixupArgs }));
       pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP));
       pass.end();
       pointsPipeline = pipe.points!;
-      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 3: wxAxis, 12: rowsF32, 6: outs[0], 7: outs[1], 8: outs[2] });
+      pointsGroup = this.bindGroup('points', { u: this.uniforms, wxAxis4: wxAxis, rowsF32, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2] });
       colGroups = Math.ceil(stride / 4 / WORKGROUP);
       enc = this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
       const fixup = enc.beginComputePass();
       fixup.setPipeline(pipe.fixup!);
-      fixup.setBindGroup(0, this.bindGroup(pipe.fixup!, { 0: this.uniforms, 3: wxAxis, 5: rowsBuf, 13: fixupRows, 6: outs[0], 7: outs[1], 8: outs[2] }));
+      fixup.setBindGroup(0, this.bindGroup('fixup', { u: this.uniforms, wxAxis, rows: rowsBuf, fixupRows, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2] }));
       fixup.dispatchWorkgroupsIndirect(fixupArgs, 0);
       fixup.end();
     } else {
-      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 1: xs, 2: targets, 3: wxAxis, 4: wRecAxis, 6: outs[0], 7: outs[1], 8: outs[2] });
+      pointsGroup = this.bindGroup('bptt', { u: this.uniforms, xs, targets, wxAxis, wRecAxis, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2] });
       enc = this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
     }
     const padded = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
@@ -238,8 +250,8 @@ export class SurfaceKernels {
     const enc = dev.createCommandEncoder();
     const pass = enc.beginComputePass();
     pass.setPipeline(evaluatePipeline);
-    pass.setBindGroup(0, this.bindGroup(evaluatePipeline, {
-      0: this.uniforms, 1: this.storage('xs', 0), 2: this.storage('targets', 0), 9: ptsBuf, 10: outBuf, 11: timeBuf,
+    pass.setBindGroup(0, this.bindGroup('evaluate', {
+      u: this.uniforms, xs: this.storage('xs', 0), targets: this.storage('targets', 0), points: ptsBuf, pointOut: outBuf, timeOut: timeBuf,
     }));
     pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP));
     pass.end();
