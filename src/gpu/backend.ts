@@ -3,7 +3,7 @@
  * Results are float32 on both (beyond float32's range: +/-Infinity), so a view or a test can
  * treat them alike.
  */
-import type { AtlasRequest as ModelAtlasRequest } from '../model/atlas';
+import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
 import type { Range, SurfaceGrid } from '../model/surface';
 
@@ -31,9 +31,9 @@ export interface PointResult {
 
 /**
  * The trainability atlas (SPEC section 8) of `dataset`: one optimiser run per cell of the grid
- * xAxis x yAxis (see src/model/atlas.ts for the modes and the axes).
+ * xAxis x yAxis (src/model/atlas.ts's AtlasRequest: the modes and the axes), on a backend.
  */
-export interface AtlasRequest extends ModelAtlasRequest {
+export interface AtlasJob extends AtlasRequest {
   dataset: Dataset;
 }
 
@@ -64,7 +64,7 @@ export interface ComputeBackend {
    * The atlas, in chunks short enough for the page to stay responsive; onProgress after each
    * chunk (done rises to total); `signal.cancelled` is checked between chunks.
    */
-  atlas(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult>;
+  atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult>;
   dispose(): void;
 }
 

@@ -3,12 +3,12 @@
  * serves surface() and evaluate(); the atlas runs on a pool of workers (one per core, up to 4)
  * in bands of rows, each sized from the measured speed to take about `atlasChunkMs`.
  */
-import type { AtlasRequest as ModelAtlasRequest } from '../model/atlas';
+import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
 import {
   cancelledAtlas,
   type AtlasProgress,
-  type AtlasRequest,
+  type AtlasJob,
   type AtlasResult,
   type AtlasSignal,
   type ComputeBackend,
@@ -88,7 +88,7 @@ export class CpuBackend implements ComputeBackend {
     return this.pool;
   }
 
-  atlas(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+  atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
     // One atlas at a time; a cancelled one resolves at once (its last bands finish unseen).
     const work = () => this.atlasNow(req, onProgress, signal);
     const run = this.atlasTail.then(work, work);
@@ -96,10 +96,10 @@ export class CpuBackend implements ComputeBackend {
     return run;
   }
 
-  private async atlasNow(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+  private async atlasNow(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
     if (signal?.cancelled) return cancelledAtlas();
     const { dataset, ...rest } = req;
-    const model: ModelAtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
+    const model: AtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
     const cols = model.xAxis.length;
     const rows = model.yAxis.length;
     const cells = cols * rows;

@@ -1,26 +1,15 @@
 /**
- * The WebGPU backend: WGSL compute kernels (shaders/*.wgsl) for the cost surface and for BPTT at
- * arbitrary points. Pipelines are built once; data set, sizes and ranges are run-time inputs, so
- * changing a slider only rewrites buffers.
+ * The WebGPU backend: the adapter and device (and what the page says when there is none), the
+ * lost device, and the kernels on it: the surface and points (src/gpu/surface/surfaceKernels.ts)
+ * and the atlas (src/gpu/webgpuAtlas.ts), each with its own buffers and queue, so an atlas runs
+ * beside surface() and evaluate().
  */
-import xfloatWgsl from '../../shaders/xfloat.wgsl?raw';
-import rowCoefWgsl from '../../shaders/row_coef.wgsl?raw';
-import surfaceRowsWgsl from '../../shaders/surface_rows.wgsl?raw';
-import surfacePointsWgsl from '../../shaders/surface_points.wgsl?raw';
-import surfaceFixupWgsl from '../../shaders/surface_fixup.wgsl?raw';
-import bpttWgsl from '../../shaders/bptt.wgsl?raw';
-import evaluatePointsWgsl from '../../shaders/evaluate_points.wgsl?raw';
-import surfaceBpttWgsl from '../../shaders/surface_bptt.wgsl?raw';
 import type { Dataset } from '../model/dataset';
-import { linspace } from '../model/surface';
-import type { AtlasProgress, AtlasRequest, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
+import type { AtlasJob, AtlasProgress, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
 import { WebGpuAtlas } from './webgpuAtlas';
+import { SurfaceKernels } from './surface/surfaceKernels';
+import type { SurfaceKernel } from './surface/kernels';
 import { t } from '../i18n';
-
-const WORKGROUP = 64;
-const UNIFORM_BYTES = 32;
-const ROW_COEF_BYTES = 64;
-const INF_BITS = 0x7f800000;
 
 /** Why WebGPU is not usable, in words for the page. */
 export class WebGpuUnavailable extends Error {}
@@ -60,73 +49,43 @@ export async function createWebGpuBackend(): Promise<WebGpuBackend> {
   return backend;
 }
 
-type PipelineName = 'rows' | 'points' | 'fixup' | 'bptt' | 'evaluate';
 /** What the first surface and the marked points need; 'bptt' (the benchmark's plain method) is built on first use. */
-const STARTUP_PIPELINES: readonly PipelineName[] = ['rows', 'points', 'fixup', 'evaluate'];
-
-interface Sized {
-  buffer: GPUBuffer;
-  bytes: number;
-}
-
-/** Drops the padding at the end of each row. */
-function stripPadding(a: Float32Array, res: number, stride: number): Float32Array {
-  const out = new Float32Array(res * res);
-  for (let row = 0; row < res; row++) out.set(a.subarray(row * stride, row * stride + res), row * res);
-  return out;
-}
+const STARTUP_PIPELINES: readonly SurfaceKernel[] = ['rows', 'points', 'fixup', 'evaluate'];
 
 export class WebGpuBackend implements ComputeBackend {
   readonly kind = 'webgpu' as const;
-  /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
-  maxRowsPerDispatch: number;
   lost: string | null = null;
-  /** the trainability atlas kernels (shaders/atlas.wgsl) */
+  /** the surface and point kernels (src/gpu/surface/) */
+  readonly surfaceKernels: SurfaceKernels;
+  /** the trainability atlas kernels (src/gpu/atlas/) */
   readonly atlasKernel: WebGpuAtlas;
   private disposed = false;
   private readonly lostListeners: ((message: string) => void)[] = [];
-
-  private readonly pipelines = new Map<PipelineName, Promise<GPUComputePipeline>>();
-  private readonly uniforms: GPUBuffer;
-  private readonly buffers = new Map<string, Sized>();
-  private uploaded: Dataset | null = null;
-  /** GPU work is serialised: one readback at a time, in call order. */
-  private queueTail: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly device: GPUDevice,
     readonly adapterName: string,
   ) {
-    this.maxRowsPerDispatch = device.limits.maxComputeWorkgroupsPerDimension;
     device.lost.then((info) => {
       this.lost = `GPU device lost: ${info.message || info.reason}`;
       if (this.disposed) return;
       for (const cb of this.lostListeners.splice(0)) cb(this.lost);
     });
-    this.uniforms = device.createBuffer({ size: UNIFORM_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.surfaceKernels = new SurfaceKernels(device, () => this.lost);
     this.atlasKernel = new WebGpuAtlas(device, () => this.lost);
   }
 
-  /**
-   * A compute pipeline, built once, asynchronously (SwiftShader compiles for seconds: several at
-   * once, off the main thread, instead of one after another blocking the page).
-   */
-  pipeline(name: PipelineName): Promise<GPUComputePipeline> {
-    let p = this.pipelines.get(name);
-    if (!p) {
-      const code = {
-        rows: [xfloatWgsl, rowCoefWgsl, surfaceRowsWgsl],
-        points: [xfloatWgsl, surfacePointsWgsl],
-        fixup: [xfloatWgsl, rowCoefWgsl, surfaceFixupWgsl],
-        bptt: [xfloatWgsl, bpttWgsl, surfaceBpttWgsl],
-        evaluate: [xfloatWgsl, bpttWgsl, evaluatePointsWgsl],
-      }[name];
-      const entryPoint = { rows: 'surface_rows', points: 'surface_points', fixup: 'surface_fixup', bptt: 'surface_bptt', evaluate: 'evaluate_points' }[name];
-      const module = this.device.createShaderModule({ code: code.join('\n'), label: name });
-      p = this.device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint }, label: name });
-      this.pipelines.set(name, p);
-    }
-    return p;
+  /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
+  get maxRowsPerDispatch(): number {
+    return this.surfaceKernels.maxRowsPerDispatch;
+  }
+  set maxRowsPerDispatch(rows: number) {
+    this.surfaceKernels.maxRowsPerDispatch = rows;
+  }
+
+  /** A surface kernel's pipeline, built once (start-up builds the ones a first picture needs). */
+  pipeline(name: SurfaceKernel): Promise<GPUComputePipeline> {
+    return this.surfaceKernels.pipeline(name);
   }
 
   /**
@@ -143,222 +102,24 @@ export class WebGpuBackend implements ComputeBackend {
     this.lostListeners.push(cb);
   }
 
-  /** The trainability atlas (shaders/atlas.wgsl); runs beside surface() and evaluate(). */
-  atlas(req: AtlasRequest, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+  /** The trainability atlas (src/gpu/webgpuAtlas.ts); runs beside surface() and evaluate(). */
+  atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
     return this.atlasKernel.run(req, onProgress, signal);
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queueTail.then(work, work);
-    this.queueTail = run.catch(() => undefined);
-    return run;
-  }
-
-  /** A buffer of at least `bytes`, reused across calls, grown when needed. */
-  private buffer(name: string, bytes: number, usage: GPUBufferUsageFlags): GPUBuffer {
-    const size = Math.max(16, Math.ceil(bytes / 16) * 16);
-    const old = this.buffers.get(name);
-    if (old && old.bytes >= size) return old.buffer;
-    old?.buffer.destroy();
-    const buffer = this.device.createBuffer({ size, usage, label: name });
-    this.buffers.set(name, { buffer, bytes: size });
-    return buffer;
-  }
-
-  private storage(name: string, bytes: number): GPUBuffer {
-    return this.buffer(name, bytes, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC);
-  }
-
-  private uploadDataset(d: Dataset): void {
-    if (this.uploaded === d) return;
-    const xs = new Float32Array(d.x);
-    this.device.queue.writeBuffer(this.storage('xs', xs.byteLength), 0, xs);
-    const t = new Float32Array(d.targets);
-    this.device.queue.writeBuffer(this.storage('targets', t.byteLength), 0, t);
-    this.uploaded = d;
-  }
-
-  private writeUniforms(d: Dataset, res: number, offset: number, pointCount: number): void {
-    const u = new Uint32Array([d.samples, d.seqLen, res, offset, pointCount, INF_BITS, 0, 0]);
-    this.device.queue.writeBuffer(this.uniforms, 0, u);
-  }
-
-  private bindGroup(pipeline: GPUComputePipeline, bindings: Record<number, GPUBuffer>): GPUBindGroup {
-    return this.device.createBindGroup({
-      layout: pipeline.getBindGroupLayout(0),
-      entries: Object.entries(bindings).map(([binding, buffer]) => ({ binding: Number(binding), resource: { buffer } })),
-    });
-  }
-
-  /**
-   * Copies each [buffer, bytes] into one staging buffer, submits, and reads them back into one
-   * fresh ArrayBuffer (one allocation: on a CPU adapter, fresh memory costs more than the copy).
-   */
-  private async readBack(src: [GPUBuffer, number][], encoder: GPUCommandEncoder): Promise<Float32Array[]> {
-    const offsets: number[] = [];
-    let total = 0;
-    for (const [, bytes] of src) {
-      offsets.push(total);
-      total += Math.ceil(bytes / 16) * 16;
-    }
-    const staging = this.buffer('staging', total, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
-    src.forEach(([b, bytes], i) => encoder.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
-    this.device.queue.submit([encoder.finish()]);
-    const host = new Float32Array(total / 4);
-    await staging.mapAsync(GPUMapMode.READ, 0, total);
-    host.set(new Float32Array(staging.getMappedRange(0, total)));
-    staging.unmap();
-    return src.map(([, bytes], i) => host.subarray(offsets[i] / 4, (offsets[i] + bytes) / 4));
-  }
-
   surface(req: SurfaceRequest): Promise<SurfaceResult> {
-    return this.serial(() => this.surfaceNow(req));
-  }
-
-  private async surfaceNow({ dataset, range, res, method = 'rows' }: SurfaceRequest): Promise<SurfaceResult> {
-    if (this.lost) throw new Error(this.lost);
-    const dev = this.device;
-    // Grid rows are stored with a stride of whole vec4s (surface_points writes four cells at once).
-    const stride = Math.ceil(res / 4) * 4;
-    const outBytes = stride * res * 4;
-    if (outBytes > dev.limits.maxStorageBufferBindingSize)
-      throw new Error(`res ${res} needs ${outBytes} bytes per output, over this adapter's ${dev.limits.maxStorageBufferBindingSize}`);
-    const pipe = method === 'rows'
-      ? { rows: await this.pipeline('rows'), points: await this.pipeline('points'), fixup: await this.pipeline('fixup') }
-      : { bptt: await this.pipeline('bptt') };
-    if (this.lost) throw new Error(this.lost);
-    this.uploadDataset(dataset);
-    const wx = linspace(range.wxMin, range.wxMax, res);
-    const wRec = linspace(range.wRecMin, range.wRecMax, res);
-    const wxAxis = this.storage('wxAxis', stride * 4);
-    const wRecAxis = this.storage('wRecAxis', res * 4);
-    const wxPadded = new Float32Array(stride);
-    wxPadded.set(wx);
-    dev.queue.writeBuffer(wxAxis, 0, wxPadded);
-    dev.queue.writeBuffer(wRecAxis, 0, new Float32Array(wRec));
-    const outs = ['cost', 'wxGrad', 'wRecGrad'].map((n) => this.storage(n, outBytes));
-    const xs = this.storage('xs', 0);
-    const targets = this.storage('targets', 0);
-    const maxGroups = dev.limits.maxComputeWorkgroupsPerDimension;
-    // Dispatches respect the adapter's workgroups-per-dimension limit, and maxRowsPerDispatch,
-    // which tests lower to force splits. Each band is its own submit so that its offset uniform
-    // is in place when it runs.
-    const rowsPerBand = Math.max(1, Math.min(this.maxRowsPerDispatch, maxGroups));
-
-    dev.pushErrorScope('validation');
-    const rowsBuf = this.storage('rows', res * ROW_COEF_BYTES);
-    let pointsPipeline = pipe.bptt!;
-    let pointsGroup: GPUBindGroup;
-    let colGroups = Math.ceil(res / WORKGROUP);
-    let enc = dev.createCommandEncoder();
-    if (method === 'rows') {
-      const rowsF32 = this.storage('rowsF32', res * 32);
-      const fixupRows = this.storage('fixupRows', res * 4);
-      const fixupArgs = this.buffer('fixupArgs', 16, GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST);
-      dev.queue.writeBuffer(fixupArgs, 0, new Uint32Array([Math.ceil(res / WORKGROUP), 0, 1, 0]));
-      this.writeUniforms(dataset, res, 0, 0);
-      const pass = enc.beginComputePass();
-      pass.setPipeline(pipe.rows!);
-      pass.setBindGroup(0, this.bindGroup(pipe.rows!, { 0: this.uniforms, 1: xs, 2: targets, 4: wRecAxis, 5: rowsBuf, 12: rowsF32, 13: fixupRows, 14: fixupArgs }));
-      pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP));
-      pass.end();
-      pointsPipeline = pipe.points!;
-      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 3: wxAxis, 12: rowsF32, 6: outs[0], 7: outs[1], 8: outs[2] });
-      colGroups = Math.ceil(stride / 4 / WORKGROUP);
-      this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
-      enc = this.lastEncoder;
-      const fixup = enc.beginComputePass();
-      fixup.setPipeline(pipe.fixup!);
-      fixup.setBindGroup(0, this.bindGroup(pipe.fixup!, { 0: this.uniforms, 3: wxAxis, 5: rowsBuf, 13: fixupRows, 6: outs[0], 7: outs[1], 8: outs[2] }));
-      fixup.dispatchWorkgroupsIndirect(fixupArgs, 0);
-      fixup.end();
-    } else {
-      pointsGroup = this.bindGroup(pointsPipeline, { 0: this.uniforms, 1: xs, 2: targets, 3: wxAxis, 4: wRecAxis, 6: outs[0], 7: outs[1], 8: outs[2] });
-      this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
-      enc = this.lastEncoder;
-    }
-    const padded = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
-    const err = await dev.popErrorScope();
-    if (err) throw new Error(`WebGPU error: ${err.message}`);
-    const [cost, wxGrad, wRecGrad] = stride === res ? padded : padded.map((a) => stripPadding(a, res, stride));
-    return { res, wx, wRec, cost, wxGrad, wRecGrad };
-  }
-
-  private lastEncoder!: GPUCommandEncoder;
-
-  /** Dispatches (colGroups, rows) in bands of rowsPerBand rows; leaves the last encoder open. */
-  private bandedDispatch(
-    first: GPUCommandEncoder, d: Dataset, res: number, rowsPerBand: number,
-    pipeline: GPUComputePipeline, group: GPUBindGroup, colGroups: number,
-  ): void {
-    let enc = first;
-    for (let row0 = 0; row0 < res; row0 += rowsPerBand) {
-      if (row0 > 0) {
-        this.device.queue.submit([enc.finish()]);
-        enc = this.device.createCommandEncoder();
-      }
-      // The uniform write lands before the submit that follows it (queue order).
-      this.writeUniforms(d, res, row0, 0);
-      const pass = enc.beginComputePass();
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, group);
-      pass.dispatchWorkgroups(colGroups, Math.min(rowsPerBand, res - row0));
-      pass.end();
-    }
-    this.lastEncoder = enc;
+    return this.surfaceKernels.surface(req);
   }
 
   evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
-    return this.serial(() => this.evaluateNow(dataset, points));
-  }
-
-  private async evaluateNow(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
-    if (this.lost) throw new Error(this.lost);
-    if (points.length === 0) return [];
-    const evaluatePipeline = await this.pipeline('evaluate');
-    if (this.lost) throw new Error(this.lost);
-    const dev = this.device;
-    const count = points.length;
-    if (Math.ceil(count / WORKGROUP) > dev.limits.maxComputeWorkgroupsPerDimension)
-      throw new Error(`evaluate: at most ${dev.limits.maxComputeWorkgroupsPerDimension * WORKGROUP} points per call`);
-    this.uploadDataset(dataset);
-    const n1 = dataset.seqLen + 1;
-    const pts = new Float32Array(count * 2);
-    points.forEach(([a, b], i) => {
-      pts[2 * i] = a;
-      pts[2 * i + 1] = b;
-    });
-    const ptsBuf = this.storage('points', pts.byteLength);
-    dev.queue.writeBuffer(ptsBuf, 0, pts);
-    const outBuf = this.storage('pointOut', count * 3 * 4);
-    const timeBuf = this.storage('timeOut', count * n1 * 4);
-    this.writeUniforms(dataset, 0, 0, count);
-    dev.pushErrorScope('validation');
-    const enc = dev.createCommandEncoder();
-    const pass = enc.beginComputePass();
-    pass.setPipeline(evaluatePipeline);
-    pass.setBindGroup(0, this.bindGroup(evaluatePipeline, {
-      0: this.uniforms, 1: this.storage('xs', 0), 2: this.storage('targets', 0), 9: ptsBuf, 10: outBuf, 11: timeBuf,
-    }));
-    pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP));
-    pass.end();
-    const [out, time] = await this.readBack([[outBuf, count * 3 * 4], [timeBuf, count * n1 * 4]], enc);
-    const err = await dev.popErrorScope();
-    if (err) throw new Error(`WebGPU error: ${err.message}`);
-    return points.map((_, i) => ({
-      cost: out[3 * i],
-      wxGrad: out[3 * i + 1],
-      wRecGrad: out[3 * i + 2],
-      gradOverTime: Array.from(time.subarray(i * n1, (i + 1) * n1)),
-    }));
+    return this.surfaceKernels.evaluate(dataset, points);
   }
 
   dispose(): void {
     this.disposed = true;
     this.lostListeners.length = 0;
     this.atlasKernel.dispose();
-    for (const b of this.buffers.values()) b.buffer.destroy();
-    this.buffers.clear();
+    this.surfaceKernels.dispose();
     this.device.destroy();
   }
 }

@@ -8,7 +8,7 @@
  *   wRecGrad  = 2 wx (wx D - E)             (D = sum P_i P_i' / N, E = sum t_i P_i' / N)
  * where R = sum (t_i - wx* P_i)^2 / N is the least cost on the row. Writing the cost as a sum of
  * two non-negative terms avoids the cancellation of A - 2 wx B + wx^2 C near the minimum.
- * A few sums per row, then O(1) per point. The WGSL kernel (shaders/surface_rows.wgsl) does the
+ * A few sums per row, then O(1) per point. The WGSL kernel (src/gpu/surface/surface_rows.wgsl) does the
  * same in float32 with an exponent scale.
  */
 import type { Dataset } from './dataset';

@@ -1,6 +1,6 @@
 /**
  * The trainability atlas (SPEC section 8) on both backends against float64: the WGSL kernel
- * (shaders/atlas.wgsl) and the CPU workers, against tests/fixtures/atlas-tutorial.json and against
+ * (src/gpu/atlas/*.wgsl) and the CPU workers, against tests/fixtures/atlas-tutorial.json and against
  * computeAtlasRows (src/model/atlas.ts) on other data, in both modes; cancellation, progress and
  * the lost-device path.
  *

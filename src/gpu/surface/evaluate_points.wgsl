@@ -1,9 +1,7 @@
 // evaluate(): BPTT at a list of points, with the per-timestep gradients. Always the XF loop, so
 // that any point the user picks comes back right or as +/-Infinity.
 
-@group(0) @binding(9) var<storage, read> points: array<vec2<f32>>;
-@group(0) @binding(10) var<storage, read_write> pointOut: array<f32>;
-@group(0) @binding(11) var<storage, read_write> timeOut: array<f32>;
+// (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts)
 
 @compute @workgroup_size(64)
 fn evaluate_points(@builtin(global_invocation_id) gid: vec3<u32>) {

@@ -5,12 +5,7 @@
 // cost more than the arithmetic. Rows are stored with a stride of whole vec4s (the host strips
 // the padding). Rows near float32's edge are redone afterwards by surface_fixup.
 
-@group(0) @binding(0) var<uniform> u: Uniforms;
-@group(0) @binding(3) var<storage, read> wxAxis4: array<vec4<f32>>;
-@group(0) @binding(12) var<storage, read> rowsF32: array<vec4<f32>>;
-@group(0) @binding(6) var<storage, read_write> costOut: array<vec4<f32>>;
-@group(0) @binding(7) var<storage, read_write> wxGradOut: array<vec4<f32>>;
-@group(0) @binding(8) var<storage, read_write> wRecGradOut: array<vec4<f32>>;
+// (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts)
 
 @compute @workgroup_size(64)
 fn surface_points(@builtin(global_invocation_id) gid: vec3<u32>) {

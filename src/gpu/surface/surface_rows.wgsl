@@ -5,17 +5,8 @@
 // and R = sum (t_i - wx* P_i)^2 / N >= 0. The sums are taken over P scaled by a power of two so
 // that they stay in float32; the exponents travel in XF values.
 
-@group(0) @binding(0) var<uniform> u: Uniforms;
-@group(0) @binding(1) var<storage, read> xs: array<f32>;
-@group(0) @binding(2) var<storage, read> targets: array<f32>;
-@group(0) @binding(4) var<storage, read> wRecAxis: array<f32>;
-@group(0) @binding(5) var<storage, read_write> rows: array<RowCoef>;
-// Per row, two vec4s for the branch-free float32 pass: (R, C, wx*, 0) and (D, E, 0, 0).
-@group(0) @binding(12) var<storage, read_write> rowsF32: array<vec4<f32>>;
-// Rows whose numbers leave float32 (see RowCoef.safe) are listed here, and fixup.y counts them:
-// it is the indirect dispatch size of surface_fixup, zero on most surfaces.
-@group(0) @binding(13) var<storage, read_write> fixupRows: array<u32>;
-@group(0) @binding(14) var<storage, read_write> fixup: FixupArgs;
+// (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts; rows
+// whose numbers leave float32, see RowCoef.safe, are listed in fixupRows and fixup.y counts them)
 
 struct FixupArgs {
   x: u32,

@@ -4,9 +4,7 @@
 // Two versions of the same loop: plain float32 where nothing can overflow, and XF (extended
 // exponent) where |wRec|^seqLen leaves float32's range.
 
-@group(0) @binding(0) var<uniform> u: Uniforms;
-@group(0) @binding(1) var<storage, read> xs: array<f32>;
-@group(0) @binding(2) var<storage, read> targets: array<f32>;
+// (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts)
 
 const MAX_SEQ_LEN = 100u;  // MAX_SEQ_LEN in src/model/dataset.ts
 

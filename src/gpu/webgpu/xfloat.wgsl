@@ -3,19 +3,6 @@
 // leave float32's range (|wRec|^seqLen grows fast) the kernels carry the exponent themselves and
 // only round to float32 at the end, where a value beyond float32 becomes +/-Infinity, never NaN.
 
-struct Uniforms {
-  samples: u32,
-  seqLen: u32,
-  res: u32,
-  // first row (surface_bptt) or first quad of cells (surface_points) of this dispatch
-  offset: u32,
-  pointCount: u32,
-  // 0x7f800000, passed at run time: a constant infinity is a shader-creation error in WGSL
-  infBits: u32,
-  pad0: u32,
-  pad1: u32,
-}
-
 struct XF {
   m: f32,
   e: i32,

@@ -1,10 +1,6 @@
 // The plain surface method: full BPTT at every grid point (the baseline the fast method beats).
 
-@group(0) @binding(3) var<storage, read> wxAxis: array<f32>;
-@group(0) @binding(4) var<storage, read> wRecAxis: array<f32>;
-@group(0) @binding(6) var<storage, read_write> costOut: array<f32>;
-@group(0) @binding(7) var<storage, read_write> wxGradOut: array<f32>;
-@group(0) @binding(8) var<storage, read_write> wRecGradOut: array<f32>;
+// (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts)
 // bptt_xf writes per-timestep gradients only when asked; this kernel never asks.
 var<private> timeOut: array<f32, 1>;
 

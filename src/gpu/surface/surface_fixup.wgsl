@@ -2,13 +2,7 @@
 // with the same formulas in XF (exponent carried along) and rounded to float32 at the end, where
 // a value beyond float32 becomes +/-Infinity. Dispatched indirectly: zero rows, zero work.
 
-@group(0) @binding(0) var<uniform> u: Uniforms;
-@group(0) @binding(3) var<storage, read> wxAxis: array<f32>;
-@group(0) @binding(5) var<storage, read> rows: array<RowCoef>;
-@group(0) @binding(13) var<storage, read> fixupRows: array<u32>;
-@group(0) @binding(6) var<storage, read_write> costOut: array<f32>;
-@group(0) @binding(7) var<storage, read_write> wxGradOut: array<f32>;
-@group(0) @binding(8) var<storage, read_write> wRecGradOut: array<f32>;
+// (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts)
 
 @compute @workgroup_size(64)
 fn surface_fixup(@builtin(global_invocation_id) gid: vec3<u32>) {

@@ -1,0 +1,50 @@
+/**
+ * The atlas kernel's WGSL source: the generated part (the uniform struct from ATLAS_UNIFORMS, the
+ * optimiser ids from OPTIMISERS, the kernel's constants) and the files of this folder.
+ */
+import xfloatWgsl from '../webgpu/xfloat.wgsl?raw';
+import polyWgsl from './poly.wgsl?raw';
+import commonWgsl from './common.wgsl?raw';
+import evalWgsl from './eval.wgsl?raw';
+import stepRpropWgsl from './step_rprop.wgsl?raw';
+import stepGdWgsl from './step_gd.wgsl?raw';
+import stepAdamWgsl from './step_adam.wgsl?raw';
+import mainWgsl from './main.wgsl?raw';
+import { OPTIMISERS, isRpropFamily, type OptimiserName } from '../../model/optimiserSpec';
+import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from './uniforms';
+
+/** The WGSL name of an optimiser's id: 'irprop+' -> O_IRPROP_PLUS, 'rprop-' -> O_RPROP_MINUS. */
+export function optimiserConstName(opt: OptimiserName): string {
+  return `O_${opt.toUpperCase().replace(/-/g, '_MINUS').replace(/\+/g, '_PLUS')}`;
+}
+
+/**
+ * The optimiser ids (each optimiser's index in OPTIMISERS), this kernel's OPT, and its family
+ * (RPROP_FAMILY: the sign-based ones, whose 'lr' axes are the etas), as WGSL constants.
+ */
+export function optimiserConstants(opt: OptimiserName): string {
+  const ids = OPTIMISERS.map((o, i) => `const ${optimiserConstName(o)} = ${i}u;`);
+  return [...ids, `const OPT: u32 = ${optimiserConstName(opt)};`, `const RPROP_FAMILY = ${isRpropFamily(opt)};`].join('\n');
+}
+
+/**
+ * The whole source of one atlas kernel: the full one (lean = null: the generic poly_fast and the
+ * XF path) or a lean one (lean = the data set's poly_fast, leanPolynomial in inputs.ts).
+ */
+export function atlasShaderSource(opt: OptimiserName, lean: string | null): string {
+  const full = lean === null;
+  return [
+    ATLAS_UNIFORMS.wgsl(),
+    optimiserConstants(opt),
+    `const FULL = ${full};`,
+    xfloatWgsl,
+    full ? polyWgsl : lean,
+    commonWgsl,
+    ATLAS_BINDINGS.wgsl(),
+    evalWgsl,
+    stepRpropWgsl,
+    stepGdWgsl,
+    stepAdamWgsl,
+    mainWgsl,
+  ].join('\n');
+}
