@@ -129,52 +129,7 @@ export function createDebug(app: App): RnnLabDebug {
       return { ms: median(all), all };
     },
     computations: () => engine.computations,
-    async atlas(r, opts = {}) {
-      await engine.ready();
-      const { params } = normalizeParams(r.params ?? {}, engine.params);
-      const backend = engine.backend;
-      const signal = { cancelled: false };
-      const progress: [number, number][] = [];
-      let tCancel: number | null = null;
-      const cancel = () => {
-        if (tCancel === null) tCancel = performance.now();
-        signal.cancelled = true;
-      };
-      const t0 = performance.now();
-      const timer = opts.cancelAfterMs !== undefined ? setTimeout(cancel, opts.cancelAfterMs) : undefined;
-      const res = await backend.atlas(
-        {
-          dataset: datasetFor(params),
-          mode: r.mode,
-          opt: r.opt,
-          hyper: { ...HYPER_DEFAULTS, ...r.hyper },
-          iterations: r.iterations,
-          tol: r.tol,
-          xAxis: Float64Array.from(r.xAxis),
-          yAxis: Float64Array.from(r.yAxis),
-          start: r.start ?? params.start,
-        },
-        (done, total) => {
-          progress.push([done, total]);
-          if (opts.cancelAtProgress !== undefined && done >= opts.cancelAtProgress * total) cancel();
-        },
-        signal,
-      );
-      const t1 = performance.now();
-      clearTimeout(timer);
-      const arrays = opts.arrays !== false;
-      return {
-        backend: backend.kind,
-        finalCost: arrays ? Array.from(res.finalCost) : [],
-        convergedAt: arrays ? Array.from(res.convergedAt) : [],
-        divergedAt: arrays ? Array.from(res.divergedAt) : [],
-        cancelled: !!res.cancelled,
-        ms: t1 - t0,
-        cancelLatencyMs: tCancel === null ? null : t1 - tCancel,
-        progress,
-        stats: backend instanceof WebGpuBackend && !res.cancelled ? backend.atlasKernel.lastRun : null,
-      };
-    },
+    atlas: (r, opts = {}) => debugAtlas(engine, r, opts),
     loseDevice() {
       if (!(engine.backend instanceof WebGpuBackend)) return false;
       engine.backend.device.destroy();
@@ -189,36 +144,88 @@ export function createDebug(app: App): RnnLabDebug {
       const ms = await bareSceneFrameMs(canvas.width, canvas.height, side, view.software, frames, app.params.cam);
       return { ms, width: canvas.width, height: canvas.height, side };
     },
-    async frameCost(kind, runs) {
-      await engine.ready();
-      const view = app.surfaceViewForTiming();
-      const base = app.params;
-      const all: number[] = [];
-      // '-moving': the frame drawn while the camera moves or the start is dragged
-      const moving = kind.endsWith('-moving');
-      if (moving) kind = kind === 'orbit-moving' ? 'orbit' : 'drag';
-      view.setInteractive(moving);
-      for (let i = 0; i <= runs; i++) {
-        const t0 = performance.now();
-        if (kind === 'trajectory') {
-          await engine.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
-          if (i > 0) all.push(performance.now() - t0);
-          continue;
-        }
-        const drawn = app.framesDrawn;
-        if (kind === 'orbit') view.setCamera([base.cam[0] + 3 * (i + 1), base.cam[1], base.cam[2]]);
-        else if (kind === 'drag') await app.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
-        else await app.setParams({ range: [-3 + 0.01 * (i + 1), 3, -3, 3] });
-        // one render per figure: in still mode the camera's change event or setParams has drawn already
-        if (app.framesDrawn === drawn) app.drawNow();
-        await view.gpuDone();
-        if (i > 0) all.push(performance.now() - t0); // the first one warms up
-      }
-      view.setInteractive(false);
-      await app.setParams({ start: base.start, range: base.range, cam: base.cam });
-      return { ms: median(all), all };
-    },
+    frameCost: (kind, runs) => frameCost(app, kind, runs),
   };
+}
+
+/** rnnlab.debug.atlas: an atlas on the active backend, timed, with its progress and an optional cancellation. */
+async function debugAtlas(engine: App['engine'], r: DebugAtlasRequest, opts: DebugAtlasOptions): Promise<DebugAtlasResult> {
+  await engine.ready();
+  const { params } = normalizeParams(r.params ?? {}, engine.params);
+  const backend = engine.backend;
+  const signal = { cancelled: false };
+  const progress: [number, number][] = [];
+  let tCancel: number | null = null;
+  const cancel = () => {
+    if (tCancel === null) tCancel = performance.now();
+    signal.cancelled = true;
+  };
+  const t0 = performance.now();
+  const timer = opts.cancelAfterMs !== undefined ? setTimeout(cancel, opts.cancelAfterMs) : undefined;
+  const res = await backend.atlas(
+    {
+      dataset: datasetFor(params),
+      mode: r.mode,
+      opt: r.opt,
+      hyper: { ...HYPER_DEFAULTS, ...r.hyper },
+      iterations: r.iterations,
+      tol: r.tol,
+      xAxis: Float64Array.from(r.xAxis),
+      yAxis: Float64Array.from(r.yAxis),
+      start: r.start ?? params.start,
+    },
+    (done, total) => {
+      progress.push([done, total]);
+      if (opts.cancelAtProgress !== undefined && done >= opts.cancelAtProgress * total) cancel();
+    },
+    signal,
+  );
+  const t1 = performance.now();
+  clearTimeout(timer);
+  const arrays = opts.arrays !== false;
+  return {
+    backend: backend.kind,
+    finalCost: arrays ? Array.from(res.finalCost) : [],
+    convergedAt: arrays ? Array.from(res.convergedAt) : [],
+    divergedAt: arrays ? Array.from(res.divergedAt) : [],
+    cancelled: !!res.cancelled,
+    ms: t1 - t0,
+    cancelLatencyMs: tCancel === null ? null : t1 - tCancel,
+    progress,
+    stats: backend instanceof WebGpuBackend && !res.cancelled ? backend.atlasKernel.lastRun : null,
+  };
+}
+
+/** rnnlab.debug.frameCost: the median time of one frame of the given kind (see RnnLabDebug). */
+async function frameCost(app: App, kind: Parameters<RnnLabDebug['frameCost']>[0], runs: number): Promise<{ ms: number; all: number[] }> {
+  const engine = app.engine;
+  await engine.ready();
+  const view = app.surfaceViewForTiming();
+  const base = app.params;
+  const all: number[] = [];
+  // '-moving': the frame drawn while the camera moves or the start is dragged
+  const moving = kind.endsWith('-moving');
+  if (moving) kind = kind === 'orbit-moving' ? 'orbit' : 'drag';
+  view.setInteractive(moving);
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    if (kind === 'trajectory') {
+      await engine.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
+      if (i > 0) all.push(performance.now() - t0);
+      continue;
+    }
+    const drawn = app.framesDrawn;
+    if (kind === 'orbit') view.setCamera([base.cam[0] + 3 * (i + 1), base.cam[1], base.cam[2]]);
+    else if (kind === 'drag') await app.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
+    else await app.setParams({ range: [-3 + 0.01 * (i + 1), 3, -3, 3] });
+    // one render per figure: in still mode the camera's change event or setParams has drawn already
+    if (app.framesDrawn === drawn) app.drawNow();
+    await view.gpuDone();
+    if (i > 0) all.push(performance.now() - t0); // the first one warms up
+  }
+  view.setInteractive(false);
+  await app.setParams({ start: base.start, range: base.range, cam: base.cam });
+  return { ms: median(all), all };
 }
 
 function median(v: number[]): number {
