@@ -43,6 +43,8 @@ export function rpropNote(p: Params): string {
 }
 
 type Change = (partial: Partial<Record<keyof Params, unknown>>) => void;
+/** Adds a folder by its (untranslated) name, with a message line at its top. */
+type FolderMaker = (name: string) => GUI;
 
 /** Which folder shows the messages about which parameter (folders by their English title; shown translated). */
 const FOLDER_OF: Record<string, string> = {
@@ -59,7 +61,7 @@ export class ControlPanel {
   readonly gui: GUI;
   private readonly model: Record<string, unknown>;
   private readonly folders = new Map<string, { folder: GUI; message: HTMLElement }>();
-  private readonly rows: HTMLTextAreaElement;
+  private rows!: HTMLTextAreaElement;
   private frameCtl!: Controller;
   private playCtl!: Controller;
   private resCtl!: Controller;
@@ -98,8 +100,29 @@ export class ControlPanel {
       this.folders.set(name, { folder: f, message });
       return f;
     };
-    const range = (typed: Record<string, number> = {}) => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax].map((v, i) => typed[['wxMin', 'wxMax', 'wRecMin', 'wRecMax'][i]] ?? v);
+    const data = this.buildData(folder, onChange);
+    this.gui
+      .add(m, 'scene', Object.fromEntries([[t('(choose a lesson)'), ''], ...SCENES.map((sc) => [t(sc.name), sc.id])]))
+      .name(t('scene'))
+      .onChange((id: string) => id && actions.scene(id));
+    const resetModel = { resetAll: actions.resetAll };
+    this.gui.add(resetModel, 'resetAll').name(t('↺ reset all (every setting to its default)'));
+    this.gui.$children.append(tutorialLink());
+    this.buildOptimisers(folder, p, onChange);
+    this.buildAtlas(folder, onChange);
+    const play = this.buildPlayback(folder, p, onChange);
+    const view = this.buildView(folder, p, onChange);
+    // Closed by default so that the surface stays visible; messages open their folder.
+    data.close();
+    play.close();
+    view.close();
+  }
 
+  // --- the folders, in the panel's order -------------------------------------------------------
+
+  /** Data: the preset, the random preset's settings and the rows editor. */
+  private buildData(folder: FolderMaker, onChange: Change): GUI {
+    const m = this.model;
     const data = folder(N_('Data'));
     // preset shows 'custom' while typed rows are in use; seed, samples and seqLen belong to the
     // random preset: they are greyed out otherwise, and editing them never switches the preset.
@@ -121,14 +144,12 @@ export class ControlPanel {
     const reset = el('button', { type: 'button', id: 'rows-reset' }, t('Back to the preset'));
     reset.addEventListener('click', () => onChange({ data: '' }));
     data.$children.append(el('div', { class: 'rows-editor' }, el('label', { for: 'rows' }, t('rows (edit or paste, one per line):')), this.rows, el('div', {}, apply, reset)));
+    return data;
+  }
 
-    this.gui
-      .add(m, 'scene', Object.fromEntries([[t('(choose a lesson)'), ''], ...SCENES.map((sc) => [t(sc.name), sc.id])]))
-      .name(t('scene'))
-      .onChange((id: string) => id && actions.scene(id));
-    const resetModel = { resetAll: actions.resetAll };
-    this.gui.add(resetModel, 'resetAll').name(t('↺ reset all (every setting to its default)'));
-    this.gui.$children.append(tutorialLink());
+  /** Optimisers: the start, the optimiser, the hyperparameters it uses, iterations, tol, compared runs. */
+  private buildOptimisers(folder: FolderMaker, p: Params, onChange: Change): void {
+    const m = this.model;
     const opt = folder(N_('Optimisers'));
     numberInput(opt.add(m, 'startWx', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.01).name(t('start wx')), (v) => onChange({ start: [v, m.startWRec] }));
     numberInput(opt.add(m, 'startWRec', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.01).name(t('start wRec')), (v) => onChange({ start: [m.startWx, v] }));
@@ -154,7 +175,11 @@ export class ControlPanel {
     numberInput(opt.add(m, 'tol', 1e-9, 1).name(t('converged below')), (v) => onChange({ tol: v }), true);
     this.compare = new CompareEditor(opt.addFolder(t('Compared runs (up to 5)')), onChange, () => String(this.model.opt));
     this.compare.show(p.compare);
+  }
 
+  /** Atlas: the mode, the cells, the drape and the two windows (learning rates; etas). */
+  private buildAtlas(folder: FolderMaker, onChange: Change): void {
+    const m = this.model;
     const atlas = folder(N_('Atlas'));
     const atlasRange = () => [m.atlasXMin, m.atlasXMax, m.atlasYMin, m.atlasYMax];
     const atlasEtaRange = () => [m.atlasEtaPlusMin, m.atlasEtaPlusMax, m.atlasEtaMinusMin, m.atlasEtaMinusMax];
@@ -172,6 +197,11 @@ export class ControlPanel {
     for (const [key, name] of [['atlasEtaPlusMin', N_('etaPlus min')], ['atlasEtaPlusMax', N_('etaPlus max')], ['atlasEtaMinusMin', N_('etaMinus min')], ['atlasEtaMinusMax', N_('etaMinus max')]] as const)
       atlas.add(m, key).name(t(name)).onFinishChange(() => onChange({ atlasEtaRange: atlasEtaRange() }));
     atlas.close();
+  }
+
+  /** Playback: play, step, restart, the iteration and the speed. */
+  private buildPlayback(folder: FolderMaker, p: Params, onChange: Change): GUI {
+    const m = this.model;
     const play = folder(N_('Playback'));
     this.playCtl = play.add(m, 'play').name(t('play / pause (space)'));
     play.add(m, 'stepBack').name(t('◀ step back (←)'));
@@ -179,7 +209,13 @@ export class ControlPanel {
     play.add(m, 'restart').name(t('↺ restart (R)'));
     this.frameCtl = play.add(m, 'frame', 0, p.iterations, 1).name(t('iteration')).onChange((v: number) => onChange({ play: false, frame: v }));
     numberInput(play.add(m, 'speed', 1, 500, 1).name(t('speed (it./s)')), (v) => onChange({ speed: v }));
+    return play;
+  }
 
+  /** View: the range, resolution, contours, layout, zoom, backend, links, modes and language. */
+  private buildView(folder: FolderMaker, p: Params, onChange: Change): GUI {
+    const m = this.model;
+    const range = (typed: Record<string, number> = {}) => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax].map((v, i) => typed[['wxMin', 'wxMax', 'wRecMin', 'wRecMax'][i]] ?? v);
     const view = folder(N_('View'));
     numberInput(view.add(m, 'wxMin', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wx min')), (v) => onChange({ range: range({ wxMin: v }) }), true);
     numberInput(view.add(m, 'wxMax', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wx max')), (v) => onChange({ range: range({ wxMax: v }) }), true);
@@ -198,10 +234,7 @@ export class ControlPanel {
     // own language and script, so that their glyphs come from the bundled fonts.
     const languages = { English: 'en', [t('Chinese (Simplified)')]: 'zh', [t('Chinese (Traditional)')]: 'zh-Hant' };
     view.add(m, 'lang', languages).name(t('language')).onChange((v: string) => onChange({ lang: v }));
-    // Closed by default so that the surface stays visible; messages open their folder.
-    data.close();
-    play.close();
-    view.close();
+    return view;
   }
 
   /** Shows params in the controls without firing their onChange. */
