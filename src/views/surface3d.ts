@@ -8,44 +8,28 @@ import * as THREE from 'three/webgpu';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { CSS2DObject, CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
 import { Line2 } from 'three/addons/lines/webgpu/Line2.js';
-import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import type { SurfaceResult } from '../gpu/backend';
 import type { SurfaceSummary } from '../model/surface';
-import { contourLevels, logCost, OVERFLOW_RGB, viridis } from './colormap';
-import { contourLayers } from './contours';
+import { logCost } from './colormap';
 import { fitLabels } from './labelLayout';
-import { startAtEdge, startOutsideNote, TUTORIAL_POINTS, niceTicks, formatTick } from './common';
+import { startAtEdge, startOutsideNote } from './common';
 import { drawRun, showFrame, showQuality, type RunDraw, type RunLine } from './runs3d';
 import { t } from '../i18n';
 import { drawLabels3d } from '../export/labels3d';
+import { addAxes, addTutorialPoints, addValleyFloor, addWRecOneLines, contourLines, HEIGHT, MESH_MAX, polyline, type SurfaceFrame } from './surfaceDecor';
+import { clearGroup, label } from './meshUtils';
+import { buildMesh, drapeMesh, type Drape, type MeshSource } from './surfaceMesh';
 
-/** The mesh has at most this many vertices per side; finer grids are sampled. */
-const MESH_MAX = 257;
 /**
  * While the camera moves or the start is dragged: a mesh of at most this many vertices per side,
  * and (on a software rasteriser, where every pixel costs CPU time) this render scale.
  */
 const INTERACTIVE_MESH_MAX = 97;
 const INTERACTIVE_SCALE = 0.5;
-const HEIGHT = 1.1;
 const TARGET = new THREE.Vector3(0, 0.3, 0);
 const LIFT = 0.02;
 
 /** where a coarser mesh takes its vertices' heights and colours from: vertex k is vertex index[k] there */
-interface MeshSource {
-  colours: Float32Array;
-  heights: Float32Array;
-  index: Int32Array;
-}
-
-export interface Drape {
-  xAxis: Float64Array;
-  yAxis: Float64Array;
-  /** sRGB 0..255 of cell (col, row) */
-  colour(col: number, row: number): readonly [number, number, number];
-}
-
-
 export class SurfaceView {
   readonly renderer: THREE.WebGPURenderer;
   readonly camera: THREE.PerspectiveCamera;
@@ -210,6 +194,18 @@ export class SurfaceView {
     for (const r of retired) r.dispose();
   }
 
+  /** what surfaceDecor.ts needs of this view to build the surface's furniture */
+  private frame(): SurfaceFrame {
+    return {
+      range: this.range,
+      hMax: this.hMax,
+      worldX: (wx) => this.worldX(wx),
+      worldZ: (wRec) => this.worldZ(wRec),
+      onSurface: (wx, wRec, cost, lift) => this.onSurface(wx, wRec, cost, lift),
+      group: this.surfaceGroup,
+    };
+  }
+
   setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], contours: boolean): void {
     this.surfaceVersion++;
     this.range = range;
@@ -222,7 +218,7 @@ export class SurfaceView {
     for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = summary.logs[pick(j) * res + pick(i)];
     // The same scale as the heatmap and the colour bar (computed once per surface, over every cell).
     this.hMax = summary.logTop;
-    const full = this.buildMesh(logs, m);
+    const full = buildMesh(logs, m, this.hMax);
     this.mesh = full.mesh;
     this.surfaceColours = full.colours;
     this.heights = full.heights;
@@ -240,7 +236,7 @@ export class SurfaceView {
         for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) index[j * mc + i] = pickC(j) * m + pickC(i);
         from = { colours: full.colours, heights: full.heights, index };
       }
-      const c = this.buildMesh(logsC, mc, from);
+      const c = buildMesh(logsC, mc, this.hMax, from);
       this.coarse = { mesh: c.mesh, m: mc, colours: c.colours };
       this.surfaceGroup.add(c.mesh);
     } else this.coarse = null;
@@ -248,63 +244,16 @@ export class SurfaceView {
     if (this.drape) this.applyDrape();
     this.applyQuality();
 
-    if (contours) this.surfaceGroup.add(this.contourLines(summary.logs, res));
-    this.addWRecOneLines(s);
-    this.addValleyFloor(s);
-    this.addAxes();
-    this.addTutorialPoints(s);
+    const frame = this.frame();
+    if (contours) this.surfaceGroup.add(contourLines(frame, summary.logs, res));
+    addWRecOneLines(frame, s);
+    addValleyFloor(frame, s);
+    addAxes(frame);
+    addTutorialPoints(frame, s);
     if (this.runs.length) this.setRuns(this.runs);
   }
 
   /** A mesh of m x m vertices: height and colour from log10(cost + 1) on the shared scale. */
-  private buildMesh(logs: Float32Array, m: number, from?: MeshSource): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
-    const positions = new Float32Array(m * m * 3);
-    const colors = new Float32Array(m * m * 3);
-    const heights = new Float32Array(m * m);
-    const toLinear = srgbToWorking();
-    const colour = new THREE.Color();
-    for (let j = 0; j < m; j++) {
-      for (let i = 0; i < m; i++) {
-        const k = j * m + i;
-        positions[3 * k] = -1 + (2 * i) / (m - 1);
-        positions[3 * k + 2] = 1 - (2 * j) / (m - 1);
-        if (from) {
-          // the same cell's height and colour in a mesh built already (computed from the same value)
-          const f = from.index[k];
-          heights[k] = positions[3 * k + 1] = from.heights[f];
-          colors[3 * k] = from.colours[3 * f];
-          colors[3 * k + 1] = from.colours[3 * f + 1];
-          colors[3 * k + 2] = from.colours[3 * f + 2];
-          continue;
-        }
-        const l = logs[k];
-        const finite = Number.isFinite(l);
-        const y = finite ? (HEIGHT * l) / this.hMax : HEIGHT;
-        heights[k] = y;
-        positions[3 * k + 1] = y;
-        const rgb = finite ? viridis(l / this.hMax) : OVERFLOW_RGB;
-        // vertex colours are linear; the colour map is sRGB
-        if (toLinear) {
-          colors[3 * k] = toLinear(rgb[0] / 255);
-          colors[3 * k + 1] = toLinear(rgb[1] / 255);
-          colors[3 * k + 2] = toLinear(rgb[2] / 255);
-        } else {
-          colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
-          colors[3 * k] = colour.r;
-          colors[3 * k + 1] = colour.g;
-          colors[3 * k + 2] = colour.b;
-        }
-      }
-    }
-    const geom = new THREE.BufferGeometry();
-    geom.setAttribute('position', new THREE.BufferAttribute(positions, 3));
-    geom.setAttribute('color', new THREE.BufferAttribute(colors, 3));
-    geom.setIndex(new THREE.BufferAttribute(gridIndex(m), 1));
-    geom.boundingSphere = boundingSphereOf(positions);
-    const mat = new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide, polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1 });
-    return { mesh: new THREE.Mesh(geom, mat), colours: colors.slice(), heights };
-  }
-
   /** device pixels per CSS pixel of the full frame: devicePixelRatio within 1..3 */
   private fullPixelRatio(): number {
     return Math.max(1, Math.min(3, window.devicePixelRatio || 1));
@@ -335,144 +284,6 @@ export class SurfaceView {
   }
 
   /** The contour levels on the surface, from the same segments the heatmap draws (computed once per surface). */
-  private contourLines(logs: Float32Array, m: number): THREE.LineSegments {
-    const levels = contourLevels();
-    const layers = contourLayers(logs, m, levels);
-    let n = 0;
-    for (const seg of layers) n += seg.length / 2;
-    const pts = new Float32Array(3 * n);
-    let k = 0;
-    for (let li = 0; li < levels.length; li++) {
-      const level = levels[li];
-      const seg = layers[li];
-      const y = (HEIGHT * Math.min(level, this.hMax)) / this.hMax + 0.004;
-      for (let i = 0; i < seg.length; i += 2) {
-        pts[k++] = -1 + (2 * seg[i]) / (m - 1);
-        pts[k++] = y;
-        pts[k++] = 1 - (2 * seg[i + 1]) / (m - 1);
-      }
-    }
-    const g = new THREE.BufferGeometry();
-    g.setAttribute('position', new THREE.BufferAttribute(pts, 3));
-    if (n > 0) g.boundingSphere = boundingSphereOf(pts);
-    return new THREE.LineSegments(g, new THREE.LineBasicMaterial({ color: 0x0b0d12, transparent: true, opacity: 0.55 }));
-  }
-
-  private polyline(points: THREE.Vector3[], color: number, width: number, dashed = false): Line2 {
-    const g = new LineGeometry();
-    g.setPositions(points.flatMap((p) => [p.x, p.y, p.z]));
-    const mat = new THREE.Line2NodeMaterial({ color, linewidth: width, dashed, dashSize: 0.04, gapSize: 0.03, worldUnits: false });
-    const line = new Line2(g, mat);
-    line.computeLineDistances();
-    return line;
-  }
-
-  /** the costs along grid row `row`, sampled at most MESH_MAX times */
-  private rowPoints(s: SurfaceResult, wRec: number): THREE.Vector3[] {
-    const res = s.res;
-    const row = Math.round(((wRec - s.wRec[0]) / (s.wRec[res - 1] - s.wRec[0])) * (res - 1));
-    const n = Math.min(res, MESH_MAX);
-    const pts: THREE.Vector3[] = [];
-    for (let i = 0; i < n; i++) {
-      const col = Math.round((i * (res - 1)) / (n - 1));
-      pts.push(this.onSurface(s.wx[col], wRec, s.cost[row * res + col], 0.012));
-    }
-    return pts;
-  }
-
-  private addWRecOneLines(s: SurfaceResult): void {
-    for (const w of [1, -1]) {
-      if (w < this.range[2] || w > this.range[3]) continue;
-      const pts = this.rowPoints(s, w);
-      this.surfaceGroup.add(this.polyline(pts, 0xffffff, 2, true));
-      const end = pts[pts.length - 1];
-      const tag = label(`wRec = ${w}`, 'label line');
-      tag.position.set(end.x + 0.08, end.y + 0.03, end.z);
-      this.surfaceGroup.add(tag);
-    }
-  }
-
-  private addValleyFloor(s: SurfaceResult): void {
-    const res = s.res;
-    const pts: THREE.Vector3[] = [];
-    const n = Math.min(res, MESH_MAX);
-    for (let k = 0; k < n; k++) {
-      const row = Math.round((k * (res - 1)) / (n - 1));
-      let best = 0;
-      for (let col = 1; col < res; col++) if (s.cost[row * res + col] < s.cost[row * res + best]) best = col;
-      if (!Number.isFinite(s.cost[row * res + best])) continue;
-      pts.push(this.onSurface(s.wx[best], s.wRec[row], s.cost[row * res + best], 0.01));
-    }
-    if (pts.length < 2) return;
-    this.surfaceGroup.add(this.polyline(pts, 0xffb000, 2.5));
-    const top = pts[pts.length - 1];
-    const tag = label(t('valley floor'), 'label valley');
-    tag.element.title = t('The valley floor: for each wRec, the wx of least cost (the bottom of the trough). Rprop walks along it once it is down the wall.');
-    tag.position.set(top.x, top.y + 0.06, top.z);
-    this.surfaceGroup.add(tag);
-  }
-
-  private addAxes(): void {
-    const [a, b, c, d] = this.range;
-    const mat = new THREE.LineBasicMaterial({ color: 0xb8c0cc });
-    const pts: number[] = [];
-    const add = (x1: number, y1: number, z1: number, x2: number, y2: number, z2: number) => pts.push(x1, y1, z1, x2, y2, z2);
-    // wx along the front edge, wRec along the left edge, cost up the back-left corner
-    add(-1, 0, 1.08, 1, 0, 1.08);
-    add(-1.08, 0, 1, -1.08, 0, -1);
-    add(-1.08, 0, -1.08, -1.08, HEIGHT, -1.08);
-    for (const t of niceTicks(a, b, 6)) {
-      const x = this.worldX(t);
-      add(x, 0, 1.08, x, 0, 1.13);
-      const l = label(formatTick(t), 'label tick');
-      l.position.set(x, 0, 1.2);
-      this.surfaceGroup.add(l);
-    }
-    // (no label at the far end: the cost axis stands there)
-    for (const t of niceTicks(c, d, 6).filter((v) => this.worldZ(v) > -0.95)) {
-      const z = this.worldZ(t);
-      add(-1.08, 0, z, -1.13, 0, z);
-      const l = label(formatTick(t), 'label tick');
-      l.position.set(-1.22, 0, z);
-      this.surfaceGroup.add(l);
-    }
-    for (let dec = 0; dec <= Math.floor(this.hMax); dec += Math.max(1, Math.ceil(this.hMax / 6))) {
-      const y = (HEIGHT * dec) / this.hMax;
-      add(-1.08, y, -1.08, -1.03, y, -1.08);
-      const l = label(dec === 0 ? '1' : `1e${dec}`, 'label tick');
-      l.position.set(-1.2, y, -1.08);
-      this.surfaceGroup.add(l);
-    }
-    const g = new THREE.BufferGeometry();
-    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
-    this.surfaceGroup.add(new THREE.LineSegments(g, mat));
-    const t1 = label('wx', 'label axis');
-    t1.position.set(0, 0, 1.34);
-    const t2 = label('wRec', 'label axis');
-    t2.position.set(-1.38, 0, 0);
-    const t3 = label(t('cost + 1'), 'label axis');
-    t3.position.set(-1.08, HEIGHT + 0.1, -1.08);
-    this.surfaceGroup.add(t1, t2, t3);
-  }
-
-  private addTutorialPoints(s: SurfaceResult): void {
-    const res = s.res;
-    const [a, b, c, d] = this.range;
-    for (const p of TUTORIAL_POINTS) {
-      if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
-      const col = Math.round(((p.wx - a) / (b - a)) * (res - 1));
-      const row = Math.round(((p.wRec - c) / (d - c)) * (res - 1));
-      const pos = this.onSurface(p.wx, p.wRec, s.cost[row * res + col], 0.03);
-      const dot = new THREE.Mesh(new THREE.SphereGeometry(0.032, 16, 12), new THREE.MeshBasicMaterial({ color: p.color }));
-      dot.position.copy(pos);
-      const tag = label(`(${p.wx}, ${p.wRec})`, 'label point');
-      tag.element.style.color = p.css;
-      tag.position.set(0, 0.07, 0);
-      dot.add(tag);
-      this.surfaceGroup.add(dot);
-    }
-  }
-
   /**
    * Colours the surface by something else over the same weights (the atlas in 'starts' mode):
    * each vertex takes the colour of the nearest cell; null gives the surface its own colours back.
@@ -483,43 +294,8 @@ export class SurfaceView {
   }
 
   private applyDrape(): void {
-    if (this.mesh) this.drapeMesh(this.mesh, this.m, this.surfaceColours);
-    if (this.coarse) this.drapeMesh(this.coarse.mesh, this.coarse.m, this.coarse.colours);
-  }
-
-  private drapeMesh(mesh: THREE.Mesh, m: number, surfaceColours: Float32Array): void {
-    const attr = mesh.geometry.getAttribute('color') as THREE.BufferAttribute;
-    const colors = attr.array as Float32Array;
-    const d = this.drape;
-    if (!d) colors.set(surfaceColours);
-    else {
-      const [a, b, c, e] = this.range;
-      const nx = d.xAxis.length;
-      const ny = d.yAxis.length;
-      const colour = new THREE.Color();
-      for (let j = 0; j < m; j++) {
-        const wRec = c + (j / (m - 1)) * (e - c);
-        const row = Math.round(((wRec - d.yAxis[0]) / (d.yAxis[ny - 1] - d.yAxis[0])) * (ny - 1));
-        for (let i = 0; i < m; i++) {
-          const wx = a + (i / (m - 1)) * (b - a);
-          const col = Math.round(((wx - d.xAxis[0]) / (d.xAxis[nx - 1] - d.xAxis[0])) * (nx - 1));
-          const k = 3 * (j * m + i);
-          if (row < 0 || row >= ny || col < 0 || col >= nx) {
-            colors[k] = surfaceColours[k];
-            colors[k + 1] = surfaceColours[k + 1];
-            colors[k + 2] = surfaceColours[k + 2];
-            continue;
-          }
-          const rgb = d.colour(col, row);
-          colour.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
-          colors[k] = colour.r;
-          colors[k + 1] = colour.g;
-          colors[k + 2] = colour.b;
-        }
-      }
-    }
-    // A new attribute rather than needsUpdate: three's WebGPU backend did not re-upload the old one.
-    mesh.geometry.setAttribute('color', new THREE.BufferAttribute(colors.slice(), 3));
+    if (this.mesh) drapeMesh(this.mesh, this.m, this.surfaceColours, this.drape, this.range);
+    if (this.coarse) drapeMesh(this.coarse.mesh, this.coarse.m, this.coarse.colours, this.drape, this.range);
   }
 
   // --- runs (trajectories) ----------------------------------------------------------------------
@@ -539,7 +315,7 @@ export class SurfaceView {
     const paint = {
       range: this.range,
       place: (wx: number, wRec: number, cost: number) => this.onSurface(wx, wRec, cost),
-      polyline: (pts: THREE.Vector3[], colour: number, width: number) => this.polyline(pts, colour, width),
+      polyline: (pts: THREE.Vector3[], colour: number, width: number) => polyline(pts, colour, width),
       label,
     };
     runs.forEach((run, r) => {
@@ -722,93 +498,6 @@ export class SurfaceView {
 }
 
 /** The triangles of an m x m grid, two per cell (the same for every surface of that size). */
-const gridIndices = new Map<number, Uint32Array>();
-function gridIndex(m: number): Uint32Array {
-  let index = gridIndices.get(m);
-  if (!index) {
-    index = new Uint32Array(6 * (m - 1) * (m - 1));
-    let n = 0;
-    for (let j = 0; j < m - 1; j++)
-      for (let i = 0; i < m - 1; i++) {
-        const a = j * m + i;
-        index[n++] = a;
-        index[n++] = a + 1;
-        index[n++] = a + m;
-        index[n++] = a + 1;
-        index[n++] = a + m + 1;
-        index[n++] = a + m;
-      }
-    gridIndices.set(m, index);
-  }
-  return index;
-}
-
-function label(text: string, className: string): CSS2DObject {
-  const el = document.createElement('div');
-  el.className = className;
-  el.textContent = text;
-  return new CSS2DObject(el);
-}
-
-/**
- * Empties a group. Its geometries and materials are handed to `retired` rather than disposed
- * here: disposed after the next frame, once the objects that replace them are drawn, so that
- * three.js keeps its compiled node materials and pipelines (same kind of material, same
- * pipeline) instead of building them again on every new surface.
- */
-function clearGroup(g: THREE.Group, retired: { dispose(): void }[]): void {
-  for (const child of [...g.children]) {
-    g.remove(child);
-    child.traverse((o) => {
-      if (o instanceof CSS2DObject) o.element.remove();
-      const mesh = o as THREE.Mesh;
-      if (mesh.geometry) retired.push(mesh.geometry);
-      const mat = mesh.material as THREE.Material | THREE.Material[] | undefined;
-      if (Array.isArray(mat)) retired.push(...mat);
-      else if (mat) retired.push(mat);
-    });
-  }
-}
-
-/**
- * three's ColorManagement conversion of an sRGB channel (0..1) to the working colour space, written
- * out for the mesh's thousands of vertices (the same formula as three's SRGBToLinear, so the same
- * numbers as Color.setRGB(r, g, b, SRGBColorSpace)); null where three would convert otherwise.
- */
-function srgbToWorking(): ((c: number) => number) | null {
-  const cm = THREE.ColorManagement;
-  if (!cm.enabled || cm.workingColorSpace !== THREE.LinearSRGBColorSpace) return null;
-  return (c) => (c < 0.04045 ? c * 0.0773993808 : Math.pow(c * 0.9478672986 + 0.0521327014, 2.4));
-}
-
-/**
- * The bounding sphere three's BufferGeometry.computeBoundingSphere() finds for these positions
- * (x, y, z triples): the same arithmetic (the box's centre, the largest squared distance), the same
- * numbers, without its per-vertex accessor calls.
- */
-function boundingSphereOf(p: Float32Array): THREE.Sphere {
-  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
-  for (let i = 0; i < p.length; i += 3) {
-    x0 = Math.min(x0, p[i]);
-    y0 = Math.min(y0, p[i + 1]);
-    z0 = Math.min(z0, p[i + 2]);
-    x1 = Math.max(x1, p[i]);
-    y1 = Math.max(y1, p[i + 1]);
-    z1 = Math.max(z1, p[i + 2]);
-  }
-  const cx = (x0 + x1) * 0.5;
-  const cy = (y0 + y1) * 0.5;
-  const cz = (z0 + z1) * 0.5;
-  let r2 = 0;
-  for (let i = 0; i < p.length; i += 3) {
-    const dx = cx - p[i];
-    const dy = cy - p[i + 1];
-    const dz = cz - p[i + 2];
-    r2 = Math.max(r2, dx * dx + dy * dy + dz * dz);
-  }
-  return new THREE.Sphere(new THREE.Vector3(cx, cy, cz), Math.sqrt(r2));
-}
-
 /** True when the browser draws with a software rasteriser (SwiftShader), by WebGPU or WebGL. */
 export async function isSoftwareRenderer(): Promise<boolean> {
   const soft = (s: string | undefined | null) => /swiftshader|llvmpipe|software/i.test(s ?? '');
