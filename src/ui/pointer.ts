@@ -75,7 +75,11 @@ export function installPointer(h: PointerHost): void {
       e.stopImmediatePropagation();
       dragging = true;
       dragId = e.pointerId;
-      grab = grabOffset(e.clientX, e.clientY, h.state(), on3d);
+      // the foot on the surface; where the surface hides it, the marker's centre (page coordinates)
+      grab = grabOffset(e.clientX, e.clientY, h.state(), (wx, wRec) => {
+        const c = view.startMarkerScreen();
+        return view.toScreen(wx, wRec) ?? (c && { x: c.x + window.scrollX, y: c.y + window.scrollY });
+      });
       h.setDragging(true);
       view.controls.enabled = false;
       view.setStartHighlight(true);

@@ -212,3 +212,21 @@ for (const [input, inside, outside] of [
     expect(p.cam).not.toEqual([35, 52, 5.4]); // the drag went to the camera: it orbited
   });
 }
+
+test('mouse in the 2D map: pressing 8 px from the start picks it up and it moves by exactly the motion (no jump)', async ({ page }) => {
+  await openApp(page, `?play=0&frame=0&start=${START.join(',')}`);
+  const onMap = (w: readonly [number, number]) => page.evaluate(([a, b]) => window.rnnlab.toScreen(a, b, 'map'), w);
+  const p = (await onMap(START))!;
+  const q = (await onMap(TARGET))!;
+  const off = { x: 0, y: 8 };
+  await page.mouse.move(p.x + off.x, p.y + off.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(p.x + off.x + ((q.x - p.x) * i) / 10, p.y + off.y + ((q.y - p.y) * i) / 10);
+  await page.mouse.up();
+  await page.evaluate(() => window.rnnlab.ready());
+  const s = (await params(page)).start;
+  const at = (await onMap(s))!;
+  expect(Math.hypot(at.x - q.x, at.y - q.y)).toBeLessThan(1);
+  expect(Math.abs(s[0] - TARGET[0])).toBeLessThan(0.01);
+  expect(Math.abs(s[1] - TARGET[1])).toBeLessThan(0.01);
+});
