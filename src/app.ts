@@ -89,7 +89,7 @@ export class App {
     this.started = new Promise((resolve) => (this.markStarted = resolve));
     this.root = root;
     root.replaceChildren();
-    this.view3d = el('section', { id: 'view3d' });
+    this.view3d = el('section', { id: 'view3d', 'data-figure': 'surface3d' });
     this.side = el('aside', { id: 'side' });
     this.readout = el('div', { id: 'readout', class: 'overlay' });
     this.hover = el('div', { id: 'hover', class: 'overlay' });
@@ -103,10 +103,10 @@ export class App {
       tutorialLink(),
     );
     this.panels = new SidePanels((text) => void this.setParams({ test: text }));
-    const heatHost = el('div', { id: 'heatmap-host' });
-    const lossHost = el('div', { id: 'lossplot-host' });
-    const atlasHost = el('div', { id: 'atlas-host' });
-    const plotHost = el('div', { id: 'gradplot-host' });
+    const heatHost = el('div', { id: 'heatmap-host', 'data-figure': 'map' });
+    const lossHost = el('div', { id: 'lossplot-host', 'data-figure': 'loss' });
+    const atlasHost = el('div', { id: 'atlas-host', 'data-figure': 'atlas' });
+    const plotHost = el('div', { id: 'gradplot-host', 'data-figure': 'gradients' });
     const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
     this.side.append(heatHost, this.panels.legend, atlasHost, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
     this.banners = new Banners(this.status);

@@ -57,6 +57,8 @@ export interface RnnLabDebug {
    * called); false on the CPU backend.
    */
   loseDevice(): boolean;
+  /** the live camera (params().cam is written when a gesture ends): distance unrounded, world units */
+  camera(): { azimuth: number; elevation: number; distance: number };
 }
 
 export interface DebugAtlasRequest {
@@ -134,6 +136,11 @@ export function createDebug(app: App): RnnLabDebug {
       if (!(engine.backend instanceof WebGpuBackend)) return false;
       engine.backend.device.destroy();
       return true;
+    },
+    camera() {
+      const view = app.surfaceViewForTiming();
+      const [azimuth, elevation] = view.getCamera();
+      return { azimuth, elevation, distance: view.camera.position.distanceTo(view.controls.target) };
     },
     async bareSceneCost(frames) {
       await engine.ready();

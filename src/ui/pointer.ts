@@ -40,6 +40,8 @@ export function installPointer(h: PointerHost): void {
   const canvas = view.renderer.domElement;
   let dragging = false;
   let dragId = -1;
+  /** the finger's (or the pointer's) offset from the start's foot when it was picked up */
+  let grab = { dx: 0, dy: 0 };
   const on3d: ScreenOf = (wx, wRec) => view.toScreen(wx, wRec);
   const on2d: ScreenOf = (wx, wRec) => h.heatmap.toScreen(wx, wRec);
   // The marker floats a little above the surface: grab it near its centre or its foot.
@@ -73,6 +75,11 @@ export function installPointer(h: PointerHost): void {
       e.stopImmediatePropagation();
       dragging = true;
       dragId = e.pointerId;
+      // the foot on the surface; where the surface hides it, the marker's centre (page coordinates)
+      grab = grabOffset(e.clientX, e.clientY, h.state(), (wx, wRec) => {
+        const c = view.startMarkerScreen();
+        return view.toScreen(wx, wRec) ?? (c && { x: c.x + window.scrollX, y: c.y + window.scrollY });
+      });
       h.setDragging(true);
       view.controls.enabled = false;
       view.setStartHighlight(true);
@@ -85,7 +92,8 @@ export function installPointer(h: PointerHost): void {
     if (tap && e.pointerId === tap.id && Math.hypot(e.clientX - tap.x, e.clientY - tap.y) >= TAP.px) tap = null;
     if (dragging) {
       if (e.pointerId !== dragId) return;
-      const hit = view.raycastSurface(e.clientX, e.clientY);
+      // the start keeps the offset it had from the finger: it follows the finger's motion, no jump
+      const hit = view.raycastSurface(e.clientX - grab.dx, e.clientY - grab.dy);
       if (hit) h.moveStart(hit.wx, hit.wRec, false);
       // the readout follows the pointer through the drag too
       showHover(h, hit ? hit.wx : null, hit ? hit.wRec : null, e.clientX, e.clientY, on3d);
@@ -125,6 +133,7 @@ export function installPointer(h: PointerHost): void {
   // The 2D map: the start dot is dragged as in 3D.
   const heat = h.heatmap.canvas;
   let dragging2d = false;
+  let grab2d = { dx: 0, dy: 0 };
   const nearStart2d = (x: number, y: number) => {
     const s = h.state();
     const p = s ? h.heatmap.toScreen(...s.params.start) : null;
@@ -133,17 +142,19 @@ export function installPointer(h: PointerHost): void {
   heat.addEventListener('pointerdown', (e) => {
     if (e.button !== 0 || e.shiftKey || !nearStart2d(e.clientX, e.clientY)) return;
     dragging2d = true;
+    grab2d = grabOffset(e.clientX, e.clientY, h.state(), on2d);
     h.setDragging(true);
     heat.setPointerCapture(e.pointerId);
     e.preventDefault();
   });
   heat.addEventListener('pointermove', (e) => {
-    const w = h.heatmap.fromClient(e.clientX, e.clientY);
     if (dragging2d) {
+      const w = h.heatmap.fromClient(e.clientX - grab2d.dx, e.clientY - grab2d.dy);
       if (w) h.moveStart(w.wx, w.wRec, false);
       showHover(h, w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY, on2d);
       return;
     }
+    const w = h.heatmap.fromClient(e.clientX, e.clientY);
     heat.style.cursor = nearStart2d(e.clientX, e.clientY) ? 'grab' : '';
     showHover(h, w ? w.wx : null, w ? w.wRec : null, e.clientX, e.clientY, on2d);
   });
@@ -162,6 +173,15 @@ export function installPointer(h: PointerHost): void {
     const w = h.heatmap.fromClient(e.clientX, e.clientY);
     if (w && e.shiftKey) h.moveStart(w.wx, w.wRec, true);
   });
+}
+
+/**
+ * Client-space offset of a press from the start's point in a view (its foot on the surface in
+ * 3D), kept through the drag so that picking the start up does not move it.
+ */
+function grabOffset(x: number, y: number, s: EngineState | null, screen: ScreenOf): { dx: number; dy: number } {
+  const p = s ? screen(...s.params.start) : null;
+  return p ? { dx: x - (p.x - window.scrollX), dy: y - (p.y - window.scrollY) } : { dx: 0, dy: 0 };
 }
 
 /**
