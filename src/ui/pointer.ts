@@ -43,7 +43,6 @@ export function installPointer(h: PointerHost): void {
   /** the finger's (or the pointer's) offset from the start's foot when it was picked up */
   let grab = { dx: 0, dy: 0 };
   const on3d: ScreenOf = (wx, wRec) => view.toScreen(wx, wRec);
-  const on2d: ScreenOf = (wx, wRec) => h.heatmap.toScreen(wx, wRec);
   // The marker floats a little above the surface: grab it near its centre or its foot.
   const nearStart = (x: number, y: number, radius = PICK_RADIUS.mouse) => {
     const centre = view.startMarkerScreen();
@@ -130,7 +129,12 @@ export function installPointer(h: PointerHost): void {
     lift(e);
   });
   canvas.addEventListener('pointerleave', () => (h.hover.hidden = true));
-  // The 2D map: the start dot is dragged as in 3D.
+  installMapPointer(h);
+}
+
+/** The 2D map: the start dot is dragged as in 3D (keeping the pointer's offset); shift-click moves it there. */
+function installMapPointer(h: PointerHost): void {
+  const on2d: ScreenOf = (wx, wRec) => h.heatmap.toScreen(wx, wRec);
   const heat = h.heatmap.canvas;
   let dragging2d = false;
   let grab2d = { dx: 0, dy: 0 };
