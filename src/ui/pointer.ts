@@ -43,42 +43,28 @@ export function installPointer(h: PointerHost): void {
   /** the finger's (or the pointer's) offset from the start's foot when it was picked up */
   let grab = { dx: 0, dy: 0 };
   const on3d: ScreenOf = (wx, wRec) => view.toScreen(wx, wRec);
-  // The marker floats a little above the surface: grab it near its centre or its foot.
-  const nearStart = (x: number, y: number, radius = PICK_RADIUS.mouse) => {
-    const centre = view.startMarkerScreen();
-    const s = h.state();
-    const foot = s ? view.toScreen(...s.params.start) : null;
-    const near = (p: { x: number; y: number } | null, dx = 0, dy = 0) => p !== null && Math.hypot(p.x - dx - x, p.y - dy - y) < radius;
-    return near(centre) || near(foot, window.scrollX, window.scrollY);
-  };
+  const nearStart = (x: number, y: number, radius = PICK_RADIUS.mouse) => nearStart3d(h, x, y, radius);
   // Touch: one finger on the start drags it, one finger elsewhere orbits and two pinch to zoom
   // (OrbitControls), a tap plays or pauses.
-  const touches = new Set<number>();
-  let tap: { id: number; x: number; y: number; t: number } | null = null;
+  const taps = new TapTracker();
   canvas.addEventListener(
     'pointerdown',
     (e) => {
-      if (e.pointerType === 'touch') {
-        touches.add(e.pointerId);
-        tap = touches.size === 1 ? { id: e.pointerId, x: e.clientX, y: e.clientY, t: e.timeStamp } : null;
-      }
+      taps.down(e);
       if (dragging) {
         e.stopImmediatePropagation(); // a second finger while the start is dragged: ignored
         return;
       }
-      if (touches.size > 1) return; // a second finger: OrbitControls pinches
+      if (taps.fingers > 1) return; // a second finger: OrbitControls pinches
       const radius = e.pointerType === 'touch' ? PICK_RADIUS.touch : PICK_RADIUS.mouse;
       if (e.button !== 0 || !nearStart(e.clientX, e.clientY, radius)) return;
-      tap = null;
+      taps.cancel();
       // Picked up the start marker: stop OrbitControls from seeing this drag.
       e.stopImmediatePropagation();
       dragging = true;
       dragId = e.pointerId;
       // the foot on the surface; where the surface hides it, the marker's centre (page coordinates)
-      grab = grabOffset(e.clientX, e.clientY, h.state(), (wx, wRec) => {
-        const c = view.startMarkerScreen();
-        return view.toScreen(wx, wRec) ?? (c && { x: c.x + window.scrollX, y: c.y + window.scrollY });
-      });
+      grab = grabOffset(e.clientX, e.clientY, h.state(), (wx, wRec) => footOrMarker(view, wx, wRec));
       h.setDragging(true);
       view.controls.enabled = false;
       view.setStartHighlight(true);
@@ -88,7 +74,7 @@ export function installPointer(h: PointerHost): void {
     { capture: true },
   );
   canvas.addEventListener('pointermove', (e) => {
-    if (tap && e.pointerId === tap.id && Math.hypot(e.clientX - tap.x, e.clientY - tap.y) >= TAP.px) tap = null;
+    taps.move(e);
     if (dragging) {
       if (e.pointerId !== dragId) return;
       // the start keeps the offset it had from the finger: it follows the finger's motion, no jump
@@ -114,11 +100,7 @@ export function installPointer(h: PointerHost): void {
     if (s) h.moveStart(s.params.start[0], s.params.start[1], true);
   };
   const lift = (e: PointerEvent) => {
-    if (e.pointerType !== 'touch') return;
-    touches.delete(e.pointerId);
-    const t = tap;
-    tap = null;
-    if (e.type === 'pointerup' && t && t.id === e.pointerId && e.timeStamp - t.t < TAP.ms && Math.hypot(e.clientX - t.x, e.clientY - t.y) < TAP.px) h.togglePlay();
+    if (taps.up(e)) h.togglePlay();
   };
   canvas.addEventListener('pointerup', (e) => {
     drop(e);
@@ -130,6 +112,22 @@ export function installPointer(h: PointerHost): void {
   });
   canvas.addEventListener('pointerleave', () => (h.hover.hidden = true));
   installMapPointer(h);
+}
+
+/** Whether a press at (x, y) picks up the start: the marker floats a little above the surface, so near its centre or its foot. */
+function nearStart3d(h: PointerHost, x: number, y: number, radius: number): boolean {
+  const view = h.surfaceView;
+  const centre = view.startMarkerScreen();
+  const s = h.state();
+  const foot = s ? view.toScreen(...s.params.start) : null;
+  const near = (p: { x: number; y: number } | null, dx = 0, dy = 0) => p !== null && Math.hypot(p.x - dx - x, p.y - dy - y) < radius;
+  return near(centre) || near(foot, window.scrollX, window.scrollY);
+}
+
+/** The start's foot on the surface; where the surface hides it, the marker's centre (page coordinates). */
+function footOrMarker(view: PointerHost['surfaceView'], wx: number, wRec: number): { x: number; y: number } | null {
+  const c = view.startMarkerScreen();
+  return view.toScreen(wx, wRec) ?? (c && { x: c.x + window.scrollX, y: c.y + window.scrollY });
 }
 
 /** The 2D map: the start dot is dragged as in 3D (keeping the pointer's offset); shift-click moves it there. */
@@ -177,6 +175,41 @@ function installMapPointer(h: PointerHost): void {
     const w = h.heatmap.fromClient(e.clientX, e.clientY);
     if (w && e.shiftKey) h.moveStart(w.wx, w.wRec, true);
   });
+}
+
+/** Fingers on the 3D view, and whether the one finger down makes a tap (short, still: play or pause). */
+class TapTracker {
+  private readonly touches = new Set<number>();
+  private tap: { id: number; x: number; y: number; t: number } | null = null;
+
+  get fingers(): number {
+    return this.touches.size;
+  }
+
+  down(e: PointerEvent): void {
+    if (e.pointerType !== 'touch') return;
+    this.touches.add(e.pointerId);
+    this.tap = this.touches.size === 1 ? { id: e.pointerId, x: e.clientX, y: e.clientY, t: e.timeStamp } : null;
+  }
+
+  /** the press became a drag (of the start, or a move beyond TAP.px) */
+  cancel(): void {
+    this.tap = null;
+  }
+
+  move(e: PointerEvent): void {
+    const t = this.tap;
+    if (t && e.pointerId === t.id && Math.hypot(e.clientX - t.x, e.clientY - t.y) >= TAP.px) this.tap = null;
+  }
+
+  /** a finger lifted (or cancelled): true when it ends a tap */
+  up(e: PointerEvent): boolean {
+    if (e.pointerType !== 'touch') return false;
+    this.touches.delete(e.pointerId);
+    const t = this.tap;
+    this.tap = null;
+    return e.type === 'pointerup' && t !== null && t.id === e.pointerId && e.timeStamp - t.t < TAP.ms && Math.hypot(e.clientX - t.x, e.clientY - t.y) < TAP.px;
+  }
 }
 
 /**
