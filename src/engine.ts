@@ -12,7 +12,7 @@ import { MARKED_POINTS, gradientCheck, runModel, type GradientCheck } from './mo
 import { runOptimiser, type OptimiserRun } from './model/optimisers';
 import { summarizeSurface, type SurfaceSummary } from './model/surface';
 import { DEFAULT_PARAMS, type Params } from './state/schema';
-import { atlasGrid, datasetFor, hyperFor } from './state/derived';
+import { atlasGrid, datasetFor, hyperFor, type AtlasGrid } from './state/derived';
 import type { AtlasResult } from './gpu/backend';
 import { float32AxisNote, type AtlasMode } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
@@ -22,15 +22,9 @@ import { t } from './i18n';
  * One atlas per run (main run first): all over the same axes in 'starts' mode; in 'lr' mode each
  * over its own run's hyperparameters (learning rates of wx and wRec, or etaPlus and etaMinus).
  */
-export interface AtlasRun {
+export interface AtlasRun extends AtlasGrid {
   opt: OptimiserName;
   hyper: ReturnType<typeof hyperFor>;
-  xAxis: Float64Array;
-  yAxis: Float64Array;
-  xLabel: string;
-  yLabel: string;
-  xLog: boolean;
-  yLog: boolean;
   result: AtlasResult | null;
 }
 

@@ -51,12 +51,14 @@ export function atlasAxes(p: Pick<Params, 'atlasRange' | 'atlasEtaRange' | 'star
 
 /** The cells' axes of one run's atlas, with what they hold. */
 export interface AtlasGrid {
-  /** columns: wx ('starts'), log10 of the learning rate of wx or etaPlus ('lr') */
+  /** columns: wx ('starts'), log10 of the learning rate of wx or etaPlus ('lr'); increasing */
   xAxis: Float64Array;
-  /** rows: wRec ('starts'), log10 of the learning rate of wRec or etaMinus ('lr') */
+  /** rows: wRec ('starts'), log10 of the learning rate of wRec or etaMinus ('lr'); row 0 = smallest, drawn at the bottom */
   yAxis: Float64Array;
+  /** e.g. 'wx', 'wRec' or 'lr of wx', 'lr of wRec', 'etaPlus', 'etaMinus' */
   xLabel: string;
   yLabel: string;
+  /** the axis arrays hold log10 values (ticks read 1e-3) */
   xLog: boolean;
   yLog: boolean;
 }

@@ -7,6 +7,7 @@ import { viridis } from './colormap';
 import { formatNumber } from './common';
 import { t as tr } from '../i18n';
 import { cellClass } from '../model/atlas';
+import type { AtlasGrid } from '../state/derived';
 
 export type AtlasPanelMode = 'starts' | 'lr';
 
@@ -18,13 +19,7 @@ export interface AtlasPanelResult {
 }
 
 /** One run's axes, labels and marker (atlasRunView: a run's own, else the input's). */
-export interface AtlasRunAxes {
-  xAxis: Float64Array;
-  yAxis: Float64Array;
-  xLabel: string;
-  yLabel: string;
-  xLog: boolean;
-  yLog: boolean;
+export interface AtlasRunAxes extends AtlasGrid {
   marker: [number, number] | null;
 }
 
@@ -39,17 +34,8 @@ export interface AtlasPanelRun extends Partial<AtlasRunAxes> {
  * run may carry its own (learning rates for sgd/momentum/clip/adam, the etas for the Rprop
  * family): atlasRunView(input, i) gives run i's.
  */
-export interface AtlasPanelInput {
+export interface AtlasPanelInput extends AtlasGrid {
   mode: AtlasPanelMode;
-  /** axis values of the cells: columns (x) and rows (y, row 0 = smallest y, drawn at the bottom); increasing */
-  xAxis: Float64Array;
-  yAxis: Float64Array;
-  /** e.g. 'wx', 'wRec' or 'lr of wx', 'lr of wRec', 'etaPlus', 'etaMinus' */
-  xLabel: string;
-  yLabel: string;
-  /** the axis arrays hold log10 values (ticks read 1e-3, hover 1e-3.24) */
-  xLog: boolean;
-  yLog: boolean;
   iterations: number;
   tol: number;
   /** one per run: main run first, then compared runs */
