@@ -167,7 +167,7 @@ describe('parameter parsing, the issue classes one by one', { timeout: PROPERTY_
     expectUsable(params, messages);
   });
 
-  // how long these take (no quadratic regular expression) is measured by `npm run bench` (bench/params.bench.ts)
+  // how long these take (no quadratic regular expression) is measured by `npm run bench` (bench/params.timing.ts)
   it('huge values for every key give usable params', () => {
     const huge = [
       `0${' '.repeat(LONG)}1`, // a space run inside a row: was quadratic in the separator regex
