@@ -3,6 +3,7 @@
  * measured in its font and wrapped to the width it has (at spaces, or between any two characters
  * for Chinese), never squeezed or cut: an entry reads the same in every language at every size.
  */
+import { wrapText } from '../views/canvas2d';
 import type { EngineState } from '../engine';
 import { t as tr } from '../i18n';
 import { OVERFLOW_CSS, viridis } from '../views/colormap';
@@ -27,29 +28,6 @@ export function text(ctx: CanvasRenderingContext2D, t: string, x: number, y: num
   ctx.fillText(t, x, y);
 }
 
-/** `t` in lines no wider than maxWidth in the context's current font (a word too long is broken between characters). */
-export function wrapText(ctx: CanvasRenderingContext2D, t: string, maxWidth: number): string[] {
-  const fits = (s: string) => ctx.measureText(s.trimEnd()).width <= maxWidth;
-  const lines: string[] = [];
-  let line = '';
-  for (const token of t.match(/\S+\s*|\s+/g) ?? []) {
-    if (fits(line + token)) {
-      line += token;
-      continue;
-    }
-    if (line.trim()) lines.push(line.trimEnd());
-    line = '';
-    // a token that does not fit a line of its own: character by character
-    for (const ch of token) {
-      if (line && !fits(line + ch)) {
-        lines.push(line.trimEnd());
-        line = ch.trim() ? ch : '';
-      } else line += ch;
-    }
-  }
-  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
-  return lines;
-}
 
 interface LegendLine {
   text: string;

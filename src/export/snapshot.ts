@@ -15,7 +15,8 @@ import { LOSS_TITLE, LossPlot } from '../views/lossplot';
 import { runColour } from '../views/palette';
 import type { SurfaceView } from '../views/surface3d';
 import { t as tr } from '../i18n';
-import { drawColorbar, drawLegendLayout, font, FONT, layoutLegend, text, TEXT, wrapText } from './legend';
+import { drawColorbar, drawLegendLayout, font, FONT, layoutLegend, text, TEXT } from './legend';
+import { wrapText } from '../views/canvas2d';
 
 export const SNAPSHOT_PANELS = ['page', '3d', 'map', 'gradients', 'loss', 'atlas'] as const;
 export type SnapshotPanel = (typeof SNAPSHOT_PANELS)[number];

@@ -57,3 +57,27 @@ export class Canvas2DView {
 export function screenScale(): number {
   return Math.max(1, Math.min(4, (typeof window !== 'undefined' && window.devicePixelRatio) || 1));
 }
+
+/** `t` in lines no wider than maxWidth in the context's current font (a word too long is broken between characters). */
+export function wrapText(ctx: CanvasRenderingContext2D, t: string, maxWidth: number): string[] {
+  const fits = (s: string) => ctx.measureText(s.trimEnd()).width <= maxWidth;
+  const lines: string[] = [];
+  let line = '';
+  for (const token of t.match(/\S+\s*|\s+/g) ?? []) {
+    if (fits(line + token)) {
+      line += token;
+      continue;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    line = '';
+    // a token that does not fit a line of its own: character by character
+    for (const ch of token) {
+      if (line && !fits(line + ch)) {
+        lines.push(line.trimEnd());
+        line = ch.trim() ? ch : '';
+      } else line += ch;
+    }
+  }
+  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}

@@ -4,7 +4,7 @@
  * tutorial's second panel, sampled from the same grid.
  */
 import type { SurfaceResult } from '../gpu/backend';
-import { Canvas2DView } from './canvas2d';
+import { Canvas2DView, wrapText } from './canvas2d';
 import type { SurfaceSummary } from '../model/surface';
 import { contourLevels, OVERFLOW_RGB, viridis } from './colormap';
 import { contourLayers } from './contours';
@@ -235,15 +235,18 @@ export class HeatmapView extends Canvas2DView {
     disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
     // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
     ctx.font = this.font(13, '600');
-    const w = ctx.measureText(outside.text).width + 12;
+    // in as many lines as it takes to stay inside the plot (the zoomed map is narrow)
+    const lines = wrapText(ctx, outside.text, r.w - 16);
+    const lineH = 20 * this.textScale;
+    const w = Math.max(...lines.map((l) => ctx.measureText(l).width)) + 12;
     const x = Math.min(Math.max(outside.x - w / 2, r.x + 2), r.x + r.w - w - 2);
-    const y = outside.y < r.y + r.h / 2 ? outside.y + 12 : outside.y - 32;
+    const y = outside.y < r.y + r.h / 2 ? outside.y + 12 : outside.y - 32 - (lines.length - 1) * lineH;
     ctx.fillStyle = 'rgba(11, 13, 18, 0.85)';
-    ctx.fillRect(x, y, w, 20 * this.textScale);
+    ctx.fillRect(x, y, w, lineH * lines.length);
     ctx.fillStyle = '#ff6a00';
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
-    ctx.fillText(outside.text, x + 6, y + 10 * this.textScale);
+    lines.forEach((line, i) => ctx.fillText(line, x + 6, y + lineH * i + 10 * this.textScale));
   }
 
   /** frame, ticks, labels */
@@ -272,7 +275,12 @@ export class HeatmapView extends Canvas2DView {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     ctx.fillText('wx', r.x + r.w / 2, this.height - 4);
-    ctx.fillText(this.title, r.x + r.w / 2, r.y - 8);
+    // the title centred over the plot, smaller where the map is too narrow for it (2D only, presentation mode)
+    const titleW = ctx.measureText(this.title).width;
+    if (titleW > this.width - 8) ctx.font = this.font((14 * (this.width - 8)) / titleW, '600');
+    const titleX = Math.min(Math.max(r.x + r.w / 2, ctx.measureText(this.title).width / 2 + 4), this.width - ctx.measureText(this.title).width / 2 - 4);
+    ctx.fillText(this.title, titleX, r.y - 8);
+    ctx.font = this.font(14, '600');
     ctx.save();
     ctx.translate(14 * this.textScale, r.y + r.h / 2);
     ctx.rotate(-Math.PI / 2);
