@@ -3,6 +3,8 @@
  * settings to their defaults and applies these.
  */
 import { N_ } from './i18n';
+import { normalizeParams } from './state/normalize';
+import { DEFAULT_PARAMS, type Params } from './state/schema';
 
 export interface Scene {
   id: string;
@@ -36,10 +38,23 @@ export const SCENES: readonly Scene[] = [
 ];
 
 /** The keys a scene resets before applying its own. */
-export const SCENE_KEYS = ['opt', 'compare', 'start', 'iterations', 'tol', 'delta0', 'etaPlus', 'etaMinus', 'deltaMin', 'deltaMax', 'lr', 'momentum', 'clip', 'beta1', 'beta2', 'eps'] as const;
+export const SCENE_KEYS = ['opt', 'compare', 'start', 'iterations', 'tol', 'delta0', 'etaPlus', 'etaMinus', 'deltaMin', 'deltaMax', 'lr', 'lrWRec', 'momentum', 'clip', 'beta1', 'beta2', 'eps'] as const;
 
 export function sceneParams(scene: Scene): Record<string, string> {
   const out: Record<string, string> = {};
   new URLSearchParams(scene.query).forEach((v, k) => (out[k] = v));
   return out;
+}
+
+/** The parameters a scene gives over `base`: SCENE_KEYS reset to their defaults, then the scene's own. */
+export function sceneOver(scene: Scene, base: Params): Params {
+  const reset: Partial<Record<keyof Params, unknown>> = {};
+  for (const k of SCENE_KEYS) reset[k] = DEFAULT_PARAMS[k];
+  return normalizeParams({ ...reset, ...sceneParams(scene) }, base).params;
+}
+
+/** The scene whose settings these are (so that a scene's URL names it in the menu), or '' for none. */
+export function sceneOf(p: Params): string {
+  const same = (q: Params) => SCENE_KEYS.every((k) => JSON.stringify(q[k]) === JSON.stringify(p[k]));
+  return SCENES.find((scene) => same(sceneOver(scene, p)))?.id ?? '';
 }

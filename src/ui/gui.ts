@@ -7,7 +7,7 @@ import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
 import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_INPUT_LIMIT, type Params } from '../state/schema';
 import { CompareEditor } from './compareEditor';
-import { SCENES } from '../scenes';
+import { SCENES, sceneOf } from '../scenes';
 import { el } from './dom';
 import { N_, t } from '../i18n';
 
@@ -248,6 +248,8 @@ export class ControlPanel {
       lrWRec: lrWRecText(p.lrWRec),
       speed: p.speed, wxMin: p.range[0], wxMax: p.range[1], wRecMin: p.range[2], wRecMax: p.range[3], res: p.res,
       contours: p.contours, layout: p.layout, zoom: p.zoom, backend: p.backend, still: p.still, present: p.present, lang: p.lang,
+      // a scene's settings name it in the menu (a scene's URL opens with its name shown)
+      scene: sceneOf(p),
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
     this.frameCtl.max(p.iterations);

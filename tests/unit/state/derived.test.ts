@@ -63,3 +63,15 @@ describe('what the engine is handed', () => {
     expect([Array.from(rprop.xAxis), Array.from(rprop.yAxis), rprop.xLabel, rprop.yLabel]).toEqual([[1, 1.5, 2], [0, 0.5, 1], 'etaPlus', 'etaMinus']);
   });
 });
+
+describe('sceneOf: the scene whose settings these are', () => {
+  it("names each scene from its own URL, and none for other settings", async () => {
+    const { SCENES, sceneOf, sceneParams } = await import('../../../src/scenes');
+    for (const scene of SCENES) expect(sceneOf(normalizeParams(sceneParams(scene)).params)).toBe(scene.id);
+    expect(sceneOf(DEFAULT_PARAMS)).toBe('tutorial');
+    expect(sceneOf(normalizeParams({ opt: 'sgd' }).params)).toBe('');
+    expect(sceneOf(normalizeParams({ compare: 'sgd,lr=0.001;clip,lr=0.05,clip=0.5' }).params)).toBe('');
+    // the data and the view are not a scene's: the same scene on other data or another layout
+    expect(sceneOf(normalizeParams({ compare: 'sgd,lr=0.0001;clip,lr=0.05,clip=0.5', preset: 'random', layout: '2d' }).params)).toBe('gd-explodes');
+  });
+});
