@@ -81,3 +81,12 @@ export function wrapText(ctx: CanvasRenderingContext2D, t: string, maxWidth: num
   if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
   return lines;
 }
+
+/** Starts a path that is a × of half-size r at (x, y), for the caller to stroke. */
+export function crossPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+}

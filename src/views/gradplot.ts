@@ -3,7 +3,7 @@
  * samples, against the timestep k, on a symmetric-log y axis, so that explosion (|wRec| > 1),
  * vanishing (|wRec| < 1) and sign alternation (wRec < 0) all show on one plot.
  */
-import { Canvas2DView } from './canvas2d';
+import { Canvas2DView, crossPath } from './canvas2d';
 import type { EngineState } from '../engine';
 import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
@@ -31,11 +31,7 @@ const PAD = { left: 64, right: 14, top: 30, bottom: 44 };
 function crossAt(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
   ctx.save();
   ctx.lineWidth = 2.5;
-  ctx.beginPath();
-  ctx.moveTo(x - r, y - r);
-  ctx.lineTo(x + r, y + r);
-  ctx.moveTo(x + r, y - r);
-  ctx.lineTo(x - r, y + r);
+  crossPath(ctx, x, y, r);
   ctx.stroke();
   ctx.restore();
 }

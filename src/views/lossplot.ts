@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { crossPath } from './canvas2d';
 import { shortNumber } from './common';
 import { N_, t as tr } from '../i18n';
 
@@ -179,11 +180,7 @@ export class LossPlot {
       const py = top + 6 * k;
       ctx.strokeStyle = s.css;
       ctx.lineWidth = 2.5 * k;
-      ctx.beginPath();
-      ctx.moveTo(px - r, py - r);
-      ctx.lineTo(px + r, py + r);
-      ctx.moveTo(px + r, py - r);
-      ctx.lineTo(px - r, py + r);
+      crossPath(ctx, px, py, r);
       ctx.stroke();
       // the value the run reached, beside its × (one row per diverged run, on a dark plate)
       const text = divergedValue(s.costs);

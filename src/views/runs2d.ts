@@ -3,6 +3,7 @@
  * brighter up to the current frame, the current point whenever it is inside, a × where a run
  * leaves the window and a ring where it comes in.
  */
+import { crossPath } from './canvas2d';
 import { clipRun, iterateAt, type Window } from './clip';
 
 export interface MapRun {
@@ -57,11 +58,7 @@ export function drawCrossings(ctx: CanvasRenderingContext2D, crossings: readonly
 }
 
 function cross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, stroke: string): void {
-  ctx.beginPath();
-  ctx.moveTo(x - r, y - r);
-  ctx.lineTo(x + r, y + r);
-  ctx.moveTo(x + r, y - r);
-  ctx.lineTo(x - r, y + r);
+  crossPath(ctx, x, y, r);
   outline(ctx, stroke);
 }
 
