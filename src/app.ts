@@ -25,31 +25,26 @@ import { LossPlot } from './views/lossplot';
 import { runColour } from './views/palette';
 import { SurfaceView } from './views/surface3d';
 import { addSaveMenu } from './ui/saveMenu';
-import { EmbedLink } from './ui/embed';
 import { dataFile, download, imageFileName, type DataFile } from './export/files';
 import { canvasToPng, renderSnapshot, type SnapshotOptions } from './export/snapshot';
-import { ControlPanel, tutorialLink } from './ui/gui';
+import { ControlPanel } from './ui/gui';
+import { Shell } from './ui/shell';
 import { el } from './ui/dom';
-import { Banners } from './ui/banner';
-import { HELP, installKeyboard } from './ui/keyboard';
+import { installKeyboard } from './ui/keyboard';
 import { SidePanels, renderReadout } from './ui/panels';
 import { Playback } from './ui/playback';
 import { installPointer } from './ui/pointer';
 import { language, t } from './i18n';
-
-/** presentation mode: canvas text and margins at this multiple (12 px ticks become 20 px) */
-const PRESENT_SCALE = 1.7;
-
-/** room for the colour bar beside the map in the 2D-only layout */
-const COLORBAR_W = 110;
 
 export class App {
   readonly engine = new Engine();
   /** the parameters: the only copy the app keeps, changed only through store.set */
   readonly store = new Store((query, p) => {
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
-    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
+    this.shell.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
   });
+  private readonly root: HTMLElement;
+  private readonly shell: Shell;
   private readonly surfaceView: SurfaceView;
   private readonly heatmap: HeatmapView;
   private readonly gradPlot: GradientPlot;
@@ -69,18 +64,6 @@ export class App {
   private panelsKey = '';
   private layoutVersion = 0;
   private gradScaleVersion = -1;
-  private readonly root: HTMLElement;
-  private readonly view3d: HTMLElement;
-  private readonly side: HTMLElement;
-  private readonly readout: HTMLElement;
-  /** the readout and, with the 3D view on screen, the caption beside it (always visible) */
-  private readonly bottomBar: HTMLElement;
-  private readonly hover: HTMLElement;
-  private readonly colorbar: HTMLElement;
-  private readonly status: HTMLElement;
-  private readonly banners: Banners;
-  private readonly help: HTMLElement;
-  private readonly embedLink = new EmbedLink();
   private messages: string[] = [];
   /** frames drawn, for the benchmark's frame-time measurements */
   framesDrawn = 0;
@@ -88,40 +71,18 @@ export class App {
   constructor(root: HTMLElement, softwareRenderer: boolean) {
     this.started = new Promise((resolve) => (this.markStarted = resolve));
     this.root = root;
-    root.replaceChildren();
-    this.view3d = el('section', { id: 'view3d', 'data-figure': 'surface3d' });
-    this.side = el('aside', { id: 'side' });
-    this.readout = el('div', { id: 'readout', class: 'overlay' });
-    this.hover = el('div', { id: 'hover', class: 'overlay' });
-    this.colorbar = el('div', { id: 'colorbar', class: 'overlay' });
-    this.status = el('div', { id: 'status', class: 'overlay' });
-    this.help = el('div', { id: 'help', hidden: '' });
-    this.help.append(
-      el('h2', {}, t('Keyboard and pointer')),
-      el('table', {}, ...HELP.map(([k, v]) => el('tr', {}, el('th', {}, t(k)), el('td', {}, t(v))))),
-      el('p', { class: 'hint' }, t('Press ? or Esc to close.')),
-      tutorialLink(),
-    );
     this.panels = new SidePanels((text) => void this.setParams({ test: text }));
-    const heatHost = el('div', { id: 'heatmap-host', 'data-figure': 'map' });
-    const lossHost = el('div', { id: 'lossplot-host', 'data-figure': 'loss' });
-    const atlasHost = el('div', { id: 'atlas-host', 'data-figure': 'atlas' });
-    const plotHost = el('div', { id: 'gradplot-host', 'data-figure': 'gradients' });
-    const panels = el('div', { id: 'panels' }, this.panels.checkPanel, this.panels.modelPanel);
-    this.side.append(heatHost, this.panels.legend, atlasHost, lossHost, this.panels.runsCaption, plotHost, this.panels.caption, panels);
-    this.banners = new Banners(this.status);
-    root.append(this.view3d, this.side, this.banners.errors, this.banners.notice, this.help, this.embedLink.element);
-    this.surfaceView = new SurfaceView(this.view3d, softwareRenderer);
-    this.bottomBar = el('div', { id: 'bottombar', class: 'overlay' }, this.readout);
-    this.view3d.append(this.bottomBar, this.hover, this.colorbar, this.status);
-    this.heatmap = new HeatmapView(heatHost);
-    this.lossPlot = new LossPlot(lossHost);
+    this.shell = new Shell(root, this.panels);
+    this.surfaceView = new SurfaceView(this.shell.view3d, softwareRenderer);
+    this.shell.attachOverlays();
+    this.heatmap = new HeatmapView(this.shell.mapHost);
+    this.lossPlot = new LossPlot(this.shell.lossHost);
     this.lossPlot.onScrub = (k) => {
       this.playback.clock = k;
       void this.setParams({ play: false, frame: k });
     };
-    this.gradPlot = new GradientPlot(plotHost);
-    this.atlasPanel = new AtlasPanel(atlasHost);
+    this.gradPlot = new GradientPlot(this.shell.gradientsHost);
+    this.atlasPanel = new AtlasPanel(this.shell.atlasHost);
     this.atlasPanel.onHover = (info, x, y) => this.showHoverText(info ? info.text : null, x, y);
     this.atlasPanel.onPick = (run, x, y) => this.pickAtlasCell(run, x, y);
     // A wheel turn sends several notches: recompute once it stops. The window is the run's family's.
@@ -153,6 +114,7 @@ export class App {
       scene: (id) => this.applyScene(id),
       resetAll: () => this.resetAll(),
     });
+    this.shell.controlPanel = this.gui.gui.domElement;
     this.gui.sync(params);
     this.engine.prepareBackend(params.backend);
     addSaveMenu(this.gui.gui, {
@@ -163,7 +125,7 @@ export class App {
     // 3D labels keep clear of the control panel and of the overlays (colour bar, status, readout).
     this.surfaceView.avoidRects = () => [
       ...(this.params.gui ? [this.gui.gui.domElement.getBoundingClientRect()] : []),
-      ...[this.colorbar, this.status, this.readout, this.panels.caption].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0),
+      ...[this.shell.colorbar, this.shell.status, this.shell.readout, this.panels.caption].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0),
     ];
     // a folder opened or closed: the 3D labels are laid out again around the panel
     new ResizeObserver(() => {
@@ -179,7 +141,7 @@ export class App {
     installPointer({
       surfaceView: this.surfaceView,
       heatmap: this.heatmap,
-      hover: this.hover,
+      hover: this.shell.hover,
       state: () => this.state,
       moveStart: (wx, wRec, final) => {
         const start = [round(wx, 4), round(wRec, 4)];
@@ -200,8 +162,8 @@ export class App {
       restart: () => this.restart(),
       toggleGui: () => void this.setParams({ gui: !this.params.gui }),
       togglePresent: () => void this.setParams({ present: !this.params.present }),
-      toggleHelp: () => (this.help.hidden = !this.help.hidden),
-      closeHelp: () => (this.help.hidden = true),
+      toggleHelp: () => (this.shell.help.hidden = !this.shell.help.hidden),
+      closeHelp: () => (this.shell.help.hidden = true),
     });
     window.addEventListener('resize', () => this.layout());
     this.applyViewParams();
@@ -283,76 +245,30 @@ export class App {
     this.messages = messages;
     // A bad "try the model" sequence is said under its field, not in the banner.
     this.panels.showTestMessages(messages.filter((m) => m.startsWith('test:')));
-    this.banners.show(messages.filter((m) => !m.startsWith('test:')));
+    this.shell.banners.show(messages.filter((m) => !m.startsWith('test:')));
     this.gui?.showMessages(messages);
   }
 
   private applyViewParams(): void {
     const p = this.params;
-    // a new layout starts at the top of the side column (the map first), not where the old one was scrolled to
-    if (this.root.dataset.layout !== p.layout) this.side.scrollTop = 0;
-    this.root.dataset.layout = p.layout;
-    // embed mode: no control panel and no status text (the CSS hides #status)
-    this.root.dataset.embed = p.embed ? '1' : '0';
+    this.shell.applyViewParams(p);
     this.gui.setVisible(p.gui && !p.embed);
-    this.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
-    // presentation mode: projector-size text in the page (CSS), the canvases and the loss curve
-    this.root.dataset.present = p.present ? '1' : '0';
-    document.documentElement.dataset.present = p.present ? '1' : '0'; // the hover readout and banners live outside #app
-    const k = p.present ? PRESENT_SCALE : 1;
-    this.heatmap.setTextScale(k);
-    this.gradPlot.setTextScale(k);
-    this.lossPlot.setTextScale(k);
-    this.atlasPanel.setTextScale(k);
+    this.shell.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
     this.gui.setPresent(p.present);
-    // the caption stays on screen in every layout: beside the readout over the 3D view, or
-    // under the gradient plot beside the map in 2D only
-    if (p.layout === '2d') {
-      if (this.panels.caption.parentElement !== this.side) this.side.append(this.panels.caption);
-    } else if (this.panels.caption.parentElement !== this.bottomBar) this.bottomBar.append(this.panels.caption);
-    // the colour bar: over the 3D view, or beside the map in 2D only
-    const barHost = p.layout === '2d' ? this.heatmap.canvas.parentElement! : this.view3d;
-    if (this.colorbar.parentElement !== barHost) barHost.append(this.colorbar);
     this.layout();
   }
 
   private layout(): void {
-    const p = this.params;
-    const w = window.innerWidth;
-    const h = window.innerHeight;
-    const k = p.present ? PRESENT_SCALE : 1;
-    const sideW = p.layout === '3d' ? 0 : p.layout === '2d' ? w : Math.round(Math.min(560 * k, Math.max(400, w * (p.present ? 0.4 : 0.34))));
-    // 2D only: the panels start right of the control panel, which then covers nothing
-    const guiW = p.layout === '2d' && p.gui ? Math.ceil(this.gui.gui.domElement.getBoundingClientRect().width) + 16 : 0;
-    this.side.style.paddingLeft = guiW ? `${guiW}px` : '';
-    const viewW = p.layout === '2d' ? 0 : w - sideW;
+    const sizes = this.shell.layout(this.params);
+    for (const v of [this.heatmap, this.gradPlot, this.lossPlot, this.atlasPanel]) v.setTextScale(sizes.textScale);
+    if (sizes.surface3d) this.surfaceView.resize(...sizes.surface3d);
+    if (sizes.map) this.heatmap.resize(...sizes.map);
+    if (sizes.atlasWidth !== null) this.atlasPanel.setWidth(sizes.atlasWidth);
+    if (sizes.loss) this.lossPlot.resize(...sizes.loss);
+    if (sizes.gradients) this.gradPlot.resize(...sizes.gradients);
     this.layoutVersion++;
-    this.view3d.style.width = `${viewW}px`;
-    this.side.style.width = `${sideW}px`;
-    if (viewW > 0) this.surfaceView.resize(viewW, h);
-    if (sideW > 0) {
-      const twoD = p.layout === '2d';
-      const plotW = twoD ? Math.floor((w - 48 - guiW) / 2) : sideW - 24;
-      const heatH = twoD ? Math.min(plotW - COLORBAR_W, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
-      // 2D only: the colour bar stands right of the map
-      this.heatmap.resize(twoD ? plotW - COLORBAR_W : plotW, heatH);
-      this.atlasPanel.setWidth(plotW);
-      this.lossPlot.resize(plotW, twoD ? Math.floor(heatH * 0.6) : Math.max(180, Math.floor(h * 0.26)));
-      // 2D only: the caption sits under the gradient plot, in the map's row
-      this.gradPlot.resize(plotW, twoD ? heatH - Math.round(110 * k) : Math.max(200, Math.floor(h * 0.3)));
-    }
-    // the banners: right of the control panel, over the 3D view (beside the side panels, never on
-    // the 2D map); in 2D only the panels start below them
-    const guiRight = p.gui && !p.embed ? Math.ceil(this.gui.gui.domElement.getBoundingClientRect().right) + 16 : 12;
-    this.banners.setArea(guiRight, p.layout === 'both' ? sideW + 12 : 12, p.layout === '2d' ? this.makeRoomForBanners : null);
-    this.banners.place();
     this.dirty = true;
   }
-
-  /** 2D only: the panels start below the banners while one is shown. */
-  private readonly makeRoomForBanners = (bottom: number): void => {
-    this.side.style.paddingTop = bottom > 0 ? `${bottom + 8}px` : '';
-  };
 
   // --- state to views ----------------------------------------------------------------------------
 
@@ -469,15 +385,7 @@ export class App {
   }
 
   private showHoverText(text: string | null, x: number, y: number): void {
-    if (text === null) {
-      this.hover.hidden = true;
-      return;
-    }
-    this.hover.hidden = false;
-    if (this.hover.parentElement !== document.body) document.body.append(this.hover);
-    this.hover.textContent = text;
-    this.hover.style.left = `${x + 14}px`;
-    this.hover.style.top = `${y + 14}px`;
+    this.shell.showHover(text, x, y);
   }
 
   private drawColorbar(s: EngineState): void {
@@ -491,7 +399,7 @@ export class App {
     const parts: HTMLElement[] = [el('div', { class: 'title' }, t('cost + 1')), el('div', { class: 'scale' }, bar, labels)];
     if (s.overflow)
       parts.push(el('div', { class: 'overflow' }, el('i', { style: `background:${OVERFLOW_CSS}` }), t('overflow: beyond float32')));
-    this.colorbar.replaceChildren(...parts);
+    this.shell.colorbar.replaceChildren(...parts);
   }
 
   private updateStatus(): void {
@@ -503,9 +411,9 @@ export class App {
     const names = s ? runNames(s.runs) : [];
     const diverged = s?.runs.flatMap((r, i) => (r.diverged !== null ? [names[i]] : [])) ?? [];
     if (diverged.length) parts.push(t("Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): {runs}.", { runs: diverged.join(', ') }));
-    this.status.replaceChildren(...parts.map((t) => el('div', {}, t)));
-    this.status.dataset.backend = e.backendKind;
-    this.banners.place();
+    this.shell.status.replaceChildren(...parts.map((t) => el('div', {}, t)));
+    this.shell.status.dataset.backend = e.backendKind;
+    this.shell.banners.place();
   }
 
   /** the last iteration of the longest run */
@@ -535,10 +443,9 @@ export class App {
     this.heatmap.setFrame(k);
     this.lossPlot.setFrame(k);
     this.gui.showFrame(k, this.lastIndex());
-    renderReadout(this.readout, s, k);
+    renderReadout(this.shell.readout, s, k);
     // the panel stops above the readout and caption (it scrolls), so that it covers neither
-    const bar = this.params.layout !== '2d' && this.params.gui ? this.bottomBar.offsetHeight : 0;
-    this.gui.gui.domElement.style.maxHeight = bar ? `${window.innerHeight - bar - 36}px` : '';
+    this.shell.fitControlPanel(this.params);
     if (k !== this.lastShownFrame || this.drawnVersion !== this.stateVersion) this.showFramePanels(s, k);
     if (this.params.layout !== '2d') this.surfaceView.render();
     if (this.params.layout !== '3d') {
@@ -670,14 +577,14 @@ export class App {
     const what = still ? t('Still link to this view') : t('Link to this view');
     const copied = navigator.clipboard?.writeText(url);
     if (!copied) {
-      this.banners.info(t('{what} (select and copy it): {url}', { what, url }));
+      this.shell.banners.info(t('{what} (select and copy it): {url}', { what, url }));
       return;
     }
     void copied.then(
-      () => this.banners.info(t('{what} copied: {url}', { what, url })),
-      () => this.banners.info(t('{what} (the browser refused the clipboard; select and copy it): {url}', { what, url })),
+      () => this.shell.banners.info(t('{what} copied: {url}', { what, url })),
+      () => this.shell.banners.info(t('{what} (the browser refused the clipboard; select and copy it): {url}', { what, url })),
     );
-    this.banners.info(`${what}: ${url}`);
+    this.shell.banners.info(`${what}: ${url}`);
   }
 
   /** page coordinates of (wx, wRec) in a view: the 3D view, the 2D map, or (none named) the main view of the layout */
