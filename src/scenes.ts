@@ -4,7 +4,7 @@
  */
 import { N_ } from './i18n';
 import { normalizeParams } from './state/normalize';
-import { DEFAULT_PARAMS, type Params } from './state/schema';
+import { DEFAULT_PARAMS, type Params, type RawParams } from './state/schema';
 
 export interface Scene {
   id: string;
@@ -57,4 +57,13 @@ export function sceneOver(scene: Scene, base: Params): Params {
 export function sceneOf(p: Params): string {
   const same = (q: Params) => SCENE_KEYS.every((k) => JSON.stringify(q[k]) === JSON.stringify(p[k]));
   return SCENES.find((scene) => same(sceneOver(scene, p)))?.id ?? '';
+}
+
+/** What choosing a scene sets: its keys' defaults, then the scene's values, playing from the start (null: no such scene). */
+export function sceneChange(id: string): RawParams | null {
+  const scene = SCENES.find((s) => s.id === id);
+  if (!scene) return null;
+  const reset: RawParams = {};
+  for (const k of SCENE_KEYS) reset[k] = DEFAULT_PARAMS[k];
+  return { ...reset, ...sceneParams(scene), play: true, frame: -1 };
 }

@@ -132,6 +132,12 @@ export class Shell {
     return sizes;
   }
 
+  /** What the 3D labels keep clear of: the control panel (when shown) and the overlays (colour bar, status, readout, caption). */
+  avoidRects(p: Params): DOMRect[] {
+    const panel = p.gui && this.controlPanel ? [this.controlPanel.getBoundingClientRect()] : [];
+    return [...panel, ...[this.colorbar, this.status, this.readout, this.sidePanels.caption].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0)];
+  }
+
   /** The control panel stops above the readout and caption (it scrolls), so that it covers neither. */
   fitControlPanel(p: Params): void {
     if (!this.controlPanel) return;

@@ -174,6 +174,9 @@ export function atlasOutcomeText(convergedAt: number, divergedAt: number, finalC
 }
 
 /** Maps per row: 1 run 1; 2 and 4 runs 2; 3, 5 and 6 runs 3, or 2 where 3 would be narrower than 150 px. */
+/** CSS pixels between the atlas's maps */
+export const GRID_GAP = 12;
+
 export function atlasGridColumns(runs: number, innerWidth: number): number {
   if (runs <= 1) return 1;
   const cols = runs === 2 || runs === 4 ? 2 : 3;

@@ -11,64 +11,22 @@
  */
 import { el } from '../ui/dom';
 import { screenScale } from './canvas2d';
-import { formatTick } from './common';
-import { axisExtent, axisTicks, fittingTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from './atlasAxes';
+import { axisExtent, axisTicks, fittingTicks, formatAxisTick } from './atlasAxes';
 import { t as tr } from '../i18n';
-import {
-  atlasCellColour,
-  atlasGridColumns,
-  atlasOutcomeText,
-  atlasRunView,
-  atlasShares,
-  convergedRgb,
-  divergedRgb,
-  formatShare,
-  greyRgb,
-  type AtlasHoverInfo,
-  type AtlasPanelInput,
-  type AtlasRunAxes,
-} from './atlasCells';
-
-// ---------------------------------------------------------------------------------------------
-// The panel.
+import { atlasGridColumns, GRID_GAP, atlasRunView, atlasShares, formatShare, type AtlasHoverInfo, type AtlasPanelInput, type AtlasRunAxes } from './atlasCells';
+import { THEME } from '../present/theme';
+import { listenAtlasMap, type Press } from './atlasPointer';
+import { ATLAS_CSS } from './atlasStyle';
+import { atlasCellImage, renderAtlasImage } from './atlasImage';
+import { atlasLegendItems, atlasSummaryRows } from './atlasLegend';
 
 /** Canvas padding around each square map: y ticks and label left, x ticks and label below (times the text scale). */
 const PAD = { left: 62, right: 16, top: 8, bottom: 42 };
 /** The tallest a map's canvas gets (times the text scale). */
 const MAX_CANVAS_HEIGHT = 360;
 const MIN_PLOT = 48;
-const GRID_GAP = 12;
 /** .panel's horizontal padding (ATLAS_CSS), subtracted from setWidth's width. */
 const PANEL_PADDING_X = 24;
-const DRAG_THRESHOLD = 4;
-/** the canvas around the plot: the panel's colour; cells outside the grid: the page's */
-const PANEL_BG = '#171c25';
-const BACKGROUND_RGB: readonly [number, number, number] = [16, 20, 27];
-const MARKER = '#ff6a00';
-const OUTLINE = '#0b0d12';
-
-export const ATLAS_CSS = `
-#atlas-panel { background: #171c25; color: #dfe6ee; border-radius: 6px; padding: 8px 12px; margin-bottom: 10px; }
-#atlas-panel h3 { margin: 0 0 6px; font-size: 15px; }
-#atlas-panel .atlas-grid { display: grid; gap: ${GRID_GAP}px; align-items: end; }
-#atlas-panel .atlas-cell { display: flex; flex-direction: column; justify-content: flex-end; min-width: 0; }
-#atlas-panel .atlas-title { font-size: 13px; font-weight: 600; line-height: 1.3; margin: 0 0 2px; overflow-wrap: anywhere; }
-#atlas-panel .atlas-title .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: 0; border: 1px solid #0b0d12; }
-#atlas-panel canvas.atlas-map { display: block; margin: 0; cursor: crosshair; touch-action: none; }
-#atlas-progress { display: flex; align-items: center; gap: 8px; font-size: 13px; color: #9aa6b5; margin: 0 0 6px; font-variant-numeric: tabular-nums; }
-#atlas-progress .atlas-bar { flex: 1; height: 6px; background: #10141b; border-radius: 3px; overflow: hidden; }
-#atlas-progress .atlas-bar-fill { height: 100%; background: #ff6a00; }
-#atlas-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; color: #dfe6ee; margin: 8px 0 4px; }
-#atlas-legend .atlas-legend-item { display: flex; align-items: center; gap: 6px; white-space: nowrap; }
-#atlas-legend canvas { display: inline-block; margin: 0; border: 1px solid #0b0d12; }
-#atlas-summary { font-size: 13px; line-height: 1.45; color: #dfe6ee; font-variant-numeric: tabular-nums; }
-#atlas-summary .atlas-summary-row .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; border: 1px solid #0b0d12; }
-#atlas-summary .atlas-summary-name { font-weight: 600; }
-#atlas-note { color: #9aa6b5; font-size: 13px; margin-top: 4px; }
-#app[data-present='1'] #atlas-panel h3, #app[data-present='1'] #atlas-panel .atlas-title, #app[data-present='1'] #atlas-progress, #app[data-present='1'] #atlas-legend, #app[data-present='1'] #atlas-summary, #app[data-present='1'] #atlas-note { font-size: 21px; }
-#app[data-present='1'] #atlas-panel .swatch { width: 16px; height: 16px; }
-#app[data-present='1'] #atlas-progress .atlas-bar { height: 10px; border-radius: 5px; }
-`;
 
 interface MapView {
   cell: HTMLElement;
@@ -77,16 +35,6 @@ interface MapView {
   ctx: CanvasRenderingContext2D;
   /** the cell image at the plot's size, or null while the run has no result */
   image: HTMLCanvasElement | null;
-}
-
-interface Press {
-  run: number;
-  pointerId: number;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  dragging: boolean;
 }
 
 export class AtlasPanel {
@@ -105,16 +53,20 @@ export class AtlasPanel {
   private readonly legend: HTMLElement;
   private readonly summary: HTMLElement;
   private readonly note: HTMLElement;
-  private input: AtlasPanelInput | null = null;
+  /** @internal (atlasPointer) */
+  input: AtlasPanelInput | null = null;
   private maps: MapView[] = [];
   private width = 400;
   /** side of each square map, CSS pixels */
-  private plot = 200;
-  private press: Press | null = null;
+  /** @internal (atlasPointer) */
+  plot = 200;
+  /** @internal (atlasPointer) */
+  press: Press | null = null;
   /** text, ticks and margins are multiplied by this (presentation mode: projector size) */
   private textScale = 1;
   /** PAD times the text scale, CSS pixels */
-  private pad = { ...PAD };
+  /** @internal (atlasPointer) */
+  pad = { ...PAD };
   /** canvas pixels per CSS pixel of the maps and the legend's ramps (devicePixelRatio) */
   private dpr = 1;
   /** the text scale and ratio the legend's ramps were painted at */
@@ -135,6 +87,7 @@ export class AtlasPanel {
     this.element.hidden = true;
     this.buildLegend();
     container.appendChild(this.element);
+    if (!document.getElementById('atlas-style')) document.head.append(el('style', { id: 'atlas-style' }, ATLAS_CSS));
   }
 
   /** The width available to the whole panel (its padding included); maps are laid out in a grid within it. */
@@ -189,7 +142,7 @@ export class AtlasPanel {
           : tr('trainability atlas: {x} × {y}', { x: atlasRunView(input, 0).xLabel, y: atlasRunView(input, 0).yLabel });
     if (this.maps.length !== input.runs.length) this.buildMaps(input.runs.length);
     for (let i = 0; i < this.maps.length; i++) this.setTitle(i);
-    this.buildSummary();
+    this.summary.replaceChildren(...atlasSummaryRows(input));
     this.note.hidden = !input.note;
     this.note.textContent = input.note ?? '';
     this.layout(true);
@@ -201,19 +154,6 @@ export class AtlasPanel {
     const runs = perRun ? this.input.runs.map((r, i) => ({ ...r, marker: perRun[i] ?? null })) : this.input.runs;
     this.input = { ...this.input, marker, runs };
     for (let i = 0; i < this.maps.length; i++) this.draw(i);
-  }
-
-  /** Page coordinates of an axis point in run's map, or null (no such map, hidden, outside the axes). */
-  cellToClient(run: number, x: number, y: number): { x: number; y: number } | null {
-    const m = this.maps[run];
-    if (!m || !this.input || this.element.hidden) return null;
-    const v = atlasRunView(this.input, run);
-    const [a, b] = axisExtent(v.xAxis);
-    const [c, d] = axisExtent(v.yAxis);
-    if (!(x >= a && x <= b && y >= c && y <= d)) return null;
-    const [px, py] = this.toPixel(run, x, y);
-    const rect = m.canvas.getBoundingClientRect();
-    return { x: rect.left + px + window.scrollX, y: rect.top + py + window.scrollY };
   }
 
   // --- building -------------------------------------------------------------------------------
@@ -229,7 +169,7 @@ export class AtlasPanel {
       const cell = el('div', { class: 'atlas-cell' }, title, canvas);
       this.grid.appendChild(cell);
       this.maps.push({ cell, title, canvas, ctx, image: null });
-      this.listen(i, canvas);
+      listenAtlasMap(this, i, canvas);
     }
   }
 
@@ -245,65 +185,6 @@ export class AtlasPanel {
       text += tr(': {converged} converge, {diverged} diverge', { converged: formatShare(s.converged), diverged: formatShare(s.diverged) });
     } else text += tr(': no result yet');
     m.title.replaceChildren(swatch, text);
-  }
-
-  private buildSummary(): void {
-    const input = this.input!;
-    const rows: HTMLElement[] = [];
-    const v0 = atlasRunView(input, 0);
-    const size = { nx: v0.xAxis.length, ny: v0.yAxis.length, iterations: input.iterations, tol: formatTick(input.tol) };
-    const head = input.mode === 'starts'
-      ? tr('{nx} × {ny} starts, {iterations} iterations, converged: cost < {tol}', size)
-      : tr('{nx} × {ny} settings, {iterations} iterations, converged: cost < {tol}', size);
-    rows.push(el('div', { class: 'atlas-summary-head' }, head));
-    for (const run of input.runs) {
-      const swatch = el('span', { class: 'swatch' });
-      swatch.style.background = run.css;
-      let text = tr(': no result yet');
-      if (run.result) {
-        const s = atlasShares(run.result);
-        text = tr(': {converged} converge, {diverged} diverge, {notConverged} do not converge', { converged: formatShare(s.converged), diverged: formatShare(s.diverged), notConverged: formatShare(s.notConverged) });
-      }
-      rows.push(el('div', { class: 'atlas-summary-row' }, swatch, el('span', { class: 'atlas-summary-name' }, run.title), text));
-    }
-    this.summary.replaceChildren(...rows);
-  }
-
-  /** Three ramps, painted pixel by pixel like the maps. */
-  private buildLegend(): void {
-    this.legendKey = `${this.textScale}@${this.dpr}`;
-    const ramp = (colour: (t: number) => [number, number, number]) => {
-      // CSS size times the text scale; canvas pixels times devicePixelRatio
-      const cssW = Math.round(56 * this.textScale);
-      const cssH = Math.round(12 * this.textScale);
-      const w = Math.round(cssW * this.dpr);
-      const h = Math.round(cssH * this.dpr);
-      const canvas = el('canvas', { class: 'atlas-swatch', width: String(w), height: String(h) });
-      canvas.style.width = `${cssW}px`;
-      canvas.style.height = `${cssH}px`;
-      const ctx = canvas.getContext('2d', { willReadFrequently: true });
-      if (ctx) {
-        const image = ctx.createImageData(w, h);
-        for (let x = 0; x < w; x++) {
-          const rgb = colour(x / (w - 1));
-          for (let y = 0; y < h; y++) {
-            const k = (y * w + x) * 4;
-            image.data[k] = rgb[0];
-            image.data[k + 1] = rgb[1];
-            image.data[k + 2] = rgb[2];
-            image.data[k + 3] = 255;
-          }
-        }
-        ctx.putImageData(image, 0, 0);
-      }
-      return canvas;
-    };
-    const item = (canvas: HTMLCanvasElement, text: string) => el('span', { class: 'atlas-legend-item' }, canvas, text);
-    this.legend.replaceChildren(
-      item(ramp((t) => convergedRgb(1 - t)), tr('converged fast → slow')),
-      item(ramp((t) => greyRgb(t, false)), tr('not converged (grey: final cost)')),
-      item(ramp((t) => divergedRgb(t)), tr('diverged early → late')),
-    );
   }
 
   // --- layout and drawing ----------------------------------------------------------------------
@@ -339,54 +220,9 @@ export class AtlasPanel {
         m.canvas.style.width = `${w}px`;
         m.canvas.style.height = `${h}px`;
       }
-      if (rebuildImages || sizeChanged || !m.image) m.image = this.cellImage(i);
+      if (rebuildImages || sizeChanged || !m.image) m.image = atlasCellImage(this.input!, i, Math.round(this.plot * this.dpr));
       this.draw(i);
     }
-  }
-
-  /** Run i's cells at the plot's size in canvas pixels: nearest cell per pixel, row 0 at the bottom. */
-  private cellImage(i: number): HTMLCanvasElement | null {
-    const input = this.input!;
-    const result = input.runs[i]?.result;
-    if (!result) return null;
-    const s = Math.round(this.plot * this.dpr);
-    const { xAxis, yAxis } = atlasRunView(input, i);
-    const nx = xAxis.length;
-    const ny = yAxis.length;
-    const [a, b] = axisExtent(xAxis);
-    const [c, d] = axisExtent(yAxis);
-    const colOf = new Int32Array(s);
-    for (let px = 0; px < s; px++) colOf[px] = nearestIndex(xAxis, a + ((px + 0.5) / s) * (b - a));
-    const canvas = document.createElement('canvas');
-    canvas.width = s;
-    canvas.height = s;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) return null;
-    const image = ctx.createImageData(s, s);
-    const data = image.data;
-    const cells = Math.min(nx * ny, result.finalCost.length, result.convergedAt.length, result.divergedAt.length);
-    let lastCell = -2;
-    let rgb: readonly [number, number, number] = BACKGROUND_RGB;
-    for (let py = 0; py < s; py++) {
-      const row = nearestIndex(yAxis, d - ((py + 0.5) / s) * (d - c));
-      for (let px = 0; px < s; px++) {
-        const cell = row * nx + colOf[px];
-        if (cell !== lastCell) {
-          lastCell = cell;
-          rgb =
-            row < 0 || colOf[px] < 0 || cell >= cells
-              ? BACKGROUND_RGB
-              : atlasCellColour(result.convergedAt[cell], result.divergedAt[cell], result.finalCost[cell], input.iterations);
-        }
-        const k = (py * s + px) * 4;
-        data[k] = rgb[0];
-        data[k + 1] = rgb[1];
-        data[k + 2] = rgb[2];
-        data[k + 3] = 255;
-      }
-    }
-    ctx.putImageData(image, 0, 0);
-    return canvas;
   }
 
   /** canvas pixel of an axis point of run i's map */
@@ -399,7 +235,8 @@ export class AtlasPanel {
   }
 
   /** axis point of a canvas pixel of run i's map (not clamped) */
-  private fromPixel(i: number, px: number, py: number): [number, number] {
+  /** @internal (atlasPointer) */
+  fromPixel(i: number, px: number, py: number): [number, number] {
     const v = atlasRunView(this.input!, i);
     const [a, b] = axisExtent(v.xAxis);
     const [c, d] = axisExtent(v.yAxis);
@@ -407,12 +244,14 @@ export class AtlasPanel {
     return [a + ((px - this.pad.left) / s) * (b - a), d - ((py - this.pad.top) / s) * (d - c)];
   }
 
-  private insidePlot(px: number, py: number): boolean {
+  /** @internal (atlasPointer) */
+  insidePlot(px: number, py: number): boolean {
     const pad = this.pad;
     return px >= pad.left && px < pad.left + this.plot && py >= pad.top && py < pad.top + this.plot;
   }
 
-  private draw(i: number): void {
+  /** @internal (atlasPointer) */
+  draw(i: number): void {
     const input = this.input;
     const m = this.maps[i];
     if (!input || !m) return;
@@ -422,14 +261,14 @@ export class AtlasPanel {
     const dpr = this.dpr;
     // the cell image pixel for pixel at a whole canvas pixel; everything else in CSS pixels
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = PANEL_BG;
+    ctx.fillStyle = THEME.panel;
     ctx.fillRect(0, 0, m.canvas.width, m.canvas.height);
     if (m.image) ctx.drawImage(m.image, Math.round(pad.left * dpr), Math.round(pad.top * dpr));
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     if (!m.image) {
-      ctx.fillStyle = '#10141b';
+      ctx.fillStyle = THEME.background;
       ctx.fillRect(pad.left, pad.top, s, s);
-      ctx.fillStyle = '#9aa6b5';
+      ctx.fillStyle = THEME.muted;
       ctx.font = this.font(13);
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
@@ -447,10 +286,10 @@ export class AtlasPanel {
     const k = this.textScale;
     const [a, b] = axisExtent(view.xAxis);
     const [c, d] = axisExtent(view.yAxis);
-    ctx.strokeStyle = '#b8c0cc';
+    ctx.strokeStyle = THEME.frame;
     ctx.lineWidth = 1;
     ctx.strokeRect(pad.left - 0.5, pad.top - 0.5, s + 1, s + 1);
-    ctx.fillStyle = '#dfe6ee';
+    ctx.fillStyle = THEME.text;
     ctx.font = this.font(13);
     const count = Math.max(3, Math.round(s / (60 * k)));
     const tick = Math.round(5 * k);
@@ -497,10 +336,10 @@ export class AtlasPanel {
       ctx.beginPath();
       ctx.arc(x, y, 6 * k, 0, 2 * Math.PI);
       ctx.lineWidth = 5 * k;
-      ctx.strokeStyle = OUTLINE;
+      ctx.strokeStyle = THEME.outline;
       ctx.stroke();
       ctx.lineWidth = 2.5 * k;
-      ctx.strokeStyle = MARKER;
+      ctx.strokeStyle = THEME.marker;
       ctx.stroke();
     }
     const p = this.press;
@@ -512,7 +351,7 @@ export class AtlasPanel {
       ctx.fillStyle = 'rgba(255, 255, 255, 0.12)';
       ctx.fillRect(x, y, w, h);
       ctx.lineWidth = 3;
-      ctx.strokeStyle = OUTLINE;
+      ctx.strokeStyle = THEME.outline;
       ctx.strokeRect(x + 0.5, y + 0.5, w, h);
       ctx.setLineDash([5, 4]);
       ctx.lineWidth = 1.5;
@@ -523,129 +362,19 @@ export class AtlasPanel {
     ctx.restore();
   }
 
-  // --- pointer ---------------------------------------------------------------------------------
-
-  /** The cell of run i's map under a canvas pixel of the plot. */
-  private cellAt(i: number, px: number, py: number): { col: number; row: number; x: number; y: number } | null {
-    const input = this.input;
-    if (!input || !this.insidePlot(px, py)) return null;
-    const { xAxis, yAxis } = atlasRunView(input, i);
-    if (xAxis.length === 0 || yAxis.length === 0) return null;
-    const [ax, ay] = this.fromPixel(i, px, py);
-    const col = nearestIndex(xAxis, ax);
-    const row = nearestIndex(yAxis, ay);
-    return { col, row, x: xAxis[col], y: yAxis[row] };
+  private buildLegend(): void {
+    this.legendKey = `${this.textScale}@${this.dpr}`;
+    this.legend.replaceChildren(...atlasLegendItems(this.textScale, this.dpr));
   }
 
-  private hoverText(run: number, col: number, row: number): string {
-    const input = this.input!;
-    const v = atlasRunView(input, run);
-    const spacing = (axis: Float64Array) => (axis.length > 1 ? (axis[axis.length - 1] - axis[0]) / (axis.length - 1) : 1);
-    const fx = formatAxisValue(v.xAxis[col], v.xLog, spacing(v.xAxis));
-    const fy = formatAxisValue(v.yAxis[row], v.yLog, spacing(v.yAxis));
-    const where = input.mode === 'starts' ? tr('start ({x}, {y})', { x: fx, y: fy }) : `${v.xLabel} ${fx}, ${v.yLabel} ${fy}`;
-    const r = input.runs[run]?.result;
-    const cell = row * v.xAxis.length + col;
-    if (!r || cell >= r.convergedAt.length) return where + tr(': no result yet');
-    return `${where}: ${atlasOutcomeText(r.convergedAt[cell], r.divergedAt[cell], r.finalCost[cell])}`;
+  /** The atlas of the view model's engine (null: hidden). */
+  update(input: AtlasPanelInput | null): void {
+    this.show(input);
   }
 
-  private listen(i: number, canvas: HTMLCanvasElement): void {
-    const local = (e: MouseEvent): [number, number] => {
-      const rect = canvas.getBoundingClientRect();
-      return [e.clientX - rect.left, e.clientY - rect.top];
-    };
-    const clampToPlot = (px: number, py: number): [number, number] => [
-      Math.min(this.pad.left + this.plot, Math.max(this.pad.left, px)),
-      Math.min(this.pad.top + this.plot, Math.max(this.pad.top, py)),
-    ];
-    canvas.addEventListener('pointerdown', (e) => {
-      if (e.button !== 0 || !this.input) return;
-      const [px, py] = local(e);
-      if (!this.insidePlot(px, py)) return;
-      this.press = { run: i, pointerId: e.pointerId, x0: px, y0: py, x1: px, y1: py, dragging: false };
-      try {
-        canvas.setPointerCapture(e.pointerId);
-      } catch {
-        // synthetic events without an active pointer
-      }
-    });
-    canvas.addEventListener('pointermove', (e) => {
-      if (!this.input) return;
-      const [px, py] = local(e);
-      const p = this.press;
-      if (p && p.run === i) {
-        [p.x1, p.y1] = clampToPlot(px, py);
-        if (!p.dragging && (Math.abs(p.x1 - p.x0) >= DRAG_THRESHOLD || Math.abs(p.y1 - p.y0) >= DRAG_THRESHOLD)) {
-          p.dragging = true;
-          this.onHover(null, e.clientX, e.clientY);
-        }
-        if (p.dragging) {
-          if (this.input.mode === 'lr') this.draw(i);
-          return;
-        }
-      }
-      const cell = this.cellAt(i, px, py);
-      if (!cell) {
-        this.onHover(null, e.clientX, e.clientY);
-        return;
-      }
-      this.onHover({ run: i, ...cell, text: this.hoverText(i, cell.col, cell.row) }, e.clientX, e.clientY);
-    });
-    const release = (e: PointerEvent, cancelled: boolean) => {
-      const p = this.press;
-      if (!p || p.run !== i) return;
-      this.press = null;
-      try {
-        if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
-      } catch {
-        // nothing captured
-      }
-      if (cancelled || !this.input) {
-        this.draw(i);
-        return;
-      }
-      if (!p.dragging) {
-        const cell = this.cellAt(i, p.x0, p.y0);
-        if (cell) this.onPick(i, cell.x, cell.y);
-        return;
-      }
-      this.draw(i);
-      if (this.input.mode !== 'lr') return; // starts mode: a drag does nothing
-      this.zoomToDrag(i, p);
-    };
-    canvas.addEventListener('pointerup', (e) => release(e, false));
-    canvas.addEventListener('pointercancel', (e) => release(e, true));
-    canvas.addEventListener('pointerleave', (e) => {
-      if (!this.press) this.onHover(null, e.clientX, e.clientY);
-    });
-    canvas.addEventListener('wheel', (e) => this.wheel(i, e, local(e)), { passive: false });
-  }
-
-  /** A dragged rectangle on run i's lr map: its window. A side under the threshold keeps that axis's whole extent (a flat drag zooms x only). */
-  private zoomToDrag(i: number, p: { x0: number; y0: number; x1: number; y1: number }): void {
-    if (!this.input) return;
-    const view = atlasRunView(this.input, i);
-    const [a, b] = axisExtent(view.xAxis);
-    const [c, d] = axisExtent(view.yAxis);
-    const [xa, ya] = this.fromPixel(i, p.x0, p.y0);
-    const [xb, yb] = this.fromPixel(i, p.x1, p.y1);
-    const wide = Math.abs(p.x1 - p.x0) >= DRAG_THRESHOLD;
-    const tall = Math.abs(p.y1 - p.y0) >= DRAG_THRESHOLD;
-    this.onZoom(i, [wide ? Math.min(xa, xb) : a, wide ? Math.max(xa, xb) : b, tall ? Math.min(ya, yb) : c, tall ? Math.max(ya, yb) : d]);
-  }
-
-  /** The wheel over run i's lr map zooms its window about the pointer. */
-  private wheel(i: number, e: WheelEvent, [px, py]: [number, number]): void {
-    const input = this.input;
-    if (!input || input.mode !== 'lr' || !this.insidePlot(px, py)) return;
-    e.preventDefault();
-    const factor = wheelFactor(e.deltaY);
-    if (factor === 1) return;
-    const view = atlasRunView(input, i);
-    const [a, b] = axisExtent(view.xAxis);
-    const [c, d] = axisExtent(view.yAxis);
-    const [x, y] = this.fromPixel(i, px, py);
-    this.onZoom(i, zoomAbout([a, b, c, d], x, y, factor));
+  /** Every run's map at width x height image pixels, scale s (an error when there is no atlas). */
+  renderAt(width: number, height: number, s: number): HTMLCanvasElement {
+    if (!this.input) throw new Error('snapshot: no atlas to draw (set atlas=starts or atlas=lr)');
+    return renderAtlasImage(this.input, width, height, s);
   }
 }

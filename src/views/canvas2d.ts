@@ -46,6 +46,29 @@ export class Canvas2DView {
     this.canvas.style.height = `${this.height}px`;
   }
 
+  /** Draws the view at its size (each view draws what its last update and setFrame gave it). */
+  draw(): void {}
+
+  /**
+   * The view drawn again at width x height image pixels, text and lines `s` times their CSS size
+   * (not the screen's enlarged; presentation mode's text scale does not apply to images). The
+   * screen's canvas is drawn again after.
+   */
+  renderAt(width: number, height: number, s: number): HTMLCanvasElement {
+    const [w, h, scale, textScale] = [this.width, this.height, this.scale, this.textScale];
+    this.textScale = 1;
+    this.resize(width / s, height / s, s);
+    this.draw();
+    const out = document.createElement('canvas');
+    out.width = this.canvas.width;
+    out.height = this.canvas.height;
+    out.getContext('2d')!.drawImage(this.canvas, 0, 0);
+    this.textScale = textScale;
+    this.resize(w, h, scale);
+    this.draw();
+    return out;
+  }
+
   /** Starts a draw: CSS-pixel coordinates from here on. */
   protected begin(): CanvasRenderingContext2D {
     this.ctx.setTransform(this.scale, 0, 0, this.scale, 0, 0);

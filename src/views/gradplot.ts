@@ -4,11 +4,10 @@
  * vanishing (|wRec| < 1) and sign alternation (wRec < 0) all show on one plot.
  */
 import { Canvas2DView, crossPath } from './canvas2d';
-import type { EngineState } from '../engine';
-import type { Dataset } from '../model/dataset';
-import { evaluatePoint } from '../model/rnn';
-import { TUTORIAL_POINTS, shortNumber, symlog } from './common';
+import { shortNumber, symlog } from './common';
 import { t } from '../i18n';
+import { THEME } from '../present/theme';
+import type { ViewModel } from '../present/viewModel';
 
 export interface GradSeries {
   label: string;
@@ -47,6 +46,19 @@ export class GradientPlot extends Canvas2DView {
     this.series = series;
   }
 
+  private vm: ViewModel | null = null;
+
+  update(vm: ViewModel): void {
+    this.vm = vm;
+  }
+
+  /** The series at iteration k, on the run's one scale (both from the view model). */
+  setFrame(k: number): void {
+    if (!this.vm) return;
+    this.setScale(this.vm.gradScale(k));
+    this.setSeries(this.vm.frame(k).gradSeries);
+  }
+
   /** one axis extent for the whole run (gradientExtent; null: from the series shown) */
   private axisScale: GradientScale | null = null;
 
@@ -56,7 +68,7 @@ export class GradientPlot extends Canvas2DView {
 
   draw(): void {
     const ctx = this.begin();
-    ctx.fillStyle = '#10141b';
+    ctx.fillStyle = THEME.background;
     ctx.fillRect(0, 0, this.width, this.height);
     const n = Math.max(1, ...this.series.map((s) => s.values.length - 1));
     // One scale for the whole run (setScale), widened if a value falls outside it, except above
@@ -98,7 +110,7 @@ export class GradientPlot extends Canvas2DView {
     for (const s of ordered) this.drawSeries(ctx, s, px, pyData, beyond);
     ctx.restore();
 
-    ctx.fillStyle = '#dfe6ee';
+    ctx.fillStyle = THEME.text;
     ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
@@ -122,19 +134,19 @@ export class GradientPlot extends Canvas2DView {
         if (y < r.y || y > r.y + r.h) continue;
         ctx.fillStyle = 'rgba(184, 192, 204, 0.18)';
         ctx.fillRect(r.x, Math.round(y), r.w, 1);
-        ctx.fillStyle = '#b8c0cc';
+        ctx.fillStyle = THEME.frame;
         ctx.fillText(`${sign < 0 ? '−' : ''}1e${e}`, r.x - 6, y);
       }
     }
     ctx.fillStyle = 'rgba(184, 192, 204, 0.6)';
     ctx.fillRect(r.x, Math.round(py(0)), r.w, 1);
-    ctx.fillStyle = '#b8c0cc';
+    ctx.fillStyle = THEME.frame;
     ctx.fillText('0', r.x - 6, py(0));
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     const kStep = Math.max(1, Math.ceil(n / 10));
     for (let k = 0; k <= n; k += kStep) ctx.fillText(String(k), px(k), r.y + r.h + 6);
-    ctx.strokeStyle = '#b8c0cc';
+    ctx.strokeStyle = THEME.frame;
     ctx.lineWidth = 1;
     ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
   }
@@ -149,7 +161,7 @@ export class GradientPlot extends Canvas2DView {
       const y = r.y + 8 * k + i * 20 * k;
       ctx.fillStyle = s.css;
       ctx.fillRect(r.x + r.w + 12, y - 2, 18 * k, s.emphasis ? 5 : 3);
-      ctx.fillStyle = '#dfe6ee';
+      ctx.fillStyle = THEME.text;
       ctx.fillText(s.label, r.x + r.w + 18 + 18 * k, y);
     });
   }
@@ -193,114 +205,6 @@ export class GradientPlot extends Canvas2DView {
     ctx.fillText(text, tx, ty);
     ctx.restore();
   }
-}
-
-/**
- * What the caption says of the factor |wRec|^n by which the gradient changes over the n steps
- * back through the sequence, judged on the factor as written (4 significant digits), so that
- * the words never contradict the number: above EXPLODE_FACTOR "explodes", below VANISH_FACTOR
- * "vanishes", within KEEP_FACTORS (ends included) "roughly keeps its size", else "grows" or
- * "shrinks to" that factor.
- */
-export const EXPLODE_FACTOR = 10;
-export const VANISH_FACTOR = 0.1;
-export const KEEP_FACTORS: readonly [number, number] = [0.8, 1.25];
-
-export type GradientTrend = 'explodes' | 'grows' | 'keeps' | 'shrinks' | 'vanishes';
-
-/** A factor as the caption writes it: 4 significant digits (9.634, 0.2344, 1024, 1.125e5). */
-export function factorText(v: number): string {
-  return v === Infinity ? '∞' : shortNumber(v);
-}
-
-/** What the caption says of a factor over the whole sequence (see EXPLODE_FACTOR). */
-export function gradientTrend(total: number): GradientTrend {
-  const shown = Number.isFinite(total) ? Number(factorText(total)) : total;
-  if (shown > EXPLODE_FACTOR) return 'explodes';
-  if (shown < VANISH_FACTOR) return 'vanishes';
-  if (shown > KEEP_FACTORS[1]) return 'grows';
-  if (shown < KEEP_FACTORS[0]) return 'shrinks';
-  return 'keeps';
-}
-
-/** One or two sentences on what the plot shows at wRec, for the caption. */
-export function explainGradient(wRec: number, seqLen: number): string {
-  const a = Math.abs(wRec);
-  const total = a ** seqLen;
-  const sign = wRec < 0 ? t(' wRec < 0, so its sign alternates at every step.') : '';
-  if (a < 1e-9) return t('wRec = 0: nothing flows back; the gradient is zero at every step before the last.');
-  const per = shortNumber(a);
-  const factor = factorText(total);
-  const over = seqLen === 1 ? t('{factor}× over 1 step', { factor }) : t('{factor}× over {n} steps', { factor, n: seqLen });
-  switch (gradientTrend(total)) {
-    case 'explodes':
-      return t('|wRec| = {per} > 1: the gradient grows {per}× per step back in time ({over}): it explodes.', { per, over }) + sign;
-    case 'vanishes':
-      return t('|wRec| = {per} < 1: the gradient shrinks to {per}× per step back in time ({over}): it vanishes.', { per, over }) + sign;
-    case 'grows':
-      return t('|wRec| = {per} > 1: the gradient grows {per}× per step back in time: it grows {over}.', { per, over }) + sign;
-    case 'shrinks':
-      return t('|wRec| = {per} < 1: the gradient shrinks to {per}× per step back in time: it shrinks to {over}.', { per, over }) + sign;
-    default:
-      return t('|wRec| = {per}: the gradient changes by {per}× per step back in time ({over}): it roughly keeps its size.', { per, over }) + sign;
-  }
-}
-
-/**
- * The smallest and largest non-zero |dC/dS_k| along a run (every iteration, or up to `samples`
- * of them evenly spaced, first and last included) and in `extra` series, for one axis scale
- * that does not change while the run plays. A diverged run's iterates do not count (their
- * gradients would squeeze every other series flat): the plot draws them on its edge.
- */
-export function gradientExtent(d: Dataset, run: { readonly weights: readonly (readonly [number, number])[]; readonly diverged: number | null }, extra: readonly (readonly number[])[], samples = 400): GradientScale | null {
-  let lo = Infinity;
-  let hi = 0;
-  const take = (v: number) => {
-    if (Number.isFinite(v) && v !== 0) {
-      lo = Math.min(lo, Math.abs(v));
-      hi = Math.max(hi, Math.abs(v));
-    }
-  };
-  for (const series of extra) series.forEach(take);
-  if (run.diverged !== null) return hi > 0 ? { lo, hi, edgeAbove: true } : null;
-  const weights = run.weights;
-  // the run's part depends on the run and the data set alone: kept with the run (a new surface
-  // or a new iteration shown does not evaluate the run again)
-  let along = runExtents.get(weights);
-  if (!along || along.d !== d || along.samples !== samples) {
-    const before = [lo, hi];
-    lo = Infinity;
-    hi = 0;
-    const n = weights.length;
-    const count = Math.min(n, samples);
-    for (let i = 0; i < count; i++) {
-      const k = count === 1 ? 0 : Math.round((i * (n - 1)) / (count - 1));
-      evaluatePoint(d, weights[k][0], weights[k][1]).gradOverTime.forEach(take);
-    }
-    along = { d, samples, lo, hi };
-    runExtents.set(weights, along);
-    [lo, hi] = before;
-  }
-  lo = Math.min(lo, along.lo);
-  hi = Math.max(hi, along.hi);
-  return hi > 0 ? { lo, hi, edgeAbove: false } : null;
-}
-
-const runExtents = new WeakMap<object, { d: Dataset; samples: number; lo: number; hi: number }>();
-
-/**
- * What the plot shows at iteration k: the six marked points (from the backend, cached per data
- * set), the start and the current point (from the float64 model, so that dragging needs no GPU
- * round trip per move).
- */
-export function gradSeriesAt(s: EngineState, k: number): GradSeries[] {
-  const main = s.runs[0];
-  const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
-  const series: GradSeries[] = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
-  const [sx, sr] = main.weights[0];
-  series.push({ label: t('start'), css: '#ff6a00', values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
-  series.push({ label: t('now (it. {k})', { k }), css: '#ffffff', values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
-  return series;
 }
 
 type Rect = { x: number; y: number; w: number; h: number };

@@ -11,6 +11,8 @@ import { contourLayers } from './contours';
 import { disc, drawCrossings, drawRuns } from './runs2d';
 import { TUTORIAL_POINTS, formatTick, niceTicks, startAtEdge, startOutsideNote } from './common';
 import { t } from '../i18n';
+import { THEME } from '../present/theme';
+import type { ViewModel } from '../present/viewModel';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -49,6 +51,18 @@ export class HeatmapView extends Canvas2DView {
 
   setRuns(runs: HeatmapRun[]): void {
     this.runs = runs;
+  }
+
+  private shown: { surface: SurfaceResult; zoom: string; contours: boolean; runs: unknown } | null = null;
+
+  /** The surface (again when it, the zoom or the contours changed) and the runs in their colours. */
+  update(vm: ViewModel): void {
+    const { state, params } = vm;
+    const old = this.shown;
+    if (!old || old.surface !== state.surface || old.zoom !== params.zoom || old.contours !== params.contours)
+      this.setSurface(state.surface, state.summary, state.params.range, params.zoom === 'zoom', params.contours);
+    if (!old || old.runs !== vm.runs) this.setRuns(vm.runs.map((r) => ({ weights: r.run.weights, css: r.css })));
+    this.shown = { surface: state.surface, zoom: params.zoom, contours: params.contours, runs: vm.runs };
   }
 
   setFrame(k: number): void {
@@ -172,7 +186,7 @@ export class HeatmapView extends Canvas2DView {
   draw(): void {
     const ctx = this.begin();
     const s = this.surface;
-    ctx.fillStyle = '#10141b';
+    ctx.fillStyle = THEME.background;
     ctx.fillRect(0, 0, this.width, this.height);
     const base = this.baseLayer();
     if (!s || !base) return;
@@ -220,7 +234,7 @@ export class HeatmapView extends Canvas2DView {
       const edge = startAtEdge(main[0][0], main[0][1], this.view);
       const [sx, sy] = this.toPixel(...(edge ?? main[0]));
       if (edge) outside = { x: sx, y: sy, text: startOutsideNote(main[0][0], main[0][1]) };
-      else disc(ctx, sx, sy, 6, '#ff6a00');
+      else disc(ctx, sx, sy, 6, THEME.marker);
     }
     for (const p of TUTORIAL_POINTS) {
       if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
@@ -232,7 +246,7 @@ export class HeatmapView extends Canvas2DView {
 
   /** a start outside the window: its marker on the frame, whole, and its note */
   private drawStartOutside(ctx: CanvasRenderingContext2D, outside: StartNote, r: Rect): void {
-    disc(ctx, outside.x, outside.y, 6, '#ff6a00'); // on the frame, whole (not clipped)
+    disc(ctx, outside.x, outside.y, 6, THEME.marker); // on the frame, whole (not clipped)
     // the note inside the plot, beside the marker, on a dark box so that it reads on any colour
     ctx.font = this.font(13, '600');
     // in as many lines as it takes to stay inside the plot (the zoomed map is narrow)
@@ -243,7 +257,7 @@ export class HeatmapView extends Canvas2DView {
     const y = outside.y < r.y + r.h / 2 ? outside.y + 12 : outside.y - 32 - (lines.length - 1) * lineH;
     ctx.fillStyle = 'rgba(11, 13, 18, 0.85)';
     ctx.fillRect(x, y, w, lineH * lines.length);
-    ctx.fillStyle = '#ff6a00';
+    ctx.fillStyle = THEME.marker;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     lines.forEach((line, i) => ctx.fillText(line, x + 6, y + lineH * i + 10 * this.textScale));
@@ -252,10 +266,10 @@ export class HeatmapView extends Canvas2DView {
   /** frame, ticks, labels */
   private drawFrame(ctx: CanvasRenderingContext2D, r: Rect): void {
     const [a, b, c, d] = this.view;
-    ctx.strokeStyle = '#b8c0cc';
+    ctx.strokeStyle = THEME.frame;
     ctx.lineWidth = 1;
     ctx.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-    ctx.fillStyle = '#dfe6ee';
+    ctx.fillStyle = THEME.text;
     ctx.font = this.font(13);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';

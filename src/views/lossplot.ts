@@ -8,6 +8,9 @@ import 'uplot/dist/uPlot.min.css';
 import { crossPath } from './canvas2d';
 import { shortNumber } from './common';
 import { N_, t as tr } from '../i18n';
+import { THEME } from '../present/theme';
+import type { ViewModel } from '../present/viewModel';
+import { imageCanvas, text, TEXT } from './canvasText';
 
 export interface LossSeries {
   label: string;
@@ -106,6 +109,41 @@ export class LossPlot {
     this.plot?.setSize({ width: this.width, height: this.height });
   }
 
+  update(vm: ViewModel): void {
+    if (vm.lossSeries !== this.series) this.setSeries(vm.lossSeries);
+  }
+
+  /** uPlot draws itself on setSeries and setFrame. */
+  draw(): void {}
+
+  /**
+   * The curve with its title at width x height image pixels, fonts and lines `s` times their
+   * size: uPlot drawn again at that size in a hidden host (it sizes its canvas in CSS pixels
+   * times devicePixelRatio, so CSS pixels are asked for).
+   */
+  async renderAt(width: number, height: number, s: number): Promise<HTMLCanvasElement> {
+    const [out, ctx] = imageCanvas(width, height);
+    const titleH = 30 * s;
+    text(ctx, tr(LOSS_TITLE), width / 2, titleH / 2 + 2 * s, 600, 14 * s, TEXT, 'center');
+    const ratio = window.devicePixelRatio || 1;
+    const host = document.createElement('div');
+    host.style.cssText = 'position:fixed;left:-100000px;top:0;';
+    document.body.append(host);
+    try {
+      const plot = new LossPlot(host, { scale: s / ratio, title: false, id: 'lossplot-snapshot' });
+      plot.resize(width / ratio, (height - titleH) / ratio);
+      plot.setSeries(this.series);
+      plot.setFrame(this.frame);
+      // uPlot draws in a microtask after setSeries/setFrame; a task later it has drawn (also in a hidden page)
+      await new Promise((r) => setTimeout(r, 0));
+      const c = plot.canvas;
+      if (c) ctx.drawImage(c, 0, titleH, width, height - titleH);
+    } finally {
+      host.remove();
+    }
+    return out;
+  }
+
   setSeries(series: LossSeries[]): void {
     this.series = series;
     this.plot?.destroy();
@@ -123,7 +161,7 @@ export class LossPlot {
     const k = this.scale;
     const t = this.textScale;
     const axis = {
-      stroke: '#c8d0da',
+      stroke: THEME.tick,
       grid: { stroke: 'rgba(255,255,255,0.08)', width: k },
       ticks: { stroke: 'rgba(255,255,255,0.25)', width: k, size: 10 * k },
       font: `${Math.round(12 * t) * k}px Inter, sans-serif`,

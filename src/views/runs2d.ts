@@ -5,6 +5,7 @@
  */
 import { crossPath } from './canvas2d';
 import { clipRun, iterateAt, type Window } from './clip';
+import { THEME } from '../present/theme';
 
 export interface MapRun {
   weights: readonly [number, number][];
@@ -71,7 +72,7 @@ function ring(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, st
 /** the current path stroked in a colour over a dark outline */
 function outline(ctx: CanvasRenderingContext2D, stroke: string): void {
   ctx.lineWidth = 4;
-  ctx.strokeStyle = '#0b0d12';
+  ctx.strokeStyle = THEME.outline;
   ctx.stroke();
   ctx.lineWidth = 2;
   ctx.strokeStyle = stroke;
@@ -84,6 +85,6 @@ export function disc(ctx: CanvasRenderingContext2D, x: number, y: number, radius
   ctx.fillStyle = fill;
   ctx.fill();
   ctx.lineWidth = 1.5;
-  ctx.strokeStyle = '#0b0d12';
+  ctx.strokeStyle = THEME.outline;
   ctx.stroke();
 }

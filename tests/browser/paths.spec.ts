@@ -11,7 +11,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { openApp } from './helpers';
-import { RUN_COLOURS } from '../../src/views/palette';
+import { RUN_COLOURS } from '../../src/present/theme';
 import { TUTORIAL_POINTS } from '../../src/views/common';
 
 type View = '3d' | 'map';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlasPickChange, atlasRunMarker, atlasZoomChange } from '../../src/ui/atlasPick';
+import { atlasPickChange, atlasRunMarker, atlasZoomChange } from '../../src/present/atlasPick';
 import { withDefaults } from '../../src/model/optimisers';
 import type { CompareRun } from '../../src/state/schema';
 

@@ -58,8 +58,8 @@ describe('contour layers', () => {
   });
 });
 
-describe('caption words (issue 12, item 3)', async () => {
-  const { explainGradient } = await import('../../src/views/gradplot');
+describe('caption words on the gradient over time', async () => {
+  const { explainGradient } = await import('../../src/present/gradients');
   const { shortNumber, formatStep } = await import('../../src/views/common');
   it('says "explodes" only when the factor over the sequence is above 10', () => {
     expect(explainGradient(2, 10)).toContain('1024× over 10 steps): it explodes');
@@ -93,7 +93,7 @@ describe('caption words (issue 12, item 3)', async () => {
 
 describe('costs in the readout, the hover and the run texts', async () => {
   const { formatReadoutCost } = await import('../../src/views/common');
-  const { runOutcome } = await import('../../src/views/runText');
+  const { runOutcome } = await import('../../src/present/runText');
   it('never more than 4 significant digits from 10 on (no "1454.554")', () => {
     expect(formatReadoutCost(1454.554)).toBe('1455');
     expect(formatReadoutCost(12345.6)).toBe('12346');

@@ -6,7 +6,7 @@ import type { Dataset } from '../model/dataset';
 import { HYPER_USED, isRpropFamily, type Hyper, type OptimiserName } from '../model/optimiserSpec';
 import type { OptimiserRun } from '../model/optimisers';
 import { costAndGradient } from '../model/costModel';
-import { formatNumber, formatReadoutCost, shortNumber } from './common';
+import { formatNumber, formatReadoutCost, shortNumber } from '../views/common';
 import { hyperText, runNames } from './runNames';
 import { t } from '../i18n';
 

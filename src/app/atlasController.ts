@@ -1,0 +1,93 @@
+/**
+ * The atlas between the engine and its views: each atlas state becomes the panel's input (the
+ * present layer), the progress bar, the markers where the runs' settings are, the drape over the
+ * 3D surface; a click on a map sets that run's start or hyperparameters, a zoom its window.
+ */
+import type { AtlasState } from '../engine';
+import type { Params, RawParams } from '../state/schema';
+import type { Figures } from './figures';
+import { presentAtlas } from '../present/viewModel';
+import { atlasPickChange, atlasRunMarker, atlasZoomChange } from '../present/atlasPick';
+import { atlasCellColour } from '../views/atlasCells';
+
+export interface AtlasHost {
+  params(): Params;
+  setParams(raw: RawParams): Promise<void>;
+  restart(): void;
+  /** the atlas changed what is drawn */
+  changed(): void;
+  hover(text: string | null, x: number, y: number): void;
+}
+
+export class AtlasController {
+  /** the atlas on screen, and how many of its runs had results when it was drawn */
+  shown: AtlasState | null = null;
+  private resultsShown = -1;
+
+  constructor(
+    private readonly figures: Figures,
+    private readonly host: AtlasHost,
+  ) {
+    const panel = figures.atlas;
+    panel.onHover = (info, x, y) => host.hover(info ? info.text : null, x, y);
+    panel.onPick = (run, x, y) => this.pick(run, x, y);
+    // A wheel turn sends several notches: recompute once it stops. The window is the run's family's.
+    let zoomTimer = 0;
+    panel.onZoom = (run, range) => {
+      clearTimeout(zoomTimer);
+      const opt = this.shown?.runs[run]?.opt;
+      if (opt) zoomTimer = window.setTimeout(() => void host.setParams(atlasZoomChange(opt, range)), 250);
+    };
+  }
+
+  show(a: AtlasState | null): void {
+    const panel = this.figures.atlas;
+    if (!a) {
+      this.shown = null;
+      panel.update(null);
+    } else {
+      panel.setProgress(a.complete ? a.total : a.done, a.total);
+      const ready = a.runs.filter((r) => r.result).length;
+      // Redrawn when a new atlas starts (blank maps) and each time a run's atlas arrives.
+      if (a === this.shown && ready === this.resultsShown) return;
+      this.shown = a;
+      this.resultsShown = ready;
+      panel.update(presentAtlas(a, this.host.params()));
+    }
+    this.applyDrape();
+    this.host.changed();
+  }
+
+  /** The markers follow the start (and the runs' hyperparameters). */
+  moveMarkers(): void {
+    const a = this.shown;
+    if (!a) return;
+    const markers = a.runs.map((r) => atlasRunMarker(a.mode, r, this.host.params().start));
+    this.figures.atlas.setMarker(markers[0], markers);
+  }
+
+  /** The starts atlas of the main run over the 3D surface (atlasOn3d), or none. */
+  applyDrape(): void {
+    const a = this.shown;
+    const main = a?.runs[0];
+    if (!a || !main?.result || a.mode !== 'starts' || !this.host.params().atlasOn3d) {
+      this.figures.surface.setDrape(null);
+      return;
+    }
+    const r = main.result;
+    const n = main.xAxis.length;
+    this.figures.surface.setDrape({
+      xAxis: main.xAxis,
+      yAxis: main.yAxis,
+      colour: (col, row) => atlasCellColour(r.convergedAt[row * n + col], r.divergedAt[row * n + col], r.finalCost[row * n + col], a.iterations),
+    });
+  }
+
+  /** A click on run's map sets that run's start or hyperparameters to the cell's, then restarts. */
+  private pick(run: number, x: number, y: number): void {
+    const a = this.shown;
+    if (!a) return;
+    const change = atlasPickChange(a.mode, this.host.params(), run, x, y);
+    if (change) void this.host.setParams(change).then(() => this.host.restart());
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Every view of the page, behind one interface: update(viewModel) when the view model changes,
+ * setFrame(k) when the iteration shown changes, draw, and renderAt for exported images (the
+ * exporter composes the views' renderAt). Views draw the view model; nothing here computes.
+ */
+import type { ViewModel } from '../present/viewModel';
+import type { FigureSizes, Shell } from '../ui/shell';
+import type { SnapshotSource } from '../export/snapshot';
+import { SurfaceView } from '../views/surface3d';
+import { HeatmapView } from '../views/heatmap2d';
+import { GradientPlot } from '../views/gradplot';
+import { LossPlot } from '../views/lossplot';
+import { AtlasPanel } from '../views/atlasPanel';
+import { LegendView } from '../views/legendView';
+import { ColorbarView } from '../views/colorbar';
+import { StatusView } from '../views/statusView';
+import { ReadoutView, SidePanels } from '../views/sidePanels';
+
+export class Figures {
+  readonly surface: SurfaceView;
+  readonly map: HeatmapView;
+  readonly gradients: GradientPlot;
+  readonly loss: LossPlot;
+  readonly atlas: AtlasPanel;
+  readonly colorbar: ColorbarView;
+  readonly status: StatusView;
+  readonly readout: ReadoutView;
+  private vm: ViewModel | null = null;
+
+  constructor(
+    shell: Shell,
+    readonly side: SidePanels,
+    readonly legend: LegendView,
+    softwareRenderer: boolean,
+  ) {
+    this.surface = new SurfaceView(shell.view3d, softwareRenderer);
+    shell.attachOverlays();
+    this.map = new HeatmapView(shell.mapHost);
+    this.loss = new LossPlot(shell.lossHost);
+    this.gradients = new GradientPlot(shell.gradientsHost);
+    this.atlas = new AtlasPanel(shell.atlasHost);
+    this.colorbar = new ColorbarView(shell.colorbar);
+    this.status = new StatusView(shell.status);
+    this.readout = new ReadoutView(shell.readout);
+  }
+
+  /** A new view model: each view takes what it shows (and redraws only what changed in it). */
+  update(vm: ViewModel): void {
+    const old = this.vm;
+    this.vm = vm;
+    const { state, params } = vm;
+    const surfaceChanged = !old || old.state.surface !== state.surface || old.params.contours !== params.contours || old.params.zoom !== params.zoom;
+    if (surfaceChanged) this.surface.setSurface(state.surface, state.summary, state.params.range, params.contours);
+    if (surfaceChanged || old.runs !== vm.runs) this.surface.setRuns(vm.runs.map((r) => ({ ...r.run, css: r.css })));
+    this.map.update(vm);
+    this.loss.update(vm);
+    this.gradients.update(vm);
+    this.legend.update(vm);
+    this.colorbar.update(vm);
+    this.side.update(vm);
+    this.readout.update(vm);
+  }
+
+  /** The iteration shown. */
+  setFrame(k: number): void {
+    for (const view of [this.surface, this.map, this.loss, this.gradients, this.legend, this.side, this.readout]) view.setFrame(k);
+  }
+
+  /** Each figure at its size for the layout (null: not shown) and the text scale. */
+  resize(sizes: FigureSizes): void {
+    for (const v of [this.map, this.gradients, this.loss, this.atlas]) v.setTextScale(sizes.textScale);
+    if (sizes.surface3d) this.surface.resize(...sizes.surface3d);
+    if (sizes.map) this.map.resize(...sizes.map);
+    if (sizes.atlasWidth !== null) this.atlas.setWidth(sizes.atlasWidth);
+    if (sizes.loss) this.loss.resize(...sizes.loss);
+    if (sizes.gradients) this.gradients.resize(...sizes.gradients);
+  }
+
+  /** The 3D view (every frame it is on screen). */
+  drawScene(): void {
+    this.surface.render();
+  }
+
+  /** The 2D figures (only when what they show changed: not on every orbit step). */
+  draw2d(): void {
+    this.map.draw();
+    this.gradients.draw();
+  }
+
+  /** The views the exporter composes. */
+  snapshotSource(hasAtlas: boolean): SnapshotSource {
+    const surface = this.surface;
+    return {
+      surface: { renderAt: (w, h, s) => surface.renderSnapshot(w, h, s) },
+      map: this.map,
+      gradients: this.gradients,
+      loss: this.loss,
+      legend: this.legend,
+      colorbar: this.colorbar,
+      atlas: hasAtlas ? this.atlas : null,
+    };
+  }
+
+  /** page coordinates of (wx, wRec) in a view: the 3D view, the 2D map, or (none named) the main view of the layout */
+  toScreen(layout: 'both' | '3d' | '2d', wx: number, wRec: number, view?: '3d' | 'map'): { x: number; y: number } | null {
+    const map = view === 'map' || (view === undefined && layout === '2d');
+    if (map) return layout === '3d' ? null : this.map.toScreen(wx, wRec);
+    return layout === '2d' ? null : this.surface.toScreen(wx, wRec);
+  }
+}

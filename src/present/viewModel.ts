@@ -1,0 +1,147 @@
+/**
+ * The present layer (no DOM): engine state + parameters -> one view model per change. It names
+ * and colours the runs, writes their outcomes and captions, builds the loss curve's series, the
+ * colour bar's scale, the status lines, the atlas maps' input, and (per iteration, on demand)
+ * the gradient series and the gradient check. Views draw the view model and evaluate nothing.
+ */
+import type { AtlasState, EngineState } from '../engine';
+import type { Params } from '../state/schema';
+import type { OptimiserRun } from '../model/optimisers';
+import type { GradSeries, GradientScale } from '../views/gradplot';
+import type { LossSeries } from '../views/lossplot';
+import type { AtlasPanelInput } from '../views/atlasCells';
+import { gradientCheck, runModel, type GradientCheck } from '../model/rnn';
+import { explainGradient, gradSeriesAt, gradientExtent } from './gradients';
+import { explainRuns, runOutcome } from './runText';
+import { runLabels, runNames } from './runNames';
+import { runColour } from './theme';
+import { atlasRunMarker } from './atlasPick';
+import { formatNumber } from '../views/common';
+import { t } from '../i18n';
+
+/** One run as every view shows it: its colour, its name, its label with hyperparameters, its outcome. */
+export interface RunView {
+  run: OptimiserRun;
+  css: string;
+  /** short name that tells the runs apart ("sgd", "sgd (lr 0.01)") */
+  name: string;
+  /** name with every hyperparameter the run uses */
+  label: string;
+  outcome: string;
+  diverged: boolean;
+}
+
+/** What the views show at one iteration. */
+export interface FrameModel {
+  k: number;
+  /** the main run's weights at k */
+  point: readonly [number, number];
+  gradSeries: GradSeries[];
+  caption: string;
+  check: GradientCheck;
+  /** "try the model": the outputs of the weights at k and of the last iteration's on the test sequence */
+  test: { input: number[]; target: number; output: number; trainedOutput: number };
+}
+
+export interface ColorbarModel {
+  /** log10(cost + 1) at the top of the scale */
+  top: number;
+  overflow: boolean;
+}
+
+export interface ViewModel {
+  state: EngineState;
+  params: Params;
+  runs: RunView[];
+  /** the last iteration of the longest run */
+  lastIndex: number;
+  runsCaption: string;
+  lossSeries: LossSeries[];
+  colorbar: ColorbarModel;
+  /** one axis scale for the gradient plot for the whole run: fixed at the first iteration asked for, kept while the state is the same */
+  gradScale(k: number): GradientScale | null;
+  /** the views at iteration k (computed once per iteration and view model) */
+  frame(k: number): FrameModel;
+}
+
+/** The view model of a computed state, with the parameters the views show; `previous`'s runs are kept when they are the same runs. */
+export function presentState(state: EngineState, params: Params, previous: ViewModel | null = null): ViewModel {
+  const tol = state.params.tol;
+  const same = previous !== null && previous.state.runs === state.runs && previous.state.params.tol === tol;
+  const runs = same ? previous.runs : presentRuns(state.runs, tol);
+  const frames = new Map<number, FrameModel>();
+  let gradScale: GradientScale | null | undefined = previous?.state === state ? previous.gradScale(0) : undefined;
+  const vm: ViewModel = {
+    state,
+    params,
+    runs,
+    lastIndex: Math.max(...state.runs.map((r) => r.weights.length - 1)),
+    runsCaption: same ? previous.runsCaption : explainRuns(state.dataset, state.runs, tol),
+    lossSeries: same ? previous.lossSeries : runs.map((r, i) => ({ label: r.name, css: r.css, costs: r.run.costs, diverged: r.run.diverged, emphasis: i === 0 })),
+    colorbar: { top: state.summary.logTop, overflow: state.overflow },
+    gradScale(k) {
+      // the six points, the start and every iteration's point: one scale while the run plays
+      if (gradScale === undefined) gradScale = gradientExtent(state.dataset, state.runs[0], vm.frame(k).gradSeries.map((x) => x.values));
+      return gradScale;
+    },
+    frame(k) {
+      let f = frames.get(k);
+      if (!f) {
+        if (frames.size > 64) frames.clear();
+        f = presentFrame(state, params, k);
+        frames.set(k, f);
+      }
+      return f;
+    },
+  };
+  return vm;
+}
+
+function presentRuns(runs: OptimiserRun[], tol: number): RunView[] {
+  const names = runNames(runs);
+  const labels = runLabels(runs);
+  return runs.map((run, i) => ({ run, css: runColour(i), name: names[i], label: labels[i], outcome: runOutcome(run, tol), diverged: run.diverged !== null }));
+}
+
+function presentFrame(s: EngineState, p: Params, k: number): FrameModel {
+  const main = s.runs[0];
+  const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
+  const caption = t('At the current point ({wx}, {wRec}): {explanation}', { wx: formatNumber(wx, 3), wRec: formatNumber(wRec, 3), explanation: explainGradient(wRec, s.dataset.seqLen) });
+  const input = [...p.test].map(Number);
+  const [fx, fr] = main.weights[main.weights.length - 1];
+  const test = { input, target: input.reduce((a, b) => a + b, 0), output: runModel(input, wx, wRec), trainedOutput: runModel(input, fx, fr) };
+  return { k, point: [wx, wRec], gradSeries: gradSeriesAt(s, k), caption, check: gradientCheck(s.dataset, wx, wRec), test };
+}
+
+/** The atlas panel's input: in 'lr' mode each run's map over its own run's hyperparameters; markers where each run's settings are. */
+export function presentAtlas(a: AtlasState, params: Params): AtlasPanelInput {
+  const main = a.runs[0];
+  const markers = a.runs.map((r) => atlasRunMarker(a.mode, r, params.start));
+  const titles = runLabels(a.runs);
+  return {
+    mode: a.mode,
+    xAxis: main.xAxis,
+    yAxis: main.yAxis,
+    xLabel: main.xLabel,
+    yLabel: main.yLabel,
+    xLog: main.xLog,
+    yLog: main.yLog,
+    iterations: a.iterations,
+    tol: a.tol,
+    runs: a.runs.map((r, i) => ({
+      title: titles[i], css: runColour(i), result: r.result,
+      xAxis: r.xAxis, yAxis: r.yAxis, xLabel: r.xLabel, yLabel: r.yLabel, xLog: r.xLog, yLog: r.yLog, marker: markers[i],
+    })),
+    marker: markers[0],
+    note: a.note,
+  };
+}
+
+/** The status lines: the backends, the overflow note and the runs that diverged. */
+export function statusLines(vm: ViewModel | null, computeBackend: string, renderBackend: string): string[] {
+  const parts = [t('compute: {backend}', { backend: computeBackend }), t('render: {backend}', { backend: renderBackend })];
+  if (vm?.state.overflow) parts.push(t('Grey: the cost there is beyond float32 (about 3.4e38); it is shown flat at the top, not as a number.'));
+  const diverged = vm?.runs.filter((r) => r.diverged).map((r) => r.name) ?? [];
+  if (diverged.length) parts.push(t("Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): {runs}.", { runs: diverged.join(', ') }));
+  return parts;
+}
