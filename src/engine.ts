@@ -8,7 +8,7 @@ import { rangeFromList } from './gpu/backend';
 import { CpuBackend } from './gpu/cpuBackend';
 import { createWebGpuBackend } from './gpu/webgpuBackend';
 import type { Dataset } from './model/dataset';
-import { MARKED_POINTS, gradientCheck, runModel, type GradientCheck } from './model/rnn';
+import { MARKED_POINTS, gradientCheck, type GradientCheck } from './model/rnn';
 import { runOptimiser, type OptimiserRun } from './model/optimisers';
 import { summarizeSurface, type SurfaceSummary } from './model/surface';
 import { DEFAULT_PARAMS, type Params } from './state/schema';
@@ -41,8 +41,6 @@ export interface AtlasState {
   note: string | null;
 }
 
-export const TEST_INPUT = [0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1];
-
 export interface EngineState {
   params: Params;
   dataset: Dataset;
@@ -51,8 +49,6 @@ export interface EngineState {
   runs: OptimiserRun[];
   /** the tutorial's check at (1.2, 1.2) */
   gradientCheck: GradientCheck;
-  /** trained weights on TEST_INPUT */
-  testOutput: number;
   /** true when the surface holds values beyond float32 (shown as overflow) */
   overflow: boolean;
   /** log costs and the one colour/height scale that every view of this surface uses */
@@ -296,8 +292,6 @@ export class Engine {
       if (old && same(prev!.params.start, p.start) && prev!.params.iterations === p.iterations) return old;
       return runOptimiser(dataset, spec.opt, spec.hyper, p.start, p.iterations);
     });
-    const main = runs[0];
-    const last = main.weights[main.weights.length - 1];
     const sameBackend = prev && this.gradsBackend === this.backendKind;
     const markedGrads =
       sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, MARKED_POINTS);
@@ -310,7 +304,6 @@ export class Engine {
       surface,
       runs,
       gradientCheck: sameData ? prev.gradientCheck : gradientCheck(dataset, 1.2, 1.2),
-      testOutput: runModel(TEST_INPUT, last[0], last[1]),
       overflow: summary.overflow,
       summary,
       markedGrads,

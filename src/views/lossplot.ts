@@ -255,14 +255,6 @@ export class LossPlot {
     u.over.addEventListener('pointerup', end);
     u.over.addEventListener('pointercancel', end);
   }
-
-  /** page coordinates of iteration k on the x axis (for tests) */
-  iterationToScreen(k: number): { x: number; y: number } | null {
-    const u = this.plot;
-    if (!u) return null;
-    const rect = u.over.getBoundingClientRect();
-    return { x: rect.left + u.valToPos(k, 'x') + window.scrollX, y: rect.top + rect.height / 2 + window.scrollY };
-  }
 }
 
 function formatPower(e: number): string {

@@ -7,7 +7,6 @@ import { OPTIMISERS, isRpropFamily, type Hyper, type OptimiserName } from '../..
 import { costAndGradient, costModel } from '../../src/model/costModel';
 import { runOptimiser, withDefaults, DIVERGENCE_LIMIT } from '../../src/model/optimisers';
 import { evaluatePoint } from '../../src/model/rnn';
-import { rprop } from '../../src/model/rprop';
 
 interface FixtureRun {
   opt: OptimiserName;
@@ -166,15 +165,11 @@ describe('optimisers against optimisers-tutorial.json', () => {
     }
   });
 
-  it('rprop() is the rprop run, step sizes included', () => {
+  it("the rprop run is the tutorial's Rprop, step sizes included", () => {
     const run = fx.runs.find((r) => r.opt === 'rprop' && Object.keys(r.hyper).length === 0)!;
     const o = { start: run.start, delta0: 0.001, etaPlus: 1.2, etaMinus: 0.5, iterations: run.iterations };
-    const a = rprop(d, o);
-    const b = runOptimiser(d, 'rprop', withDefaults(), run.start, run.iterations);
-    expect(a.weights).toEqual(b.weights);
-    expect(a.costs).toEqual(b.costs);
-    expect(a.deltas).toEqual(b.steps);
-    expect(a.diverged).toBe(false);
+    const a = runOptimiser(d, 'rprop', withDefaults(), run.start, run.iterations);
+    expect(a.diverged).toBe(null);
     // The tutorial's Rprop from its section 5, written out here independently, with BPTT.
     let [wx, wRec] = o.start;
     const delta = [o.delta0, o.delta0];
@@ -191,8 +186,8 @@ describe('optimisers against optimisers-tutorial.json', () => {
       wRec -= Math.sign(g[1]) * delta[1];
       expectClose(a.weights[it + 1][0], wx, 1e-12, 0);
       expectClose(a.weights[it + 1][1], wRec, 1e-12, 0);
-      expectClose(a.deltas[it + 1][0], delta[0], 1e-12, 0);
-      expectClose(a.deltas[it + 1][1], delta[1], 1e-12, 0);
+      expectClose(a.steps[it + 1][0], delta[0], 1e-12, 0);
+      expectClose(a.steps[it + 1][1], delta[1], 1e-12, 0);
     }
   });
 });
