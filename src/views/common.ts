@@ -83,12 +83,12 @@ export function symlog(v: number, linthresh: number): number {
   return Math.sign(v) * Math.log10(1 + Math.abs(v) / linthresh);
 }
 
-/** 12 -> '¹²' (decades on the colour bar) */
+/** 12 -> '¹²', -3 -> '⁻³' (decades on the colour bar and log axes) */
 export function superscript(n: number): string {
   const d = '⁰¹²³⁴⁵⁶⁷⁸⁹';
   return String(n)
     .split('')
-    .map((c) => d[Number(c)])
+    .map((c) => (c === '-' ? '⁻' : d[Number(c)]))
     .join('');
 }
 
