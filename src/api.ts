@@ -8,6 +8,7 @@ import type { OptimiserName, RunHyper } from './model/optimiserSpec';
 import type { Params } from './state/schema';
 import type { SnapshotOptions } from './export/snapshot';
 import type { Sweep } from './model/lesson/sweep';
+import type { EngineState } from './engine';
 
 export interface AtlasInfo {
   mode: 'starts' | 'lr';
@@ -100,6 +101,25 @@ declare global {
   }
 }
 
+/** rnnlab.runs(): copies of the engine's runs with their lesson numbers (SPEC section 10). */
+function runInfos(s: EngineState): RunInfo[] {
+  return s.runs.map((r, i) => {
+    const lesson = s.lessons[i];
+    const info: RunInfo = {
+      opt: r.opt,
+      hyper: { lrWRec: null, ...r.hyper },
+      weights: r.weights.map(([a, b]) => [a, b] as [number, number]),
+      costs: [...r.costs],
+      diverged: r.diverged,
+      grads: lesson.grads.map(([a, b]) => [a, b] as [number, number]),
+      sharpness: [...lesson.sharpness],
+      stabilityLimit: lesson.stabilityLimit,
+    };
+    if (lesson.preconditionedSharpness) info.preconditionedSharpness = [...lesson.preconditionedSharpness];
+    return info;
+  });
+}
+
 export function createApi(app: App): RnnLabApi {
   const engine = app.engine;
   const ready = async () => {
@@ -129,24 +149,7 @@ export function createApi(app: App): RnnLabApi {
       return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad };
     },
     trajectory: async () => (await state()).runs[0].weights.map(([a, b]) => [a, b]),
-    runs: async () => {
-      const s = await state();
-      return s.runs.map((r, i) => {
-        const lesson = s.lessons[i];
-        const info: RunInfo = {
-          opt: r.opt,
-          hyper: { lrWRec: null, ...r.hyper },
-          weights: r.weights.map(([a, b]) => [a, b] as [number, number]),
-          costs: [...r.costs],
-          diverged: r.diverged,
-          grads: lesson.grads.map(([a, b]) => [a, b] as [number, number]),
-          sharpness: [...lesson.sharpness],
-          stabilityLimit: lesson.stabilityLimit,
-        };
-        if (lesson.preconditionedSharpness) info.preconditionedSharpness = [...lesson.preconditionedSharpness];
-        return info;
-      });
-    },
+    runs: async () => runInfos(await state()),
     atlas: async () => {
       await ready();
       const a = engine.atlas;
