@@ -139,7 +139,8 @@ export class SweepRunner {
       const dataset = seqLenDataset(setup, sweep.x[i]);
       for (let r = 0; r < specs.length; r++) {
         if (signal.cancelled) return;
-        const job = { dataset, mode: 'starts' as const, opt: specs[r].opt, hyper: specs[r].hyper, iterations: p.iterations, tol: p.tol, xAxis, yAxis, start: p.start };
+        // 'generic': one WebGPU kernel for all the lengths (building one per length took longer than running it)
+        const job = { dataset, mode: 'starts' as const, kernel: 'generic' as const, opt: specs[r].opt, hyper: specs[r].hyper, iterations: p.iterations, tol: p.tol, xAxis, yAxis, start: p.start };
         const base = atlases * perAtlas;
         const result = await backend.atlas(job, (done) => {
           state.done = base + done;
