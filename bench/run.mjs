@@ -38,12 +38,13 @@ async function waitForServer() {
 // The trainability atlas (SPEC section 8): Rprop, 500 iterations, tutorial data, over [-3, 3]^2,
 // at these resolutions; 1024^2 only where the 256^2 time says it ends within a minute.
 // BENCH_ONLY=compute,atlas,views (any of them) runs only those parts; BENCH_ATLAS_ONLY=1 = BENCH_ONLY=atlas.
-const ONLY = (process.env.BENCH_ONLY || (process.env.BENCH_ATLAS_ONLY === '1' ? 'atlas' : 'compute,atlas,views')).split(',');
+const ONLY = (process.env.BENCH_ONLY || (process.env.BENCH_ATLAS_ONLY === '1' ? 'atlas' : 'compute,atlas,views,lesson')).split(',');
 const ATLAS_RES = [128, 256, 1024];
 const ATLAS_LIMIT_MS = 60_000;
 const rows = [];
 const viewRows = [];
 const atlasRows = [];
+const lessonRows = [];
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
@@ -153,6 +154,28 @@ try {
     console.log(JSON.stringify(row));
     await page.close();
   }
+  // The lesson (issue 19): the seqLen sweep, 39 lengths x 32 x 32 starts x 500 iterations x 3
+  // runs, on the WebGPU atlas kernel (limit 10 s), timed from setParams to ready().
+  if (ONLY.includes('lesson')) {
+    const page = await browser.newPage({ serviceWorkers: 'block' });
+    await page.goto(`http://127.0.0.1:${PORT}/?backend=webgpu&res=16&still=1&gui=0`);
+    await page.waitForFunction(() => 'rnnlab' in window);
+    await page.evaluate(() => window.rnnlab.ready());
+    const sweep = { sweep: 'seqLen', sweepRange: [2, 40], sweepStarts: 32, iterations: 500, opt: 'sgd', lr: 1e-4, compare: [{ opt: 'rprop', overrides: {} }, { opt: 'adam', overrides: {} }] };
+    // a small sweep first builds the atlas pipelines of the three optimisers
+    await page.evaluate((p) => window.rnnlab.setParams({ ...p, sweepRange: [2, 3], sweepStarts: 4, iterations: 10 }), sweep);
+    const ms = await page.evaluate(async (p) => {
+      const t0 = performance.now();
+      await window.rnnlab.setParams(p);
+      const s = await window.rnnlab.sweep();
+      if (!s || s.x.length !== 39) throw new Error('no seqLen sweep');
+      return performance.now() - t0;
+    }, sweep);
+    const row = { lesson: 'seqLen sweep webgpu', lengths: 39, starts: '32x32', iterations: 500, runs: 3, ms: Math.round(ms), limitMs: 10_000 };
+    lessonRows.push(row);
+    console.log(JSON.stringify(row));
+    await page.close();
+  }
   await browser.close();
 } finally {
   stop();
@@ -170,4 +193,5 @@ console.log('\natlas   backend  res    ms (Rprop, 500 iterations, tutorial data,
 for (const r of atlasRows)
   console.log(`atlas   ${r.atlas.padEnd(8)} ${pad(r.res, 5)} ${r.skipped ? `  skipped (${r.skipped} > 60 s)` : `${pad(r.ms, 8)}  ${r.dispatches ? `${r.dispatches} dispatches, median ${r.medianDispatchMs} ms, longest ${r.longestDispatchMs} ms` : `${r.progressCalls} bands of rows`}`}`);
 console.log('atlas ms = the whole run (every chunk, progress calls, readback), median of 3 (1024: one run), pipelines built before.');
+for (const r of lessonRows) console.log(`\n${r.lesson}: ${r.lengths} lengths x ${r.starts} starts x ${r.iterations} iterations x ${r.runs} runs: ${r.ms} ms (limit ${r.limitMs} ms)`);
 console.log(`\nmedian of ${RUNS} runs (plain BPTT: 3) after one warm-up; ms = compute plus readback. Plain BPTT ("bptt") is skipped where one run would take more than a few seconds.`);

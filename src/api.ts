@@ -7,6 +7,8 @@ import type { PointResult, SurfaceResult } from './gpu/backend';
 import type { OptimiserName, RunHyper } from './model/optimiserSpec';
 import type { Params } from './state/schema';
 import type { SnapshotOptions } from './export/snapshot';
+import type { Sweep } from './model/lesson/sweep';
+import type { EngineState } from './engine';
 
 export interface AtlasInfo {
   mode: 'starts' | 'lr';
@@ -15,6 +17,8 @@ export interface AtlasInfo {
   finalCost: Float32Array;
   convergedAt: Int32Array;
   divergedAt: Int32Array;
+  /** the main run's boundary dimension (SPEC section 8, box counting), null where there is none */
+  boundaryDimension: number | null;
   /**
    * Every run's atlas, the main run first: its axes' values (x, y: wx and wRec, or in 'lr' mode
    * its learning rates of wx and wRec, or etaPlus and etaMinus) and labels, and its cells.
@@ -32,6 +36,8 @@ export interface AtlasRunInfo {
   finalCost: Float32Array | Float64Array;
   convergedAt: Int32Array;
   divergedAt: Int32Array;
+  /** box-counting dimension of the boundary between diverged and not diverged cells (SPEC section 8); null: under 64 cells a side, or no boundary */
+  boundaryDimension: number | null;
 }
 
 export interface RunInfo {
@@ -41,6 +47,14 @@ export interface RunInfo {
   weights: [number, number][];
   costs: number[];
   diverged: number | null;
+  /** [dC/dwx, dC/dwRec] at each of weights (SPEC section 10, float64) */
+  grads: [number, number][];
+  /** the Hessian's largest eigenvalue at each of weights */
+  sharpness: number[];
+  /** the sharpness (adam: preconditioned) beyond which the step is unstable: 2/lr, 2(1 + momentum)/lr, adam (2 + 2 beta1)/((1 - beta1) lr); null for the Rprop family */
+  stabilityLimit: number | null;
+  /** adam only: the largest eigenvalue of diag(1 / (sqrt(vhat) + eps)) H at each of weights */
+  preconditionedSharpness?: number[];
 }
 
 export interface RnnLabApi {
@@ -61,6 +75,12 @@ export interface RnnLabApi {
    */
   atlas(): Promise<AtlasInfo | null>;
   /**
+   * The sweep (SPEC section 11), once complete for the current params; null when sweep=off.
+   * kind 'lr': x the knob's values (not their log10), per run finalCost, convergedAt, divergedAt
+   * and limit; kind 'seqLen': x the lengths, per run the shares converged and diverged. Main run first.
+   */
+  sweep(): Promise<Sweep | null>;
+  /**
    * page coordinates (CSS px) of a point in a view ('3d', 'map': the 2D map; none: the layout's
    * main view), or null when that view is not shown or the point is not visible in it
    */
@@ -79,6 +99,25 @@ declare global {
   interface Window {
     rnnlab: RnnLabApi;
   }
+}
+
+/** rnnlab.runs(): copies of the engine's runs with their lesson numbers (SPEC section 10). */
+function runInfos(s: EngineState): RunInfo[] {
+  return s.runs.map((r, i) => {
+    const lesson = s.lessons[i];
+    const info: RunInfo = {
+      opt: r.opt,
+      hyper: { lrWRec: null, ...r.hyper },
+      weights: r.weights.map(([a, b]) => [a, b] as [number, number]),
+      costs: [...r.costs],
+      diverged: r.diverged,
+      grads: lesson.grads.map(([a, b]) => [a, b] as [number, number]),
+      sharpness: [...lesson.sharpness],
+      stabilityLimit: lesson.stabilityLimit,
+    };
+    if (lesson.preconditionedSharpness) info.preconditionedSharpness = [...lesson.preconditionedSharpness];
+    return info;
+  });
 }
 
 export function createApi(app: App): RnnLabApi {
@@ -110,14 +149,7 @@ export function createApi(app: App): RnnLabApi {
       return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad };
     },
     trajectory: async () => (await state()).runs[0].weights.map(([a, b]) => [a, b]),
-    runs: async () =>
-      (await state()).runs.map((r) => ({
-        opt: r.opt,
-        hyper: { lrWRec: null, ...r.hyper },
-        weights: r.weights.map(([a, b]) => [a, b] as [number, number]),
-        costs: [...r.costs],
-        diverged: r.diverged,
-      })),
+    runs: async () => runInfos(await state()),
     atlas: async () => {
       await ready();
       const a = engine.atlas;
@@ -131,13 +163,19 @@ export function createApi(app: App): RnnLabApi {
         finalCost: main.result.finalCost,
         convergedAt: main.result.convergedAt,
         divergedAt: main.result.divergedAt,
+        boundaryDimension: main.boundaryDimension ?? null,
         runs: a.runs.flatMap((r) =>
           r.result
             ? [{ opt: r.opt, hyper: { ...r.hyper }, x: values(r.xAxis, r.xLog), y: values(r.yAxis, r.yLog), xLabel: r.xLabel, yLabel: r.yLabel,
-                finalCost: r.result.finalCost, convergedAt: r.result.convergedAt, divergedAt: r.result.divergedAt }]
+                finalCost: r.result.finalCost, convergedAt: r.result.convergedAt, divergedAt: r.result.divergedAt, boundaryDimension: r.boundaryDimension ?? null }]
             : [],
         ),
       };
+    },
+    sweep: async () => {
+      await ready();
+      const s = engine.sweep;
+      return s && s.complete ? structuredClone(s.sweep) : null;
     },
     toScreen: (wx, wRec, view) => app.toScreen(wx, wRec, view),
     messages: () => app.getMessages(),

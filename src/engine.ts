@@ -17,6 +17,9 @@ import type { AtlasResult } from './gpu/backend';
 import { float32AxisNote, type AtlasMode } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
 import { t } from './i18n';
+import { runLesson, type RunLesson } from './model/lesson/runLesson';
+import { atlasBoundaryDimension } from './model/lesson/boundary';
+import { SweepRunner, type SweepState } from './engineSweep';
 
 /**
  * One atlas per run (main run first): all over the same axes in 'starts' mode; in 'lr' mode each
@@ -26,6 +29,8 @@ export interface AtlasRun extends AtlasGrid {
   opt: OptimiserName;
   hyper: ReturnType<typeof hyperFor>;
   result: AtlasResult | null;
+  /** the box-counting dimension of the diverged/not diverged boundary (SPEC section 8), once result is in; null: none */
+  boundaryDimension?: number | null;
 }
 
 export interface AtlasState {
@@ -55,6 +60,8 @@ export interface EngineState {
   summary: SurfaceSummary;
   /** BPTT at the tutorial's six marked points, in MARKED_POINTS order */
   markedGrads: PointResult[];
+  /** per run (runs' order), float64: gradients, sharpness and stability limit along it (SPEC section 10) */
+  lessons: RunLesson[];
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -80,6 +87,8 @@ export class Engine {
   atlas: AtlasState | null = null;
   private atlasTask: Promise<void> | null = null;
   private atlasSignal: { cancelled: boolean } | null = null;
+  /** the one-knob sweep for the current params (engineSweep.ts); computed after the state, cancellable */
+  readonly sweeper = new SweepRunner();
   private surfaceKey = '';
   private datasetKey = '';
   private dataset: Dataset | null = null;
@@ -90,6 +99,16 @@ export class Engine {
 
   onState(fn: (s: EngineState) => void): void {
     this.listeners.push(fn);
+  }
+
+  /** The sweep (null when sweep=off), filled in as it runs. */
+  get sweep(): SweepState | null {
+    return this.sweeper.state;
+  }
+
+  /** Called on every sweep progress step and when it completes (or is switched off). */
+  onSweep(fn: (s: SweepState | null) => void): void {
+    this.sweeper.onSweep(fn);
   }
 
   /** Called on every atlas progress step and when it completes (or is switched off). */
@@ -194,6 +213,7 @@ export class Engine {
     for (;;) {
       if (this.running) await this.running;
       else if (this.atlasTask) await this.atlasTask;
+      else if (this.sweeper.task) await this.sweeper.task;
       else return;
     }
   }
@@ -248,6 +268,7 @@ export class Engine {
           );
           if (result.cancelled || signal.cancelled) return;
           run.result = result;
+          run.boundaryDimension = atlasBoundaryDimension(result.divergedAt, run.xAxis.length);
           atlas.done = (r + 1) * perRun;
           emit();
         } catch (e) {
@@ -292,6 +313,10 @@ export class Engine {
       if (old && same(prev!.params.start, p.start) && prev!.params.iterations === p.iterations) return old;
       return runOptimiser(dataset, spec.opt, spec.hyper, p.start, p.iterations);
     });
+    const lessons = runs.map((r) => {
+      const i = sameData ? prev.runs.indexOf(r) : -1;
+      return i >= 0 ? prev!.lessons[i] : runLesson(dataset, r);
+    });
     const sameBackend = prev && this.gradsBackend === this.backendKind;
     const markedGrads =
       sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, MARKED_POINTS);
@@ -307,8 +332,10 @@ export class Engine {
       overflow: summary.overflow,
       summary,
       markedGrads,
+      lessons,
     };
     for (const fn of this.listeners) fn(this.state);
     this.startAtlas(this.state);
+    this.sweeper.start(p, dataset, this.datasetKey, this.backend);
   }
 }

@@ -35,6 +35,12 @@ export interface PointResult {
  */
 export interface AtlasJob extends AtlasRequest {
   dataset: Dataset;
+  /**
+   * WebGPU: 'lean' (default) builds a kernel with the data set's coefficients written in (fastest
+   * per iteration, a build per data set); 'generic' reads them from memory, one kernel for every
+   * data set (sweeps over many data sets, where building would take longer than running)
+   */
+  kernel?: 'lean' | 'generic';
 }
 
 /**

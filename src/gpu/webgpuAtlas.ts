@@ -8,7 +8,7 @@ import { HYPER_DEFAULTS, learningRates, type Hyper, type OptimiserName } from '.
 import { cancelledAtlas, type AtlasJob, type AtlasProgress, type AtlasResult, type AtlasSignal } from './backend';
 import { BufferPool, SerialQueue } from './webgpu/resources';
 import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from './atlas/uniforms';
-import { atlasShaderSource } from './atlas/shader';
+import { GENERIC_LEAN, atlasShaderSource } from './atlas/shader';
 import { MAX_COEFS, atlasInputs, datasetPart, leanPolynomial, type InputOffsets } from './atlas/inputs';
 import { BAND_MAX_CELLS, DispatchPacer, type AtlasPasses, type AtlasRunStats } from './atlas/dispatch';
 
@@ -57,9 +57,10 @@ export class WebGpuAtlas {
    * full one (shared by all data sets), built once. SwiftShader takes a while to build them;
    * `prepare` starts that ahead of the first atlas.
    */
-  prepare(opt: OptimiserName, d: Dataset): Promise<[GPUComputePipeline, GPUComputePipeline]> {
+  prepare(opt: OptimiserName, d: Dataset, kernel: 'lean' | 'generic' = 'lean'): Promise<[GPUComputePipeline, GPUComputePipeline]> {
     const { coefs } = this.datasetInputs(d);
-    return Promise.all([this.pipeline(opt, leanPolynomial(coefs, d.seqLen)), this.pipeline(opt, null)]);
+    const first = kernel === 'generic' ? GENERIC_LEAN : leanPolynomial(coefs, d.seqLen);
+    return Promise.all([this.pipeline(opt, first), this.pipeline(opt, null)]);
   }
 
   private pipeline(opt: OptimiserName, lean: string | null): Promise<GPUComputePipeline> {
@@ -71,12 +72,12 @@ export class WebGpuAtlas {
       this.pipelines.set(key, p);
       return p;
     }
-    const label = `atlas ${opt} ${lean === null ? 'full' : 'lean'}`;
+    const label = `atlas ${opt} ${lean === null ? 'full' : lean === GENERIC_LEAN ? 'generic' : 'lean'}`;
     const module = this.device.createShaderModule({ code: atlasShaderSource(opt, lean), label });
     p = this.device.createComputePipelineAsync({ layout: this.pipelineLayout, compute: { module, entryPoint: 'atlas_main' }, label });
     p.catch(() => this.pipelines.delete(key));
     this.pipelines.set(key, p);
-    const leanKeys = [...this.pipelines.keys()].filter((k) => !k.endsWith('\nfull'));
+    const leanKeys = [...this.pipelines.keys()].filter((k) => !k.endsWith('\nfull') && !k.endsWith(`\n${GENERIC_LEAN}`));
     for (const k of leanKeys.slice(0, Math.max(0, leanKeys.length - LEAN_CACHE))) this.pipelines.delete(k);
     return p;
   }
@@ -101,7 +102,7 @@ export class WebGpuAtlas {
     if (d.seqLen < 1 || d.samples < 1) throw new Error('atlas: the data set is empty');
     if (3 * d.seqLen - 1 > MAX_COEFS) throw new Error(`atlas: seqLen ${d.seqLen} is over ${Math.floor((MAX_COEFS + 1) / 3)}`);
     if (cells === 0) return { finalCost: new Float32Array(0), convergedAt: new Int32Array(0), divergedAt: new Int32Array(0) };
-    const [lean, full] = await this.prepare(req.opt, d);
+    const [lean, full] = await this.prepare(req.opt, d, req.kernel);
     const tStart = performance.now();
     const passes = this.passes(req, lean, full);
     const bandCells = Math.min(cells, BAND_MAX_CELLS);

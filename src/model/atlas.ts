@@ -10,7 +10,7 @@
  * etaPlus (x) and etaMinus (y), linear.
  */
 import { HYPER_DEFAULTS, isRpropFamily, type OptimiserName } from './optimiserSpec';
-import { costModel, type CostGrad } from './costModel';
+import { costModel, type CostGrad, type CostModel } from './costModel';
 import { OptimiserState, DIVERGENCE_LIMIT, type HyperIn, type OptimiserRun } from './optimisers';
 import { stableLearningRate } from './hessian';
 import type { Dataset } from './dataset';
@@ -112,9 +112,7 @@ export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number
   // One private copy of the hyperparameters: the eta axes write into it cell by cell.
   const hyper: HyperIn = { ...HYPER_DEFAULTS, ...req.hyper };
   const state = new OptimiserState(opt, hyper);
-  const w = state.w;
   const cg: CostGrad = { cost: 0, wxGrad: 0, wRecGrad: 0 };
-  const { finalCost, convergedAt, divergedAt } = out;
   let lrWRec = 0;
   for (let row = Math.max(0, rowStart); row < Math.min(rowEnd, yAxis.length); row++) {
     const y = yAxis[row];
@@ -129,31 +127,39 @@ export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number
         } else state.setLearningRates(10 ** x, lrWRec);
         state.reset(req.start[0], req.start[1]);
       }
-      let conv = -1;
-      let div = -1;
-      let cost = 0;
-      for (let k = 0; ; k++) {
-        model.evaluate(w[0], w[1], cg);
-        cost = cg.cost;
-        if (conv < 0 && cost < tol) conv = k;
-        if (!(Number.isFinite(cost) && Number.isFinite(cg.wxGrad) && Number.isFinite(cg.wRecGrad))) {
-          div = k;
-          break;
-        }
-        if (k >= iterations) break;
-        state.step(cost, cg.wxGrad, cg.wRecGrad);
-        if (!(Math.abs(w[0]) <= DIVERGENCE_LIMIT && Math.abs(w[1]) <= DIVERGENCE_LIMIT)) {
-          // Stepped past |w| = 1e6: diverged = k + 1; finalCost stays the cost at w_k.
-          div = k + 1;
-          break;
-        }
-      }
-      const i = row * cols + col;
-      finalCost[i] = cost;
-      convergedAt[i] = conv;
-      divergedAt[i] = div;
+      runAtlasCell(model, state, iterations, tol, cg, out, row * cols + col);
     }
   }
+}
+
+/**
+ * One cell: the run of `state` from where it was reset (SPEC section 7's stopping rule), its
+ * numbers written into cell i of `out` (SPEC section 8). Allocation-free.
+ */
+export function runAtlasCell(model: CostModel, state: OptimiserState, iterations: number, tol: number, cg: CostGrad, out: AtlasOutput, i: number): void {
+  const w = state.w;
+  let conv = -1;
+  let div = -1;
+  let cost = 0;
+  for (let k = 0; ; k++) {
+    model.evaluate(w[0], w[1], cg);
+    cost = cg.cost;
+    if (conv < 0 && cost < tol) conv = k;
+    if (!(Number.isFinite(cost) && Number.isFinite(cg.wxGrad) && Number.isFinite(cg.wRecGrad))) {
+      div = k;
+      break;
+    }
+    if (k >= iterations) break;
+    state.step(cost, cg.wxGrad, cg.wRecGrad);
+    if (!(Math.abs(w[0]) <= DIVERGENCE_LIMIT && Math.abs(w[1]) <= DIVERGENCE_LIMIT)) {
+      // Stepped past |w| = 1e6: diverged = k + 1; finalCost stays the cost at w_k.
+      div = k + 1;
+      break;
+    }
+  }
+  out.finalCost[i] = cost;
+  out.convergedAt[i] = conv;
+  out.divergedAt[i] = div;
 }
 
 /** A cell's numbers from the equivalent runOptimiser run (see AtlasOutput for the last iterate). */

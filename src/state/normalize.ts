@@ -157,6 +157,7 @@ function copyParams(p: Params): Params {
     cam: [...p.cam],
     atlasRange: p.atlasRange ? [...p.atlasRange] : null,
     atlasEtaRange: [...p.atlasEtaRange],
+    sweepRange: p.sweepRange ? [...p.sweepRange] : null,
     compare: copyRuns(p.compare),
   };
 }

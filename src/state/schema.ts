@@ -14,6 +14,8 @@ export type Layout = 'both' | '3d' | '2d';
 export type Zoom = 'full' | 'zoom';
 /** The trainability atlas (SPEC section 8): off, or a mode (over start points, or over two hyperparameters). */
 export type AtlasChoice = 'off' | AtlasMode;
+/** A one-knob sweep (SPEC section 11): off, every learning rate (or delta0), or every sequence length. */
+export type SweepChoice = 'off' | 'lr' | 'seqLen';
 
 /** One extra run from the same start: an optimiser and the hyperparameters it sets differently. */
 export interface CompareRun {
@@ -56,6 +58,17 @@ export interface Params extends RunHyper {
   atlasRange: [number, number, number, number] | null;
   /** atlas=lr, the maps of the Rprop family: etaPlus (x) min,max and etaMinus (y) min,max, linear */
   atlasEtaRange: [number, number, number, number];
+  /** the one-knob sweep of every run (SPEC section 11) */
+  sweep: SweepChoice;
+  /**
+   * sweep=lr: log10 bounds of the knob (lr or delta0); sweep=seqLen: the shortest and longest
+   * length. null (absent from the URL): the kind's default (SWEEP_RANGE_DEFAULTS). See sweepRangeFor.
+   */
+  sweepRange: [number, number] | null;
+  /** sweep=lr: values of the knob, log-spaced over 10^sweepRange, ends included */
+  sweepRes: number;
+  /** sweep=seqLen: starts per side (over range) for every length */
+  sweepStarts: number;
 
   // --- view and playback (no effect on the numbers) ---
   /** draw the atlas on the 3D surface */
@@ -111,6 +124,10 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   atlasRes: 128,
   atlasRange: null,
   atlasEtaRange: [1, 2, 0, 1],
+  sweep: 'off',
+  sweepRange: null,
+  sweepRes: 65,
+  sweepStarts: 32,
   atlasOn3d: false,
   layout: 'both',
   contours: true,
@@ -130,7 +147,7 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
 /** Keys that change the computed numbers; the rest only change what is drawn. */
 export const ENGINE_KEYS: readonly (keyof Params)[] = [
   'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'opt', ...HYPER_NAMES, 'lrWRec', 'iterations', 'tol', 'compare',
-  'backend', 'atlas', 'atlasRes', 'atlasRange', 'atlasEtaRange',
+  'backend', 'atlas', 'atlasRes', 'atlasRange', 'atlasEtaRange', 'sweep', 'sweepRange', 'sweepRes', 'sweepStarts',
 ];
 
 /**
@@ -151,6 +168,18 @@ export const ATLAS_LR_LIMIT: readonly [number, number] = [-12, 3];
 export const ATLAS_ETA_LIMITS: { readonly x: readonly [number, number]; readonly y: readonly [number, number] } = { x: [1, 10], y: [0, 1] };
 /** atlasEtaRange's default: etaPlus 1..2, etaMinus 0..1. */
 export const ATLAS_ETA_DEFAULT: readonly [number, number, number, number] = [1, 2, 0, 1];
+/**
+ * sweepRange, read at parse time within these limits, either kind (log10 of a learning rate, or
+ * lengths); sweepRangeFor (derived.ts) applies the kind's own: SWEEP_LR_LIMIT or 1..MAX_SEQ_LEN.
+ */
+export const SWEEP_RANGE_LIMIT: readonly [number, number] = [-12, MAX_SEQ_LEN];
+/** sweep=lr: log10 of the knob, 1e-12 .. 10 (lr and delta0 are at most 10). */
+export const SWEEP_LR_LIMIT: readonly [number, number] = [-12, 1];
+/** sweepRange where it is null: sweep=lr 10^-8 .. 1, sweep=seqLen lengths 2 .. 40 (SPEC section 11). */
+export const SWEEP_RANGE_DEFAULTS: { readonly lr: readonly [number, number]; readonly seqLen: readonly [number, number] } = { lr: [-8, 0], seqLen: [2, 40] };
+export const SWEEP_RES_LIMIT: readonly [number, number] = [2, 257];
+export const SWEEP_STARTS_LIMIT: readonly [number, number] = [4, 128];
+
 /**
  * Each axis of range and atlasRange spans at least this much: a span of 1e-300 (or of
  * denormals) passes min < max but leaves the views dividing by nothing (NaN geometry).
@@ -223,6 +252,10 @@ export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
     kind: 'list', length: 4, min: ATLAS_ETA_LIMITS.x[0], max: ATLAS_ETA_LIMITS.x[1], yMin: ATLAS_ETA_LIMITS.y[0], yMax: ATLAS_ETA_LIMITS.y[1], ordered: true,
     names: 'etaPlusMin,etaPlusMax,etaMinusMin,etaMinusMax',
   },
+  sweep: { kind: 'choice', values: ['off', 'lr', 'seqLen'] },
+  sweepRange: { kind: 'list', length: 2, min: SWEEP_RANGE_LIMIT[0], max: SWEEP_RANGE_LIMIT[1], ordered: false, names: 'lo,hi', nullable: true },
+  sweepRes: number(SWEEP_RES_LIMIT[0], SWEEP_RES_LIMIT[1], true),
+  sweepStarts: number(SWEEP_STARTS_LIMIT[0], SWEEP_STARTS_LIMIT[1], true),
   atlasOn3d: { kind: 'flag' },
   layout: { kind: 'choice', values: ['both', '3d', '2d'] },
   contours: { kind: 'flag' },

@@ -195,7 +195,7 @@ fn end_cell(event: u32, li: u32, cell: u32, s: ptr<function, Cell>, k: u32, last
 @compute @workgroup_size(64)
 fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   // the lean kernel has the coefficients as constants (poly_fast, made by the host)
-  if (FULL) {
+  if (GENERIC_POLY) {
     load_coefficients(lid);
   }
   workgroupBarrier();

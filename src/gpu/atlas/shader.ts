@@ -27,18 +27,25 @@ export function optimiserConstants(opt: OptimiserName): string {
   return [...ids, `const OPT: u32 = ${optimiserConstName(opt)};`, `const RPROP_FAMILY = ${isRpropFamily(opt)};`].join('\n');
 }
 
+/** atlasShaderSource's `lean` for the first pass with the generic poly_fast: one kernel for every data set. */
+export const GENERIC_LEAN = 'generic';
+
 /**
  * The whole source of one atlas kernel: the full one (lean = null: the generic poly_fast and the
- * XF path) or a lean one (lean = the data set's poly_fast, leanPolynomial in inputs.ts).
+ * XF path), a lean one (lean = the data set's poly_fast, leanPolynomial in inputs.ts), or the
+ * lean pass with the generic poly_fast (lean = GENERIC_LEAN: no kernel to build per data set,
+ * for sweeps over many data sets; slower per iteration).
  */
 export function atlasShaderSource(opt: OptimiserName, lean: string | null): string {
   const full = lean === null;
+  const generic = full || lean === GENERIC_LEAN;
   return [
     ATLAS_UNIFORMS.wgsl(),
     optimiserConstants(opt),
     `const FULL = ${full};`,
+    `const GENERIC_POLY = ${generic};`,
     xfloatWgsl,
-    full ? polyWgsl : lean,
+    generic ? polyWgsl : lean,
     commonWgsl,
     ATLAS_BINDINGS.wgsl(),
     evalWgsl,

@@ -58,3 +58,18 @@ describe('atlas shader source', () => {
     for (const f of wgslFiles) for (const m of read(f).matchAll(/\bu\.(\w+)/g)) expect(declared, `${f}: u.${m[1]}`).toContain(m[1]);
   });
 });
+
+describe('the generic first pass (sweeps over many data sets)', () => {
+  it('is the lean pass with the generic poly_fast: coefficients loaded from memory, no per-data-set code', async () => {
+    const { GENERIC_LEAN } = await import('../../../src/gpu/atlas/shader');
+    const generic = atlasShaderSource('sgd', GENERIC_LEAN);
+    expect(generic).toContain('const FULL = false;');
+    expect(generic).toContain('const GENERIC_POLY = true;');
+    expect(generic).toContain(read('poly.wgsl'));
+    expect(atlasShaderSource('sgd', null)).toContain('const GENERIC_POLY = true;');
+    const lean = atlasShaderSource('sgd', 'fn poly_fast(r: f32) -> vec4<f32> { return vec4<f32>(r); }');
+    expect(lean).toContain('const GENERIC_POLY = false;');
+    expect(lean).not.toContain(read('poly.wgsl'));
+    expect(read('main.wgsl')).toMatch(/if \(GENERIC_POLY\) \{\s*load_coefficients\(lid\);/);
+  });
+});
