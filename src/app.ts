@@ -12,6 +12,7 @@ import { effectiveAtlasRange, engineParams } from './state/derived';
 import { paramsToQuery } from './state/url';
 import { Store } from './state/store';
 import { presentState, statusLines, type ViewModel } from './present/viewModel';
+import { backendText } from './present/notes';
 import { sceneChange } from './scenes';
 import { SidePanels } from './views/sidePanels';
 import { LegendView } from './views/legendView';
@@ -169,7 +170,7 @@ export class App {
     this.gui.showRows(datasetToText(s.dataset, '\n'));
     // the learning-rate window in use while atlasRange is not set (derived from the start), in the panel's fields
     this.gui.showDerivedAtlasRange(s.params, effectiveAtlasRange(s.params, s.dataset));
-    this.figures.status.update(statusLines(this.vm, this.engine.backendReason, this.figures.surface.backendName), this.engine.backendKind);
+    this.figures.status.update(statusLines(this.vm, backendText(this.engine.backendInfo), this.figures.surface.backendName), this.engine.backendKind);
     this.shell.banners.place();
     this.loop.drawSoon('model');
   }

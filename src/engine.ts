@@ -14,9 +14,8 @@ import { summarizeSurface, type SurfaceSummary } from './model/surface';
 import { DEFAULT_PARAMS, type Params } from './state/schema';
 import { atlasGrid, datasetFor, hyperFor, type AtlasGrid } from './state/derived';
 import type { AtlasResult } from './gpu/backend';
-import { float32AxisNote, type AtlasMode } from './model/atlas';
+import { float32Shortfall, type AtlasMode, type Float32Shortfall } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
-import { t } from './i18n';
 import { runLesson, type RunLesson } from './model/lesson/runLesson';
 import { atlasBoundaryDimension } from './model/lesson/boundary';
 import { SweepRunner, type SweepState } from './engineSweep';
@@ -43,7 +42,28 @@ export interface AtlasState {
   done: number;
   total: number;
   complete: boolean;
-  note: string | null;
+  /** what the panel should say: the axes float32 cannot resolve (WebGPU), or why it stopped */
+  notes: AtlasNotes;
+}
+
+/** Facts for the atlas panel's note (the present layer words them). */
+export interface AtlasNotes {
+  float32: Float32Shortfall[];
+  error: string | null;
+}
+
+/** Which backend computes and why (the present layer words it for the status line). */
+export interface BackendInfo {
+  kind: BackendKind;
+  /** the WebGPU adapter's name */
+  adapter: string | null;
+  /** the CPU because backend=cpu asked for it */
+  asked: boolean;
+  /** why WebGPU is not used: its error, or the device lost `lostCount` times */
+  failure: string | null;
+  lostCount: number;
+  /** the reason of a device loss this backend replaced, else null */
+  lost: string | null;
 }
 
 export interface EngineState {
@@ -72,7 +92,7 @@ export class Engine {
   backend!: ComputeBackend;
   backendKind!: BackendKind;
   /** why this backend is active, for the page */
-  backendReason = '';
+  backendInfo: BackendInfo = { kind: 'cpu', adapter: null, asked: false, failure: null, lostCount: 0, lost: null };
   params: Params = { ...DEFAULT_PARAMS };
   state: EngineState | null = null;
   lastError: string | null = null;
@@ -150,9 +170,8 @@ export class Engine {
     }
     this.surfaceKey = '';
     this.gradsBackend = null;
-    const after = lost ? ` ${t('(the GPU device was lost: {reason})', { reason: lost })}` : '';
     // A device lost once gets one new device; lost again, the CPU takes over for good.
-    if (lost && this.devicesLost > 1) this.webgpuFailure = t('the GPU device was lost {count} times ({reason})', { count: this.devicesLost, reason: lost });
+    if (lost && this.devicesLost > 1) this.webgpuFailure = lost;
     if (want === 'webgpu' && !(lost && this.devicesLost > 1)) {
       try {
         const gpu = await createWebGpuBackend();
@@ -164,7 +183,7 @@ export class Engine {
         });
         this.backend = gpu;
         this.backendKind = 'webgpu';
-        this.backendReason = `WebGPU (${gpu.adapterName ?? 'GPU'})${lost ? t(', a new device') + after : ''}`;
+        this.backendInfo = { kind: 'webgpu', adapter: gpu.adapterName ?? null, asked: false, failure: null, lostCount: this.devicesLost, lost };
         return;
       } catch (e) {
         this.webgpuFailure = (e as Error).message;
@@ -172,10 +191,7 @@ export class Engine {
     }
     this.backend = new CpuBackend();
     this.backendKind = 'cpu';
-    this.backendReason =
-      want === 'cpu'
-        ? t('CPU (float64 in a Web Worker), as asked by backend=cpu')
-        : t('CPU fallback (float64 in a Web Worker): {reason}', { reason: this.webgpuFailure ?? '' }) + after;
+    this.backendInfo = { kind: 'cpu', adapter: null, asked: want === 'cpu', failure: this.webgpuFailure, lostCount: this.devicesLost, lost };
   }
 
   /**
@@ -238,15 +254,15 @@ export class Engine {
     if (this.atlasSignal) this.atlasSignal.cancelled = true;
     const signal = { cancelled: false };
     this.atlasSignal = signal;
-    let note: string | null = null;
+    const notes: AtlasNotes = { float32: [], error: null };
     const runs: AtlasRun[] = specs.map((spec) => ({ ...spec, result: null, ...atlasGrid(p, spec.opt, s.dataset) }));
     // float32 (the WebGPU kernel) stops resolving a deep zoom before float64 does: say so
     if (this.backendKind === 'webgpu') {
-      const deep = [...new Set(runs.flatMap((r) => [float32AxisNote(r.xLabel, r.xAxis, r.xLog), float32AxisNote(r.yLabel, r.yAxis, r.yLog)]))].filter((n) => n !== null);
-      if (deep.length) note = [note, t('Zoomed past float32: {notes}. Neighbouring cells repeat on the GPU; backend=cpu computes in float64.', { notes: deep.join('; ') })].filter((n) => n).join(' ');
+      const deep = runs.flatMap((r) => [float32Shortfall(r.xLabel, r.xAxis, r.xLog), float32Shortfall(r.yLabel, r.yAxis, r.yLog)]);
+      for (const d of deep) if (d && !notes.float32.some((n) => JSON.stringify(n) === JSON.stringify(d))) notes.float32.push(d);
     }
     const perRun = p.atlasRes * p.atlasRes * (p.iterations + 1);
-    const atlas: AtlasState = { key, mode, iterations: p.iterations, tol: p.tol, runs, done: 0, total: perRun * runs.length, complete: false, note };
+    const atlas: AtlasState = { key, mode, iterations: p.iterations, tol: p.tol, runs, done: 0, total: perRun * runs.length, complete: false, notes };
     this.atlas = atlas;
     const emit = () => {
       if (this.atlas === atlas) for (const fn of this.atlasListeners) fn(atlas);
@@ -273,8 +289,8 @@ export class Engine {
           emit();
         } catch (e) {
           if (signal.cancelled) return;
-          atlas.note = t('the atlas could not be computed: {reason}', { reason: (e as Error).message });
-          console.warn(`[rnnlab] ${atlas.note}`);
+          atlas.notes.error = (e as Error).message;
+          console.warn(`[rnnlab] the atlas could not be computed: ${atlas.notes.error}`);
           break;
         }
       }

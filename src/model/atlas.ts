@@ -14,7 +14,6 @@ import { costModel, type CostGrad, type CostModel } from './costModel';
 import { OptimiserState, DIVERGENCE_LIMIT, type HyperIn, type OptimiserRun } from './optimisers';
 import { stableLearningRate } from './hessian';
 import type { Dataset } from './dataset';
-import { t } from '../i18n';
 
 /** The atlas's mode: over start points, or over two hyperparameters (the parameter atlas adds 'off'). */
 export type AtlasMode = 'starts' | 'lr';
@@ -222,28 +221,33 @@ export function float32Ulp(x: number): number {
   return 2 ** (Math.floor(Math.log2(a)) - 23);
 }
 
+/** How far an axis's cells are below what float32 resolves (log: factors on 10^x; else absolute steps near `value`). */
+export interface Float32Shortfall {
+  label: string;
+  log: boolean;
+  /** the step between cells: a relative factor - 1 on a log axis, else absolute */
+  step: number;
+  /** what float32 resolves there: two ulps (relative on a log axis) */
+  resolution: number;
+  /** the largest |value| on a linear axis */
+  value: number;
+}
+
 /**
  * Whether neighbouring cells of an axis still differ once the kernel holds them in float32 (the
  * WebGPU atlas and surface do): the step between cells must be at least two float32 ulps of the
- * values (of the learning rates themselves on a log10 axis). Null when they do, else a sentence
- * saying how far the zoom went past it.
+ * values (of the learning rates themselves on a log10 axis). Null when they do, else how far the
+ * zoom went past it (the present layer says it in words).
  */
-export function float32AxisNote(label: string, axis: ArrayLike<number>, log: boolean): string | null {
+export function float32Shortfall(label: string, axis: ArrayLike<number>, log: boolean): Float32Shortfall | null {
   if (axis.length < 2) return null;
   const lo = axis[0];
   const hi = axis[axis.length - 1];
   const step = Math.abs(hi - lo) / (axis.length - 1);
+  const value = Math.max(Math.abs(lo), Math.abs(hi));
   // on a log10 axis the kernel gets 10^x: neighbours differ by the factor 10^step
-  const relStep = log ? Math.expm1(step * Math.LN10) : step / Math.max(Math.abs(lo), Math.abs(hi));
-  const relUlp = log ? 2 ** -23 : float32Ulp(Math.max(Math.abs(lo), Math.abs(hi))) / Math.max(Math.abs(lo), Math.abs(hi));
+  const relStep = log ? Math.expm1(step * Math.LN10) : step / value;
+  const relUlp = log ? 2 ** -23 : float32Ulp(value) / value;
   if (relStep >= 2 * relUlp || !Number.isFinite(relStep)) return null;
-  const fmt = (v: number) => v.toPrecision(2);
-  return log
-    ? t('{label}: neighbouring cells differ by a factor 1 + {step}, below what float32 resolves (1 + {resolution})', { label, step: fmt(relStep), resolution: fmt(2 * relUlp) })
-    : t('{label}: the cells are {step} apart, below what float32 resolves near {value} ({resolution})', {
-        label,
-        step: fmt(step),
-        value: fmt(Math.max(Math.abs(lo), Math.abs(hi))),
-        resolution: fmt(2 * float32Ulp(Math.max(Math.abs(lo), Math.abs(hi)))),
-      });
+  return log ? { label, log, step: relStep, resolution: 2 * relUlp, value } : { label, log, step, resolution: 2 * float32Ulp(value), value };
 }

@@ -6,6 +6,7 @@
  */
 import { isRpropFamily, learningRates, type OptimiserName, type RunHyper } from '../model/optimiserSpec';
 import type { CompareRun, Params } from '../state/schema';
+import { hyperFor } from '../state/derived';
 
 export interface AtlasRunSpec {
   opt: OptimiserName;
@@ -50,4 +51,23 @@ export function atlasZoomChange(opt: OptimiserName, range: readonly number[]): P
 
 function round4(v: number): number {
   return Math.round(v * 1e4) / 1e4;
+}
+
+/**
+ * The parameter change of a click on value v of run `index`'s sweep (0: the main run): its
+ * delta0 (Rprop family) or its learning rate, wRec's learning rate kept in the same ratio when
+ * the run has one of its own, as the sweep ran it.
+ */
+export function sweepPickChange(p: Params, index: number, v: number): Partial<Params> | null {
+  const run = index === 0 ? undefined : p.compare[index - 1];
+  const opt = index === 0 ? p.opt : run?.opt;
+  if (!opt || !(v > 0)) return null;
+  const value = Number(v.toPrecision(6));
+  const hyper = hyperFor(p, run);
+  const values: Partial<RunHyper> = isRpropFamily(opt)
+    ? { delta0: value }
+    : { lr: value, lrWRec: hyper.lrWRec === null ? null : Number(((value * hyper.lrWRec) / hyper.lr).toPrecision(6)) };
+  if (!run) return values as Partial<Params>;
+  const compare: CompareRun[] = p.compare.map((r, i) => (i === index - 1 ? { opt: r.opt, overrides: { ...r.overrides, ...values } } : { opt: r.opt, overrides: { ...r.overrides } }));
+  return { compare };
 }

@@ -17,6 +17,7 @@ import { runLabels, runNames } from './runNames';
 import { runColour } from './theme';
 import { atlasRunMarker } from './atlasPick';
 import { formatNumber } from '../views/common';
+import { atlasNoteText } from './notes';
 import { t } from '../i18n';
 
 /** One run as every view shows it: its colour, its name, its label with hyperparameters, its outcome. */
@@ -133,7 +134,7 @@ export function presentAtlas(a: AtlasState, params: Params): AtlasPanelInput {
       xAxis: r.xAxis, yAxis: r.yAxis, xLabel: r.xLabel, yLabel: r.yLabel, xLog: r.xLog, yLog: r.yLog, marker: markers[i],
     })),
     marker: markers[0],
-    note: a.note,
+    note: atlasNoteText(a.notes),
   };
 }
 

@@ -9,11 +9,12 @@ import {
   atlasSummary,
   computeAtlasRows,
   createAtlasOutput,
-  float32AxisNote,
+  float32Shortfall,
   float32Ulp,
   type AtlasOutput,
   type AtlasRequest,
 } from '../../src/model/atlas';
+import { float32Text } from '../../src/present/notes';
 import { datasetFromRows, tutorialDataset, type Dataset } from '../../src/model/dataset';
 import { HYPER_DEFAULTS, OPTIMISERS, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
 import { runOptimiser, withDefaults } from '../../src/model/optimisers';
@@ -330,11 +331,11 @@ describe('atlasSummary and atlasClass', () => {
 describe('float32 resolution of a zoomed atlas axis', () => {
   it('is silent while neighbouring cells differ in float32, and says so once they do not', () => {
     const axis = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
-    expect(float32AxisNote('wx', axis(-3, 3, 128), false)).toBeNull();
-    expect(float32AxisNote('wx', axis(0.9999, 1.0001, 128), false)).toBeNull(); // step 1.6e-6 > 2 ulp (2.4e-7)
-    expect(float32AxisNote('wx', axis(1, 1 + 1e-5, 128), false)).toMatch(/wx: the cells are 7\.9e-8 apart, below what float32 resolves near 1\.0 \(2\.4e-7\)/);
-    expect(float32AxisNote('log10 lr', axis(-3, -2.9999, 128), true)).toBeNull(); // factor 1 + 1.8e-6
-    expect(float32AxisNote('log10 lr', axis(-3, -2.999999, 128), true)).toMatch(/factor 1 \+ 1\.8e-8, below what float32 resolves/);
+    expect(float32Shortfall('wx', axis(-3, 3, 128), false)).toBeNull();
+    expect(float32Shortfall('wx', axis(0.9999, 1.0001, 128), false)).toBeNull(); // step 1.6e-6 > 2 ulp (2.4e-7)
+    expect(float32Text(float32Shortfall('wx', axis(1, 1 + 1e-5, 128), false)!)).toMatch(/wx: the cells are 7\.9e-8 apart, below what float32 resolves near 1\.0 \(2\.4e-7\)/);
+    expect(float32Shortfall('log10 lr', axis(-3, -2.9999, 128), true)).toBeNull(); // factor 1 + 1.8e-6
+    expect(float32Text(float32Shortfall('log10 lr', axis(-3, -2.999999, 128), true)!)).toMatch(/factor 1 \+ 1\.8e-8, below what float32 resolves/);
     expect(float32Ulp(1)).toBe(2 ** -23);
     expect(float32Ulp(3)).toBe(2 ** -22);
   });

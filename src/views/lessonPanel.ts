@@ -1,0 +1,95 @@
+/**
+ * The lesson's figures (SPEC sections 10-11): sharpness along the runs, step against gradient,
+ * and the sweep with its progress. Each is a LinePlot drawing a spec from src/present/lessonPlots.ts;
+ * a click on a swept value asks for that value for that run (onPickSweep).
+ */
+import type { ViewModel } from '../present/viewModel';
+import type { SweepState } from '../engineSweep';
+import { sharpnessPlot, stepPlot, sweepPlot } from '../present/lessonPlots';
+import { LinePlot } from './linePlot';
+import { el } from '../ui/dom';
+import { t } from '../i18n';
+
+export class LessonPanel {
+  readonly sharpnessHost = el('div', { id: 'sharpness-host', 'data-figure': 'sharpness', class: 'lesson-figure' });
+  readonly stepsHost = el('div', { id: 'steps-host', 'data-figure': 'steps', class: 'lesson-figure' });
+  readonly sweepHost = el('div', { id: 'sweep-host', 'data-figure': 'sweep', class: 'lesson-figure' });
+  readonly sharpness = new LinePlot(this.sharpnessHost, 'sharpness');
+  readonly steps = new LinePlot(this.stepsHost, 'steps');
+  readonly sweep = new LinePlot(this.sweepHost, 'sweep');
+  private readonly progress = el('div', { class: 'sweep-progress', hidden: '' });
+  /** a click on a swept value: the run (0: main) and the value */
+  onPickSweep: (run: number, value: number) => void = () => {};
+  private vm: ViewModel | null = null;
+  private sweepState: SweepState | null = null;
+
+  constructor() {
+    this.sweepHost.append(this.progress);
+    this.sweep.canvas.addEventListener('click', (e) => this.pick(e));
+  }
+
+  /** Whether the lesson's figures are shown (lesson=… or a sweep), set by the layout. */
+  setShown(sharpness: boolean, sweep: boolean): void {
+    this.sharpnessHost.hidden = !sharpness;
+    this.stepsHost.hidden = !sharpness;
+    this.sweepHost.hidden = !sweep;
+  }
+
+  update(vm: ViewModel): void {
+    this.vm = vm;
+    this.sweep.setSpec(sweepPlot(vm, this.sweepState));
+  }
+
+  setSweep(s: SweepState | null): void {
+    this.sweepState = s;
+    if (this.vm) this.sweep.setSpec(sweepPlot(this.vm, s));
+    this.progress.hidden = !s || s.complete;
+    if (s && !s.complete) this.progress.textContent = t('computing the sweep: {percent}%', { percent: Math.floor((100 * s.done) / Math.max(1, s.total)) });
+  }
+
+  setFrame(k: number): void {
+    if (!this.vm) return;
+    this.sharpness.setSpec(sharpnessPlot(this.vm, k));
+    this.steps.setSpec(stepPlot(this.vm, k));
+  }
+
+  draw(): void {
+    for (const p of [this.sharpness, this.steps, this.sweep]) p.draw();
+  }
+
+  resize(width: number, height: number): void {
+    for (const p of [this.sharpness, this.steps, this.sweep]) p.resize(width, height);
+  }
+
+  setTextScale(k: number): void {
+    for (const p of [this.sharpness, this.steps, this.sweep]) p.setTextScale(k);
+  }
+
+  /** The nearest swept point to the click, within 12 px: that run and value. */
+  private pick(e: MouseEvent): void {
+    const s = this.sweepState?.sweep;
+    if (!s || s.kind !== 'lr') return;
+    let best: [number, number, number] | null = null;
+    s.runs.forEach((r, i) =>
+      s.x.forEach((v, j) => {
+        const p = this.sweep.toScreen(v, r.divergedAt[j] >= 0 ? NaN : r.finalCost[j]);
+        if (!p) return;
+        const d = Math.hypot(p.x - e.pageX, p.y - e.pageY);
+        if (d <= 12 && (!best || d < best[2])) best = [i, v, d];
+      }),
+    );
+    if (best) this.onPickSweep(best[0], best[1]);
+    else {
+      // a click on the axis picks the main run's value under the pointer
+      const rect = this.sweep.canvas.getBoundingClientRect();
+      const at = this.sweep.fromCanvas(e.clientX - rect.left, e.clientY - rect.top);
+      if (at) this.onPickSweep(0, nearest(s.x, at[0]));
+    }
+  }
+}
+
+function nearest(xs: Float64Array, v: number): number {
+  let best = xs[0];
+  for (const x of xs) if (Math.abs(Math.log(x / v)) < Math.abs(Math.log(best / v))) best = x;
+  return best;
+}
