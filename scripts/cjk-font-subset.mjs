@@ -8,7 +8,7 @@
  * Sources: the Fontsource packages of the two fonts (SIL Open Font License 1.1), fetched at a
  * pinned version with `npm pack` into node_modules/.cache (they are large, so they are not
  * dependencies of the app). Writes src/fonts/noto-sans-{tc,sc}-subset.woff2 and
- * src/fonts/cjk-subset.json (the characters in each, checked by tests/unit/i18n.test.ts).
+ * src/fonts/cjk-subset.json (the characters in each, checked by tests/unit/i18n/i18n.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { atlasPickChange, atlasRunMarker, atlasZoomChange } from '../../src/present/atlasPick';
-import { withDefaults } from '../../src/model/optimisers';
-import type { CompareRun } from '../../src/state/schema';
+import { atlasPickChange, atlasRunMarker, atlasZoomChange } from '../../../src/present/atlasPick';
+import { withDefaults } from '../../../src/model/optimisers';
+import type { CompareRun } from '../../../src/state/schema';
 
 const compare: CompareRun[] = [
   { opt: 'sgd', overrides: { lr: 1e-4 } },

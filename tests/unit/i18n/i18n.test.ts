@@ -6,13 +6,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { langAlias, t, useTable } from '../../src/i18n';
-import { simplifiedTable } from '../../src/i18n/convert';
-import zhHant from '../../src/i18n/zh-Hant.json';
-import subset from '../../src/fonts/cjk-subset.json';
-import { normalizeParams } from '../../src/state/normalize';
+import { langAlias, t, useTable } from '../../../src/i18n';
+import { simplifiedTable } from '../../../src/i18n/convert';
+import zhHant from '../../../src/i18n/zh-Hant.json';
+import subset from '../../../src/fonts/cjk-subset.json';
+import { normalizeParams } from '../../../src/state/normalize';
 
-const SRC = join(__dirname, '../../src');
+const SRC = join(__dirname, '../../../src');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -4,14 +4,14 @@
  * flatten.
  */
 import { describe, expect, it } from 'vitest';
-import { tutorialDataset } from '../../src/model/dataset';
-import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
-import { costAndGradient } from '../../src/model/costModel';
-import { runOptimiser } from '../../src/model/optimisers';
-import { EXPLODE_FACTOR, KEEP_FACTORS, VANISH_FACTOR, explainGradient, gradientExtent, gradientTrend } from '../../src/present/gradients';
-import { divergedValue, lossAxis, lossValues } from '../../src/views/lossplot';
-import { runLabels, runLegendNames, runNames } from '../../src/present/runNames';
-import { WALL_COST, WALL_GRADIENT, explainRuns, wallAt } from '../../src/present/runText';
+import { tutorialDataset } from '../../../src/model/dataset';
+import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from '../../../src/model/optimiserSpec';
+import { costAndGradient } from '../../../src/model/costModel';
+import { runOptimiser } from '../../../src/model/optimisers';
+import { EXPLODE_FACTOR, KEEP_FACTORS, VANISH_FACTOR, explainGradient, gradientExtent, gradientTrend } from '../../../src/present/gradients';
+import { divergedValue, lossAxis, lossValues } from '../../../src/views/lossplot';
+import { runLabels, runLegendNames, runNames } from '../../../src/present/runNames';
+import { WALL_COST, WALL_GRADIENT, explainRuns, wallAt } from '../../../src/present/runText';
 
 const d = tutorialDataset();
 const run = (opt: OptimiserName, hyper: Partial<Hyper> = {}) => ({ opt, hyper: { ...HYPER_DEFAULTS, ...hyper } });

@@ -13,14 +13,14 @@ import {
   float32Ulp,
   type AtlasOutput,
   type AtlasRequest,
-} from '../../src/model/atlas';
-import { float32Text } from '../../src/present/notes';
-import { datasetFromRows, tutorialDataset, type Dataset } from '../../src/model/dataset';
-import { HYPER_DEFAULTS, OPTIMISERS, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
-import { runOptimiser, withDefaults } from '../../src/model/optimisers';
-import { linspace } from '../../src/model/surface';
-import { atlasGrid } from '../../src/state/derived';
-import { DEFAULT_PARAMS } from '../../src/state/schema';
+} from '../../../src/model/atlas';
+import { float32Text } from '../../../src/present/notes';
+import { datasetFromRows, tutorialDataset, type Dataset } from '../../../src/model/dataset';
+import { HYPER_DEFAULTS, OPTIMISERS, type Hyper, type OptimiserName } from '../../../src/model/optimiserSpec';
+import { runOptimiser, withDefaults } from '../../../src/model/optimisers';
+import { linspace } from '../../../src/model/surface';
+import { atlasGrid } from '../../../src/state/derived';
+import { DEFAULT_PARAMS } from '../../../src/state/schema';
 
 type Quad = [number, number, number, number];
 /** The engine's grid (state/derived atlasGrid) of a 'starts' atlas over range, res cells per side. */
@@ -45,7 +45,7 @@ interface AtlasFixture {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const fx: AtlasFixture = JSON.parse(readFileSync(join(here, '..', 'fixtures', 'atlas-tutorial.json'), 'utf8'));
+const fx: AtlasFixture = JSON.parse(readFileSync(join(here, '..', '..', 'fixtures', 'atlas-tutorial.json'), 'utf8'));
 /** The fixtures write +Infinity as 1e308. */
 const inf = (v: number): number => (v >= 1e308 ? Infinity : v);
 

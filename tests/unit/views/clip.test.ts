@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clipRun, clipSegment, crossingNotes, insideWindow, iterateAt, shownPoints, type Window } from '../../src/views/clip';
+import { clipRun, clipSegment, crossingNotes, insideWindow, iterateAt, shownPoints, type Window } from '../../../src/views/clip';
 
 const W: Window = [0, 2, 0, 2];
 type P = [number, number];

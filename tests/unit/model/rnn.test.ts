@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFromRows, datasetToText, parseRows, randomDataset, tutorialDataset } from '../../src/model/dataset';
-import { evaluatePoint, gradientCheck, runModel } from '../../src/model/rnn';
-import { runOptimiser, withDefaults } from '../../src/model/optimisers';
-import type { Dataset } from '../../src/model/dataset';
+import { datasetFromRows, datasetToText, parseRows, randomDataset, tutorialDataset } from '../../../src/model/dataset';
+import { evaluatePoint, gradientCheck, runModel } from '../../../src/model/rnn';
+import { runOptimiser, withDefaults } from '../../../src/model/optimisers';
+import type { Dataset } from '../../../src/model/dataset';
 
 /** The tutorial's Rprop (SPEC section 5) from a start, as the app runs it. */
 function rprop(d: Dataset, o: { start: readonly [number, number]; delta0: number; etaPlus: number; etaMinus: number; iterations: number }) {
   const r = runOptimiser(d, 'rprop', withDefaults({ delta0: o.delta0, etaPlus: o.etaPlus, etaMinus: o.etaMinus }), o.start, o.iterations);
   return { ...r, diverged: r.diverged !== null };
 }
-import { linspace, rowCoefficients, surfaceByBptt, surfaceByRows } from '../../src/model/surface';
-import { FIXTURE_NAMES, loadFixture } from '../fixtures';
+import { linspace, rowCoefficients, surfaceByBptt, surfaceByRows } from '../../../src/model/surface';
+import { FIXTURE_NAMES, loadFixture } from '../../fixtures';
 
 /** |a - b| <= atol + rtol |b|, numpy's isclose. */
 function expectClose(actual: number, expected: number, rtol = 1e-12, atol = 1e-12): void {

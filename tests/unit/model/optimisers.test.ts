@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { datasetFromRows, randomDataset, tutorialDataset, type Dataset } from '../../src/model/dataset';
-import { OPTIMISERS, isRpropFamily, type Hyper, type OptimiserName } from '../../src/model/optimiserSpec';
-import { costAndGradient, costModel } from '../../src/model/costModel';
-import { runOptimiser, withDefaults, DIVERGENCE_LIMIT } from '../../src/model/optimisers';
-import { evaluatePoint } from '../../src/model/rnn';
+import { datasetFromRows, randomDataset, tutorialDataset, type Dataset } from '../../../src/model/dataset';
+import { OPTIMISERS, isRpropFamily, type Hyper, type OptimiserName } from '../../../src/model/optimiserSpec';
+import { costAndGradient, costModel } from '../../../src/model/costModel';
+import { runOptimiser, withDefaults, DIVERGENCE_LIMIT } from '../../../src/model/optimisers';
+import { evaluatePoint } from '../../../src/model/rnn';
 
 interface FixtureRun {
   opt: OptimiserName;
@@ -23,7 +23,7 @@ interface OptimisersFixture {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const fx: OptimisersFixture = JSON.parse(readFileSync(join(here, '..', 'fixtures', 'optimisers-tutorial.json'), 'utf8'));
+const fx: OptimisersFixture = JSON.parse(readFileSync(join(here, '..', '..', 'fixtures', 'optimisers-tutorial.json'), 'utf8'));
 /** The fixtures write +Infinity as 1e308. */
 const inf = (v: number): number => (v >= 1e308 ? Infinity : v);
 

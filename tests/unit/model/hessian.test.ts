@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { datasetFromRows } from '../../src/model/dataset';
-import { hessianAt, sharpnessAt, stableLearningRate, symmetricEigenvalues } from '../../src/model/hessian';
-import { defaultAtlasLrRange } from '../../src/model/atlas';
+import { datasetFromRows } from '../../../src/model/dataset';
+import { hessianAt, sharpnessAt, stableLearningRate, symmetricEigenvalues } from '../../../src/model/hessian';
+import { defaultAtlasLrRange } from '../../../src/model/atlas';
 
 interface LessonFixture {
   dataset: { X: number[][]; t: number[] };
@@ -12,7 +12,7 @@ interface LessonFixture {
   sharpnessGrid: { axis: number[]; sharpness: number[][] };
 }
 const here = dirname(fileURLToPath(import.meta.url));
-const fx: LessonFixture = JSON.parse(readFileSync(join(here, '..', 'fixtures', 'lesson-tutorial.json'), 'utf8'));
+const fx: LessonFixture = JSON.parse(readFileSync(join(here, '..', '..', 'fixtures', 'lesson-tutorial.json'), 'utf8'));
 const d = datasetFromRows(fx.dataset.X);
 
 /** |a - e| <= 1e-9 |scale| */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { atlasCellColour, atlasGridColumns, atlasOutcomeText, atlasRunView, atlasShares, formatCost, formatShare } from '../../src/views/atlasCells';
-import { axisExtent, axisTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from '../../src/views/atlasAxes';
-import { fittingTicks } from '../../src/views/atlasAxes';
-import { cellClass as atlasClass } from '../../src/model/atlas';
-import { viridis } from '../../src/views/colormap';
+import { atlasCellColour, atlasGridColumns, atlasOutcomeText, atlasRunView, atlasShares, formatCost, formatShare } from '../../../src/views/atlasCells';
+import { axisExtent, axisTicks, formatAxisTick, formatAxisValue, nearestIndex, wheelFactor, zoomAbout } from '../../../src/views/atlasAxes';
+import { fittingTicks } from '../../../src/views/atlasAxes';
+import { cellClass as atlasClass } from '../../../src/model/atlas';
+import { viridis } from '../../../src/views/colormap';
 
 const round = (c: number[]) => c.map(Math.round);
 const isGrey = ([r, g, b]: number[]) => r === g && g === b;

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { atlasCell, atlasCellOfRun, computeAtlasRows, createAtlasOutput, type AtlasRequest } from '../../src/model/atlas';
-import { datasetFromRows, tutorialDataset } from '../../src/model/dataset';
-import { runOptimiser, withDefaults } from '../../src/model/optimisers';
-import type { Hyper, OptimiserName } from '../../src/model/optimiserSpec';
-import { atlasAgreement } from '../atlasStats';
+import { atlasCell, atlasCellOfRun, computeAtlasRows, createAtlasOutput, type AtlasRequest } from '../../../src/model/atlas';
+import { datasetFromRows, tutorialDataset } from '../../../src/model/dataset';
+import { runOptimiser, withDefaults } from '../../../src/model/optimisers';
+import type { Hyper, OptimiserName } from '../../../src/model/optimiserSpec';
+import { atlasAgreement } from '../../atlasStats';
 
 interface LrCase {
   opt: OptimiserName;
@@ -27,7 +27,7 @@ interface LrCase {
   divergedAt: number[][];
 }
 const here = dirname(fileURLToPath(import.meta.url));
-const fx: { dataset: { X: number[][] }; cases: LrCase[] } = JSON.parse(readFileSync(join(here, '..', 'fixtures', 'atlas-lr-tutorial.json'), 'utf8'));
+const fx: { dataset: { X: number[][] }; cases: LrCase[] } = JSON.parse(readFileSync(join(here, '..', '..', 'fixtures', 'atlas-lr-tutorial.json'), 'utf8'));
 
 function lrRequest(c: LrCase): AtlasRequest {
   return { mode: 'lr', opt: c.opt, hyper: withDefaults(c.hyper), iterations: c.iterations, tol: c.tol, xAxis: Float64Array.from(c.xAxis), yAxis: Float64Array.from(c.yAxis), start: c.start };

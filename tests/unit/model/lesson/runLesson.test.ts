@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFromRows } from '../../src/model/dataset';
-import { runOptimiser, withDefaults } from '../../src/model/optimisers';
-import { runLesson, stabilityLimit } from '../../src/model/lesson/runLesson';
-import { FIXTURE_LR, isFixtureInfinity, lessonFixture as fx } from '../lessonFixture';
+import { datasetFromRows } from '../../../../src/model/dataset';
+import { runOptimiser, withDefaults } from '../../../../src/model/optimisers';
+import { runLesson, stabilityLimit } from '../../../../src/model/lesson/runLesson';
+import { FIXTURE_LR, isFixtureInfinity, lessonFixture as fx } from '../../../lessonFixture';
 
 const d = datasetFromRows(fx.dataset.X);
 const near = (a: number, e: number, scale: number) => Math.abs(a - e) <= 1e-9 * Math.max(Math.abs(scale), 1e-300);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryDimension, atlasBoundaryDimension } from '../../src/model/lesson/boundary';
-import { computeAtlasRows, createAtlasOutput } from '../../src/model/atlas';
-import { datasetFromRows } from '../../src/model/dataset';
-import { linspace } from '../../src/model/surface';
-import { withDefaults } from '../../src/model/optimisers';
-import { lessonFixture as fx } from '../lessonFixture';
+import { boundaryDimension, atlasBoundaryDimension } from '../../../../src/model/lesson/boundary';
+import { computeAtlasRows, createAtlasOutput } from '../../../../src/model/atlas';
+import { datasetFromRows } from '../../../../src/model/dataset';
+import { linspace } from '../../../../src/model/surface';
+import { withDefaults } from '../../../../src/model/optimisers';
+import { lessonFixture as fx } from '../../../lessonFixture';
 
 const byName = (prefix: string) => fx.boundaryDimension.find((b) => b.name.startsWith(prefix))!;
 const near = (a: number | null, e: number) => a !== null && Math.abs(a - e) <= 1e-9;

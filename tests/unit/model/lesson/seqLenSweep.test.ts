@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withDefaults } from '../../src/model/optimisers';
-import { seqLenDataset, seqLenSweepRun, sweepLengths } from '../../src/model/lesson/sweep';
-import { lessonFixture as fx, FIXTURE_LR } from '../lessonFixture';
+import { withDefaults } from '../../../../src/model/optimisers';
+import { seqLenDataset, seqLenSweepRun, sweepLengths } from '../../../../src/model/lesson/sweep';
+import { lessonFixture as fx, FIXTURE_LR } from '../../../lessonFixture';
 
 const cases = fx.sweeps.flatMap((s) => (s.kind === 'seqLen' ? [s] : []));
 

@@ -11,12 +11,12 @@ import {
   surfaceToNpy,
   type ExportGrid,
   type ExportRun,
-} from '../../src/export/encode';
-import { parseRows, tutorialDataset } from '../../src/model/dataset';
-import { runOptimiser } from '../../src/model/optimisers';
-import { DEFAULT_PARAMS } from '../../src/state/schema';
-import { hyperFor } from '../../src/state/derived';
-import { normalizeParams } from '../../src/state/normalize';
+} from '../../../src/export/encode';
+import { parseRows, tutorialDataset } from '../../../src/model/dataset';
+import { runOptimiser } from '../../../src/model/optimisers';
+import { DEFAULT_PARAMS } from '../../../src/state/schema';
+import { hyperFor } from '../../../src/state/derived';
+import { normalizeParams } from '../../../src/state/normalize';
 
 /** A minimal .npy reader, written from the format's description (not from the writer). */
 function readNpy(bytes: Uint8Array): { descr: string; fortran: boolean; shape: number[]; data: Float32Array; dataOffset: number } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contourLevels, logCost, scaleMax, viridis } from '../../src/views/colormap';
-import { contourLayers, contourSegments } from '../../src/views/contours';
+import { contourLevels, logCost, scaleMax, viridis } from '../../../src/views/colormap';
+import { contourLayers, contourSegments } from '../../../src/views/contours';
 
 describe('colour map', () => {
   it('runs from viridis dark purple to yellow and clamps', () => {
@@ -59,8 +59,8 @@ describe('contour layers', () => {
 });
 
 describe('caption words on the gradient over time', async () => {
-  const { explainGradient } = await import('../../src/present/gradients');
-  const { shortNumber, formatStep } = await import('../../src/views/common');
+  const { explainGradient } = await import('../../../src/present/gradients');
+  const { shortNumber, formatStep } = await import('../../../src/views/common');
   it('says "explodes" only when the factor over the sequence is above 10', () => {
     expect(explainGradient(2, 10)).toContain('1024× over 10 steps): it explodes');
     expect(explainGradient(1.3, 10)).toContain('it explodes'); // 13.79
@@ -92,8 +92,8 @@ describe('caption words on the gradient over time', async () => {
 });
 
 describe('costs in the readout, the hover and the run texts', async () => {
-  const { formatReadoutCost } = await import('../../src/views/common');
-  const { runOutcome } = await import('../../src/present/runText');
+  const { formatReadoutCost } = await import('../../../src/views/common');
+  const { runOutcome } = await import('../../../src/present/runText');
   it('never more than 4 significant digits from 10 on (no "1454.554")', () => {
     expect(formatReadoutCost(1454.554)).toBe('1455');
     expect(formatReadoutCost(12345.6)).toBe('12346');

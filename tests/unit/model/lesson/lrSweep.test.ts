@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { datasetFromRows } from '../../src/model/dataset';
-import { withDefaults } from '../../src/model/optimisers';
-import { lrSweep, lrSweepRun, sweepValues } from '../../src/model/lesson/sweep';
-import { HYPER_DEFAULTS, type OptimiserName, type RunHyper } from '../../src/model/optimiserSpec';
-import { lessonFixture as fx, FIXTURE_LR } from '../lessonFixture';
+import { datasetFromRows } from '../../../../src/model/dataset';
+import { withDefaults } from '../../../../src/model/optimisers';
+import { lrSweep, lrSweepRun, sweepValues } from '../../../../src/model/lesson/sweep';
+import { HYPER_DEFAULTS, type OptimiserName, type RunHyper } from '../../../../src/model/optimiserSpec';
+import { lessonFixture as fx, FIXTURE_LR } from '../../../lessonFixture';
 
 const d = datasetFromRows(fx.dataset.X);
 const spec = (opt: OptimiserName, hyper: Partial<RunHyper> = {}) => ({ opt, hyper: { ...withDefaults({ lr: FIXTURE_LR }), lrWRec: null, ...hyper } });

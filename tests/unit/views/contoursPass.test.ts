@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contourLevels } from '../../src/views/colormap';
-import { contourSegments, contourSegmentsAll } from '../../src/views/contours';
-import { summarizeSurface } from '../../src/model/surface';
+import { contourLevels } from '../../../src/views/colormap';
+import { contourSegments, contourSegmentsAll } from '../../../src/views/contours';
+import { summarizeSurface } from '../../../src/model/surface';
 
 /** mulberry32: a small seeded generator, so that the grids are the same on every run */
 function rng(seed: number): () => number {
