@@ -10,7 +10,8 @@
  * etaPlus (x) and etaMinus (y), linear.
  */
 import { HYPER_DEFAULTS, isRpropFamily, type OptimiserName } from './optimiserSpec';
-import { costModel, type CostGrad } from './costModel';
+import { evaluatorOf, type CostGrad } from './costModel';
+import type { CostEvaluator } from './models/types';
 import { OptimiserState, DIVERGENCE_LIMIT, type HyperIn, type OptimiserRun } from './optimisers';
 import { stableLearningRate } from './hessian';
 import type { Dataset } from './dataset';
@@ -102,11 +103,12 @@ export function atlasCell(req: AtlasRequest, row: number, col: number): AtlasCel
 /**
  * Runs the cells of rows [rowStart, rowEnd) and writes them into `out` (full-grid, row-major).
  * Allocation-free per iteration and per cell; per cell exactly SPEC section 7's run.
+ * `d`: the linear RNN's data set, or any model's evaluator (src/model/models).
  */
-export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number, rowEnd: number, out: AtlasOutput): void {
+export function computeAtlasRows(d: Dataset | CostEvaluator, req: AtlasRequest, rowStart: number, rowEnd: number, out: AtlasOutput): void {
   const { mode, opt, iterations, tol, xAxis, yAxis } = req;
   const cols = xAxis.length;
-  const model = costModel(d);
+  const model = evaluatorOf(d);
   const lrMode = mode === 'lr';
   const etaMode = lrMode && isRpropFamily(opt);
   // One private copy of the hyperparameters: the eta axes write into it cell by cell.

@@ -102,7 +102,7 @@ export function rowCoefficients(d: Dataset, wRec: number): RowCoefficients {
 
 /** Fills a surface grid with the row method (float64, results stored as float32). */
 /** An empty grid over range: the axes, and zeroed float32 outputs. */
-function emptyGrid(range: Range, res: number): SurfaceGrid {
+export function emptyGrid(range: Range, res: number): SurfaceGrid {
   return {
     res,
     wx: linspace(range.wxMin, range.wxMax, res),
