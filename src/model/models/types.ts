@@ -48,7 +48,7 @@ export interface ModelConfig {
 }
 
 /** A point the views mark on the surface and follow in the gradient-over-time plot. */
-export interface MarkedPoint {
+export interface ModelMarkedPoint {
   at: [number, number];
   /** CSS colour name, as the tutorial's figure names them */
   colour: string;
@@ -88,7 +88,7 @@ export interface Model {
   readonly gradOverTimeLabel: string;
   /** the cost's name in the views: 'C' or 'E' */
   readonly costLabel: string;
-  markedPoints(p: ModelParamValues): MarkedPoint[];
+  markedPoints(p: ModelParamValues): ModelMarkedPoint[];
   lines(p: ModelParamValues): ModelLine[];
   /** where the numerical gradient check runs */
   gradientCheckAt(p: ModelParamValues): [number, number];
