@@ -76,8 +76,6 @@ export interface Model {
   /** wMin, wMax for the first weight, then the second's */
   readonly defaultRange: readonly [number, number, number, number];
   readonly defaultStart: readonly [number, number];
-  /** range and start are clamped to [-inputLimit, inputLimit] */
-  readonly inputLimit: number;
   readonly params: readonly ModelParam[];
   readonly height: HeightScale;
   /** whether the data controls (preset, data, seed, samples, seqLen) apply */

@@ -16,7 +16,6 @@ export const linearModel: Model = {
   weights: ['wx', 'wRec'],
   defaultRange: [-3, 3, -3, 3],
   defaultStart: [-1.5, 2],
-  inputLimit: 10,
   params: [],
   height: 'log10p1',
   usesData: true,

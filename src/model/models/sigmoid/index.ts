@@ -25,7 +25,6 @@ export const sigmoidModel: Model = {
   weights: ['w', 'b'],
   defaultRange: [-2, 12, -8, 2],
   defaultStart: [6.5, -3.2],
-  inputLimit: 50,
   params: PARAMS,
   height: 'value',
   usesData: false,
