@@ -5,6 +5,7 @@
  */
 import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
+import type { ModelConfig } from '../model/models/types';
 import {
   cancelledAtlas,
   type AtlasProgress,
@@ -67,13 +68,13 @@ export class CpuBackend implements ComputeBackend {
   }
 
   async surface(req: SurfaceRequest): Promise<SurfaceResult> {
-    const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method: req.method ?? 'rows' });
+    const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method: req.method ?? 'rows', model: req.model });
     if (r.type !== 'surface') throw new Error('unexpected worker reply');
     return r.result;
   }
 
-  async evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
-    const r = await this.call({ type: 'evaluate', dataset, points: points.map(([a, b]) => [a, b]) });
+  async evaluate(dataset: Dataset, points: readonly (readonly [number, number])[], model?: ModelConfig): Promise<PointResult[]> {
+    const r = await this.call({ type: 'evaluate', dataset, points: points.map(([a, b]) => [a, b]), model });
     if (r.type !== 'evaluate') throw new Error('unexpected worker reply');
     return r.results;
   }
@@ -98,7 +99,7 @@ export class CpuBackend implements ComputeBackend {
 
   private async atlasNow(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
     if (signal?.cancelled) return cancelledAtlas();
-    const { dataset, ...rest } = req;
+    const { dataset, model: modelConfig, ...rest } = req;
     const model: AtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
     const cols = model.xAxis.length;
     const rows = model.yAxis.length;
@@ -111,7 +112,7 @@ export class CpuBackend implements ComputeBackend {
     if (cells === 0) return { finalCost, convergedAt, divergedAt };
     const runId = this.nextRun++;
     const workers = this.atlasPool();
-    for (const w of workers) w.postMessage({ type: 'atlasSetup', runId, dataset, req: model } satisfies AtlasSetup);
+    for (const w of workers) w.postMessage({ type: 'atlasSetup', runId, dataset, req: model, model: modelConfig } satisfies AtlasSetup);
 
     let nextRow = 0;
     let done = 0;

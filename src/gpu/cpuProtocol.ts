@@ -1,11 +1,12 @@
 import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
 import type { Range } from '../model/surface';
+import type { ModelConfig } from '../model/models/types';
 import type { PointResult, SurfaceMethod, SurfaceResult } from './backend';
 
 export type CpuRequest =
-  | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod }
-  | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][] }
+  | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod; model?: ModelConfig }
+  | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][]; model?: ModelConfig }
   /** rows [rowStart, rowEnd) of the atlas that the last 'atlasSetup' with this runId described */
   | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number };
 
@@ -15,6 +16,8 @@ export interface AtlasSetup {
   runId: number;
   dataset: Dataset;
   req: AtlasRequest;
+  /** absent: the linear RNN on dataset */
+  model?: ModelConfig;
 }
 
 export type CpuResponse =

@@ -9,13 +9,23 @@ import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
 import { surfaceByBptt, surfaceByRows } from '../model/surface';
 import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
+import { modelEvaluator, modelOf } from '../model/models';
+import type { CostEvaluator, ModelConfig } from '../model/models/types';
 
-let atlas: { runId: number; dataset: Dataset; req: AtlasRequest; out: AtlasOutput } | null = null;
+/** A model other than the linear RNN (whose own paths stay as they are), or null. */
+function otherModel(cfg: ModelConfig | undefined): ModelConfig | null {
+  return cfg && cfg.name !== 'linear' ? cfg : null;
+}
+
+let atlas: { runId: number; dataset: Dataset | CostEvaluator; req: AtlasRequest; out: AtlasOutput } | null = null;
 
 function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
-    const grid = method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
+    const other = otherModel(req.model);
+    const grid = other
+      ? modelOf(other.name).surface(other.params, dataset, range, res)
+      : method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
     return { id: req.id, type: 'surface', result: grid };
   }
   if (req.type === 'atlasRows') {
@@ -32,8 +42,9 @@ function handle(req: CpuRequest): CpuResponse {
       divergedAt: atlas.out.divergedAt.slice(a, b),
     };
   }
+  const other = otherModel(req.model);
   const results = req.points.map(([wx, wRec]) => {
-    const e = evaluatePoint(req.dataset, wx, wRec);
+    const e = other ? modelOf(other.name).evaluatePoint(other.params, req.dataset, wx, wRec) : evaluatePoint(req.dataset, wx, wRec);
     // Rounded to float32 like the GPU kernel's output.
     return {
       cost: Math.fround(e.cost),
@@ -58,7 +69,8 @@ self.onmessage = (ev: MessageEvent<CpuRequest | AtlasSetup>) => {
     const cells = xAxis.length * yAxis.length;
     // the full-grid output is kept while its size fits (computeAtlasRows writes rows in place)
     const out = atlas && atlas.out.divergedAt.length === cells ? atlas.out : createAtlasOutput(xAxis.length, yAxis.length);
-    atlas = { runId: msg.runId, dataset: msg.dataset, req: msg.req, out };
+    const other = otherModel(msg.model);
+    atlas = { runId: msg.runId, dataset: other ? modelEvaluator(other, msg.dataset) : msg.dataset, req: msg.req, out };
     return;
   }
   try {

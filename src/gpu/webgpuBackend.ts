@@ -10,6 +10,8 @@ import { WebGpuAtlas } from './webgpuAtlas';
 import { SurfaceKernels } from './surface/surfaceKernels';
 import type { SurfaceKernel } from './surface/kernels';
 import { t } from '../i18n';
+import { SigmoidKernels } from './sigmoid/sigmoidKernels';
+import type { ModelConfig } from '../model/models/types';
 
 /** Why WebGPU is not usable, in words for the page. */
 export class WebGpuUnavailable extends Error {}
@@ -59,6 +61,8 @@ export class WebGpuBackend implements ComputeBackend {
   readonly surfaceKernels: SurfaceKernels;
   /** the trainability atlas kernels (src/gpu/atlas/) */
   readonly atlasKernel: WebGpuAtlas;
+  /** the sigmoid model's surface and point kernels (src/gpu/sigmoid/), built on first use */
+  readonly sigmoidKernels: SigmoidKernels;
   private disposed = false;
   private readonly lostListeners: ((message: string) => void)[] = [];
 
@@ -73,6 +77,7 @@ export class WebGpuBackend implements ComputeBackend {
     });
     this.surfaceKernels = new SurfaceKernels(device, () => this.lost);
     this.atlasKernel = new WebGpuAtlas(device, () => this.lost);
+    this.sigmoidKernels = new SigmoidKernels(device, () => this.lost);
   }
 
   /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
@@ -108,10 +113,12 @@ export class WebGpuBackend implements ComputeBackend {
   }
 
   surface(req: SurfaceRequest): Promise<SurfaceResult> {
+    if (req.model?.name === 'sigmoid') return this.sigmoidKernels.surface({ ...req, model: req.model });
     return this.surfaceKernels.surface(req);
   }
 
-  evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
+  evaluate(dataset: Dataset, points: readonly (readonly [number, number])[], model?: ModelConfig): Promise<PointResult[]> {
+    if (model?.name === 'sigmoid') return this.sigmoidKernels.evaluate(points, model);
     return this.surfaceKernels.evaluate(dataset, points);
   }
 
@@ -120,6 +127,7 @@ export class WebGpuBackend implements ComputeBackend {
     this.lostListeners.length = 0;
     this.atlasKernel.dispose();
     this.surfaceKernels.dispose();
+    this.sigmoidKernels.dispose();
     this.device.destroy();
   }
 }

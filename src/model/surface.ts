@@ -157,9 +157,15 @@ export interface SurfaceSummary {
   overflow: boolean;
 }
 
-export function summarizeSurface(cost: ArrayLike<number>): SurfaceSummary {
+/**
+ * height 'log10p1' (the linear RNN's, the default): log10(cost + 1), top at least 1; 'value' (the
+ * sigmoid unit's E in 0..0.49): the cost itself in `logs`, top the largest finite cost (at least
+ * 1e-12). HeightScale: src/model/models/types.ts.
+ */
+export function summarizeSurface(cost: ArrayLike<number>, height: 'log10p1' | 'value' = 'log10p1'): SurfaceSummary {
   const logs = new Float32Array(cost.length);
-  let logTop = 1;
+  const value = height === 'value';
+  let logTop = value ? 1e-12 : 1;
   let overflow = false;
   for (let i = 0; i < cost.length; i++) {
     const c = cost[i];
@@ -167,7 +173,7 @@ export function summarizeSurface(cost: ArrayLike<number>): SurfaceSummary {
       logs[i] = Infinity;
       overflow = true;
     } else {
-      const l = Math.log10(c + 1);
+      const l = value ? c : Math.log10(c + 1);
       logs[i] = l;
       if (l > logTop) logTop = l;
     }

@@ -21,17 +21,17 @@ export function modelOf(name: string | undefined): Model {
 }
 
 /** A model's parameter values: its defaults, then the given ones it knows. */
-export function modelParamValues(model: Model, given: Readonly<Record<string, unknown>> = {}): Record<string, number> {
+export function modelParamValues(model: Model, given: object = {}): Record<string, number> {
   const out: Record<string, number> = {};
   for (const q of model.params) {
-    const v = given[q.key];
+    const v = (given as Record<string, unknown>)[q.key];
     out[q.key] = typeof v === 'number' && Number.isFinite(v) ? v : q.default;
   }
   return out;
 }
 
 /** The config of a model with its parameters picked out of `given` (e.g. the app's params). */
-export function modelConfig(name: string | undefined, given: Readonly<Record<string, unknown>> = {}): ModelConfig {
+export function modelConfig(name: string | undefined, given: object = {}): ModelConfig {
   const m = modelOf(name);
   return { name: m.name, params: modelParamValues(m, given) };
 }
