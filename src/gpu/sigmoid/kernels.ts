@@ -15,7 +15,8 @@ export const SIGMOID_UNIFORMS = new UniformLayout('SigmoidU', {
   pointCount: 'u32',
   steps: 'u32',
   x0: 'f32',
-  target: 'f32',
+  /** the target (a reserved word in WGSL) */
+  goal: 'f32',
 });
 
 const OUT = ['read_write', 'array<f32>'] as const;

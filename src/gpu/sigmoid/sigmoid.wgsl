@@ -4,12 +4,13 @@
 // defines sig_time(k, g): where g_k = dE/dx_k goes (or nowhere).
 
 const SIG_MAX_STEPS = 200u;
-// s(x_0) .. s(x_steps) of the point being evaluated
-var<private> sig_s: array<f32, 201>;
+// q_t = e^-x_t for t = 0..steps of the point being evaluated: s = 1 / (1 + q) and
+// s' = s (1 - s) = s (q s), which keeps its relative accuracy where s rounds to 1 in float32
+var<private> sig_q: array<f32, 201>;
 
-// s(x) = 1 / (1 + e^-x), with e^-x capped at e^80 (no infinity: s is then 1.8e-35)
-fn sig(x: f32) -> f32 {
-  return 1.0 / (1.0 + exp(min(-x, 80.0)));
+// e^-x capped at e^80 (no infinity: s is then 1.8e-35)
+fn sig_exp(x: f32) -> f32 {
+  return exp(min(-x, 80.0));
 }
 
 struct SigEval {
@@ -19,27 +20,28 @@ struct SigEval {
 }
 
 // E and its gradient at (w, b); g_k into sig_time(k, g) when `time` is true.
-fn sig_bptt(w: f32, b: f32, x0: f32, target: f32, steps: u32, time: bool) -> SigEval {
+fn sig_bptt(w: f32, b: f32, x0: f32, goal: f32, steps: u32, time: bool) -> SigEval {
   let n = min(steps, SIG_MAX_STEPS);
-  var x = x0;
-  sig_s[0] = sig(x);
+  var q = sig_exp(x0);
+  sig_q[0] = q;
   for (var t = 1u; t <= n; t++) {
-    x = w * sig_s[t - 1u] + b;
-    sig_s[t] = sig(x);
+    q = sig_exp(w / (1.0 + q) + b);
+    sig_q[t] = q;
   }
-  let sn = sig_s[n];
-  let e = sn - target;
-  var g = 2.0 * e * sn * (1.0 - sn);
+  let sn = 1.0 / (1.0 + q);
+  let e = sn - goal;
+  var g = 2.0 * e * (sn * (q * sn));
   if (time) {
     sig_time(n, g);
   }
   var gw = 0.0;
   var gb = 0.0;
   for (var t = n; t >= 1u; t--) {
-    let sp = sig_s[t - 1u];
+    let qp = sig_q[t - 1u];
+    let sp = 1.0 / (1.0 + qp);
     gw += g * sp;
     gb += g;
-    g = g * w * sp * (1.0 - sp);
+    g = g * w * (sp * (qp * sp));
     if (time) {
       sig_time(t - 1u, g);
     }

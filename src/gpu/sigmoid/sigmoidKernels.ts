@@ -67,7 +67,7 @@ export class SigmoidKernels {
 
   private writeUniforms(cfg: ModelConfig, res: number, offset: number, pointCount: number): void {
     const p = sigmoidParams(cfg.params);
-    this.values.set({ res, offset, pointCount, steps: Math.max(1, Math.min(200, Math.round(p.steps))), x0: p.x0, target: p.target });
+    this.values.set({ res, offset, pointCount, steps: Math.max(1, Math.min(200, Math.round(p.steps))), x0: p.x0, goal: p.target });
     this.values.write(this.device.queue, this.uniforms);
   }
 

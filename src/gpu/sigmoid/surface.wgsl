@@ -10,7 +10,7 @@ fn sigmoid_surface(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (col >= u.res || row >= u.res) {
     return;
   }
-  let r = sig_bptt(wAxis[col], bAxis[row], u.x0, u.target, u.steps, false);
+  let r = sig_bptt(wAxis[col], bAxis[row], u.x0, u.goal, u.steps, false);
   let idx = row * u.res + col;
   costOut[idx] = r.cost;
   wGradOut[idx] = r.gw;
