@@ -159,6 +159,42 @@ export class CpuBackend implements ComputeBackend {
     return { finalCost, convergedAt, divergedAt };
   }
 
+  /**
+   * The listed cells (row-major indices) of an atlas in float64, spread over the atlas workers:
+   * the WebGPU atlas's cells that float32 could not resolve (SPEC section 12). Null when cancelled.
+   */
+  atlasCells(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal): Promise<AtlasResult | null> {
+    const work = () => this.atlasCellsNow(req, cells, signal);
+    const run = this.atlasTail.then(work, work);
+    this.atlasTail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async atlasCellsNow(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal): Promise<AtlasResult | null> {
+    const { dataset, model: modelConfig, ...rest } = req;
+    const model: AtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
+    const runId = this.nextRun++;
+    const workers = this.atlasPool();
+    for (const w of workers) w.postMessage({ type: 'atlasSetup', runId, dataset, req: model, model: modelConfig } satisfies AtlasSetup);
+    const out = { finalCost: new Float32Array(cells.length), convergedAt: new Int32Array(cells.length), divergedAt: new Int32Array(cells.length) };
+    // small batches, so that the workers share the work evenly and a cancel stops soon
+    const batch = Math.max(1, Math.min(64, Math.ceil(cells.length / (4 * workers.length))));
+    let next = 0;
+    const drain = async (w: Worker) => {
+      while (next < cells.length && !signal?.cancelled) {
+        const from = next;
+        next = Math.min(cells.length, next + batch);
+        const r = await this.call({ type: 'atlasCells', runId, cells: Int32Array.from(cells.slice(from, next)) }, w);
+        if (r.type !== 'atlasCells') throw new Error('unexpected worker reply');
+        out.finalCost.set(r.finalCost, from);
+        out.convergedAt.set(r.convergedAt, from);
+        out.divergedAt.set(r.divergedAt, from);
+      }
+    };
+    await Promise.all(workers.map(drain));
+    return signal?.cancelled ? null : out;
+  }
+
   dispose(): void {
     this.worker.terminate();
     for (const w of this.pool) w.terminate();

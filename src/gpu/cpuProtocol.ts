@@ -8,7 +8,9 @@ export type CpuRequest =
   | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod; model?: ModelConfig }
   | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][]; model?: ModelConfig }
   /** rows [rowStart, rowEnd) of the atlas that the last 'atlasSetup' with this runId described */
-  | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number };
+  | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number }
+  /** the listed cells (row-major indices) of that atlas, each its own run (the WebGPU atlas's float64 finishing) */
+  | { id: number; type: 'atlasCells'; runId: number; cells: Int32Array };
 
 /** Sent once per run to each atlas worker, before its rows; no reply. */
 export interface AtlasSetup {
@@ -25,4 +27,6 @@ export type CpuResponse =
   | { id: number; type: 'evaluate'; results: PointResult[] }
   /** the rows' cells, row-major from rowStart */
   | { id: number; type: 'atlasRows'; finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array }
+  /** the listed cells' numbers, in the order asked */
+  | { id: number; type: 'atlasCells'; finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array }
   | { id: number; type: 'error'; message: string };

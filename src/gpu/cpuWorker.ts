@@ -28,6 +28,10 @@ function handle(req: CpuRequest): CpuResponse {
       : method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
     return { id: req.id, type: 'surface', result: grid };
   }
+  if (req.type === 'atlasCells') {
+    if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
+    return { id: req.id, type: 'atlasCells', ...atlasCells(atlas.dataset, atlas.req, req.cells) };
+  }
   if (req.type === 'atlasRows') {
     if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
     const cols = atlas.req.xAxis.length;
@@ -56,9 +60,24 @@ function handle(req: CpuRequest): CpuResponse {
   return { id: req.id, type: 'evaluate', results };
 }
 
+/** Each listed cell as a 1 x 1 atlas of its own axis values: exactly the cell's run of the whole grid. */
+function atlasCells(d: Dataset | CostEvaluator, req: AtlasRequest, cells: Int32Array): { finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array } {
+  const cols = req.xAxis.length;
+  const one = createAtlasOutput(1, 1, 'float64');
+  const out = { finalCost: new Float32Array(cells.length), convergedAt: new Int32Array(cells.length), divergedAt: new Int32Array(cells.length) };
+  cells.forEach((cell, i) => {
+    const sub: AtlasRequest = { ...req, xAxis: Float64Array.of(req.xAxis[cell % cols]), yAxis: Float64Array.of(req.yAxis[Math.floor(cell / cols)]) };
+    computeAtlasRows(d, sub, 0, 1, one);
+    out.finalCost[i] = one.finalCost[0];
+    out.convergedAt[i] = one.convergedAt[0];
+    out.divergedAt[i] = one.divergedAt[0];
+  });
+  return out;
+}
+
 function transferables(resp: CpuResponse): Transferable[] {
   if (resp.type === 'surface') return [resp.result.cost.buffer, resp.result.wxGrad.buffer, resp.result.wRecGrad.buffer];
-  if (resp.type === 'atlasRows') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
+  if (resp.type === 'atlasRows' || resp.type === 'atlasCells') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
   return [];
 }
 

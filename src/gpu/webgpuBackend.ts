@@ -5,7 +5,8 @@
  * beside surface() and evaluate().
  */
 import type { Dataset } from '../model/dataset';
-import type { AtlasJob, AtlasProgress, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
+import { cancelledAtlas, type AtlasJob, type AtlasProgress, type AtlasResult, type AtlasSignal, type ComputeBackend, type PointResult, type SurfaceRequest, type SurfaceResult } from './backend';
+import { CpuBackend } from './cpuBackend';
 import { WebGpuAtlas } from './webgpuAtlas';
 import { SurfaceKernels } from './surface/surfaceKernels';
 import type { SurfaceKernel } from './surface/kernels';
@@ -107,9 +108,28 @@ export class WebGpuBackend implements ComputeBackend {
     this.lostListeners.push(cb);
   }
 
-  /** The trainability atlas (src/gpu/webgpuAtlas.ts); runs beside surface() and evaluate(). */
-  atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
-    return this.atlasKernel.run(req, onProgress, signal);
+  /** CPU workers for the atlas cells float32 cannot resolve, started on first use. */
+  private finisher: CpuBackend | null = null;
+
+  /**
+   * The trainability atlas (src/gpu/webgpuAtlas.ts); runs beside surface() and evaluate(). Cells
+   * the kernel flags as beyond float32 (the sigmoid model, SPEC section 12) are finished in float64
+   * on CPU workers; `finishedInFloat64` counts them.
+   */
+  async atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+    const { unresolved, ...result } = await this.atlasKernel.run(req, onProgress, signal);
+    if (result.cancelled || !unresolved) return result;
+    if (unresolved.length > 0) {
+      this.finisher ??= new CpuBackend();
+      const done = await this.finisher.atlasCells(req, unresolved, signal);
+      if (!done) return cancelledAtlas();
+      unresolved.forEach((cell, i) => {
+        result.finalCost[cell] = done.finalCost[i];
+        result.convergedAt[cell] = done.convergedAt[i];
+        result.divergedAt[cell] = done.divergedAt[i];
+      });
+    }
+    return { ...result, finishedInFloat64: unresolved.length };
   }
 
   surface(req: SurfaceRequest): Promise<SurfaceResult> {
@@ -128,6 +148,7 @@ export class WebGpuBackend implements ComputeBackend {
     this.atlasKernel.dispose();
     this.surfaceKernels.dispose();
     this.sigmoidKernels.dispose();
+    this.finisher?.dispose();
     this.device.destroy();
   }
 }
