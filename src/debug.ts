@@ -110,7 +110,7 @@ export function createDebug(app: App): RnnLabDebug {
   const request = (method: SurfaceMethod, partial: Partial<Params> = {}) => {
     const { params, messages } = normalizeParams(partial, engine.params);
     if (messages.length) throw new Error(messages.join('; '));
-    return { dataset: datasetFor(params), range: rangeFromList(params.range), res: params.res, method };
+    return { dataset: datasetFor(params), range: rangeFromList(params.range), res: params.res, method, model: modelConfig(params.model, params) };
   };
   return {
     async surface(method, partial) {
