@@ -74,8 +74,14 @@ export const ATLAS_LR_FALLBACK: readonly [number, number, number, number] = [-5,
  * URL); within [-12, 3] (ATLAS_LR_LIMIT of state/schema.ts). ATLAS_LR_FALLBACK where the sharpness is
  * not positive or not finite.
  */
-export function defaultAtlasLrRange(d: Dataset, start: readonly [number, number]): [number, number, number, number] {
-  const lr = stableLearningRate(d, start[0], start[1]);
+export function defaultAtlasLrRange(
+  d: Dataset,
+  start: readonly [number, number],
+  sharpness?: (w0: number, w1: number) => number,
+): [number, number, number, number] {
+  // `sharpness`: another model's (src/model/models); absent: the linear RNN's on d
+  const s = sharpness ? sharpness(start[0], start[1]) : NaN;
+  const lr = !sharpness ? stableLearningRate(d, start[0], start[1]) : !Number.isFinite(s) ? NaN : s > 0 ? 2 / s : Infinity;
   if (!(lr > 0 && Number.isFinite(lr))) return [...ATLAS_LR_FALLBACK];
   const centre = Math.min(1, Math.max(-10, Math.round(Math.log10(lr) * 10) / 10));
   const lo = Math.round((centre - 2) * 10) / 10;

@@ -4,7 +4,9 @@ import { DEFAULT_PARAMS } from '../../../src/state/schema';
 import { normalizeParams } from '../../../src/state/normalize';
 import { paramsToQuery, queryToRaw } from '../../../src/state/url';
 import { Store } from '../../../src/state/store';
-import { MODELS, modelOf, modelParamValues } from '../../../src/model/models';
+import { MODELS, modelOf, modelParamValues, modelSharpness } from '../../../src/model/models';
+import { effectiveAtlasRange } from '../../../src/state/derived';
+import { tutorialDataset } from '../../../src/model/dataset';
 
 const store = () => new Store(() => {});
 
@@ -67,5 +69,18 @@ describe('the model keys', () => {
     const d = store().load(queryToRaw('?steps=10'));
     expect(d.params.steps).toBe(10);
     expect(d.messages).toEqual(['steps: not used by the linear model']);
+  });
+});
+
+describe('the learning-rate atlas window of the sigmoid model', () => {
+  it("centres on the sigmoid model's own stable learning rate at the start, not the linear RNN's", () => {
+    const d = tutorialDataset();
+    const p = { ...DEFAULT_PARAMS, model: 'sigmoid' as const, start: [2, -1] as [number, number] };
+    const s = modelSharpness(modelOf('sigmoid'), modelParamValues(modelOf('sigmoid')), d, 2, -1);
+    expect(s).toBeGreaterThan(0);
+    const centre = Math.round(Math.log10(2 / s) * 10) / 10;
+    const r = effectiveAtlasRange(p, d);
+    expect(r).toEqual([centre - 2, centre + 2, centre - 2, centre + 2].map((v) => Math.round(v * 10) / 10));
+    expect(effectiveAtlasRange({ ...p, model: 'linear' }, d)).not.toEqual(r);
   });
 });
