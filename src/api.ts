@@ -143,7 +143,10 @@ export function createApi(app: App): RnnLabApi {
       await app.setParams(partial);
       await ready();
     },
-    evaluate: async (points) => engine.backend.evaluate((await state()).dataset, points),
+    evaluate: async (points) => {
+      const s = await state();
+      return engine.backend.evaluate(s.dataset, points, s.model);
+    },
     surface: async () => {
       const s = (await state()).surface;
       return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad };

@@ -7,6 +7,7 @@ import { rangeFromList } from './gpu/backend';
 import { WebGpuBackend } from './gpu/webgpuBackend';
 import type { AtlasRunStats } from './gpu/webgpuAtlas';
 import type { AtlasMode } from './model/atlas';
+import { modelConfig } from './model/models';
 import { HYPER_DEFAULTS, type Hyper, type OptimiserName } from './model/optimiserSpec';
 import { datasetFor } from './state/derived';
 import { normalizeParams } from './state/normalize';
@@ -62,7 +63,7 @@ export interface RnnLabDebug {
 }
 
 export interface DebugAtlasRequest {
-  /** the data set: parameters (data, preset, seed, samples, seqLen) merged over the current ones */
+  /** the data set or the model: parameters (data, preset, seed, samples, seqLen; model, x0, target, steps) merged over the current ones */
   params?: Partial<Params>;
   mode: AtlasMode;
   opt: OptimiserName;
@@ -94,6 +95,8 @@ export interface DebugAtlasResult {
   progress: [number, number][];
   /** WebGPU: dispatches and their longest time */
   stats: AtlasRunStats | null;
+  /** WebGPU, sigmoid model: cells float32 could not resolve, finished in float64 on the CPU */
+  finishedInFloat64: number;
 }
 
 declare global {
@@ -107,7 +110,7 @@ export function createDebug(app: App): RnnLabDebug {
   const request = (method: SurfaceMethod, partial: Partial<Params> = {}) => {
     const { params, messages } = normalizeParams(partial, engine.params);
     if (messages.length) throw new Error(messages.join('; '));
-    return { dataset: datasetFor(params), range: rangeFromList(params.range), res: params.res, method };
+    return { dataset: datasetFor(params), range: rangeFromList(params.range), res: params.res, method, model: modelConfig(params.model, params) };
   };
   return {
     async surface(method, partial) {
@@ -172,6 +175,7 @@ async function debugAtlas(engine: App['engine'], r: DebugAtlasRequest, opts: Deb
   const res = await backend.atlas(
     {
       dataset: datasetFor(params),
+      model: modelConfig(params.model, params),
       mode: r.mode,
       opt: r.opt,
       hyper: { ...HYPER_DEFAULTS, ...r.hyper },
@@ -200,6 +204,7 @@ async function debugAtlas(engine: App['engine'], r: DebugAtlasRequest, opts: Deb
     cancelLatencyMs: tCancel === null ? null : t1 - tCancel,
     progress,
     stats: backend instanceof WebGpuBackend && !res.cancelled ? backend.atlasKernel.lastRun : null,
+    finishedInFloat64: res.finishedInFloat64 ?? 0,
   };
 }
 

@@ -8,7 +8,8 @@ import { rangeFromList } from './gpu/backend';
 import { CpuBackend } from './gpu/cpuBackend';
 import { createWebGpuBackend } from './gpu/webgpuBackend';
 import type { Dataset } from './model/dataset';
-import { MARKED_POINTS, gradientCheck, type GradientCheck } from './model/rnn';
+import type { GradientCheck } from './model/rnn';
+import { modelConfig, modelGradientCheck, modelOf, type ModelConfig } from './model/models';
 import { runOptimiser, type OptimiserRun } from './model/optimisers';
 import { summarizeSurface, type SurfaceSummary } from './model/surface';
 import { DEFAULT_PARAMS, type Params } from './state/schema';
@@ -72,16 +73,18 @@ export interface EngineState {
   surface: SurfaceResult;
   /** the main run (the `opt` optimiser) then the compared runs, float64, all from params.start */
   runs: OptimiserRun[];
-  /** the tutorial's check at (1.2, 1.2) */
+  /** the gradient check at the model's point (the tutorial's (1.2, 1.2) for the linear RNN) */
   gradientCheck: GradientCheck;
   /** true when the surface holds values beyond float32 (shown as overflow) */
   overflow: boolean;
   /** log costs and the one colour/height scale that every view of this surface uses */
   summary: SurfaceSummary;
-  /** BPTT at the tutorial's six marked points, in MARKED_POINTS order */
+  /** BPTT at the model's marked points, in modelOf(params.model).markedPoints order (the tutorial's six for the linear RNN) */
   markedGrads: PointResult[];
   /** per run (runs' order), float64: gradients, sharpness and stability limit along it (SPEC section 10) */
   lessons: RunLesson[];
+  /** the model computed (src/model/models) and its parameters */
+  model: ModelConfig;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -249,7 +252,8 @@ export class Engine {
     const specs = [{ opt: p.opt, hyper: hyperFor(p) }, ...p.compare.map((c) => ({ opt: c.opt, hyper: hyperFor(p, c) }))];
     // The start matters only in 'lr' mode, the range and the atlas ranges each only in their own mode.
     const where = p.atlas === 'starts' ? [p.range] : [p.atlasRange, p.atlasEtaRange, p.start];
-    const key = JSON.stringify([this.datasetKey, p.atlas, p.atlasRes, where, p.iterations, p.tol, specs, this.backendKind]);
+    const model = s.model;
+    const key = JSON.stringify([this.datasetKey, model, p.atlas, p.atlasRes, where, p.iterations, p.tol, specs, this.backendKind]);
     if (this.atlas && this.atlas.key === key) return;
     if (this.atlasSignal) this.atlasSignal.cancelled = true;
     const signal = { cancelled: false };
@@ -275,7 +279,7 @@ export class Engine {
         const run = runs[r];
         try {
           const result = await backend.atlas(
-            { dataset, mode, opt: run.opt, hyper: run.hyper, iterations: p.iterations, tol: p.tol, xAxis: run.xAxis, yAxis: run.yAxis, start: p.start },
+            { dataset, model, mode, opt: run.opt, hyper: run.hyper, iterations: p.iterations, tol: p.tol, xAxis: run.xAxis, yAxis: run.yAxis, start: p.start },
             (done) => {
               atlas.done = r * perRun + done;
               emit();
@@ -314,41 +318,45 @@ export class Engine {
       this.datasetKey = dKey;
     }
     const dataset = this.dataset;
-    const sKey = JSON.stringify([dKey, p.range, p.res, this.backendKind]);
+    const model = modelOf(p.model);
+    const cfg = modelConfig(p.model, p);
+    const sKey = JSON.stringify([dKey, cfg, p.range, p.res, this.backendKind]);
     let surface = this.state?.surface;
     if (sKey !== this.surfaceKey || !surface) {
-      surface = await this.backend.surface({ dataset, range: rangeFromList(p.range), res: p.res });
+      surface = await this.backend.surface({ dataset, range: rangeFromList(p.range), res: p.res, model: cfg });
       this.surfaceKey = sKey;
     }
     const prev = this.state;
-    const sameData = prev && prev.dataset === dataset;
+    const sameData = prev && prev.dataset === dataset && same(prev.model, cfg);
+    const evaluator = model.evaluator(cfg.params, dataset);
     // A run is recomputed only when its optimiser, hyperparameters, start or length change.
     const specs = [{ opt: p.opt, hyper: hyperFor(p) }, ...p.compare.map((c) => ({ opt: c.opt, hyper: hyperFor(p, c) }))];
     const runs = specs.map((spec) => {
       const old = sameData ? prev.runs.find((r) => r.opt === spec.opt && same(r.hyper, spec.hyper)) : undefined;
       if (old && same(prev!.params.start, p.start) && prev!.params.iterations === p.iterations) return old;
-      return runOptimiser(dataset, spec.opt, spec.hyper, p.start, p.iterations);
+      return runOptimiser(evaluator, spec.opt, spec.hyper, p.start, p.iterations);
     });
     const lessons = runs.map((r) => {
       const i = sameData ? prev.runs.indexOf(r) : -1;
-      return i >= 0 ? prev!.lessons[i] : runLesson(dataset, r);
+      return i >= 0 ? prev!.lessons[i] : runLesson(dataset, r, { evaluator, hessian: (a, b) => model.hessian(cfg.params, dataset, a, b) });
     });
     const sameBackend = prev && this.gradsBackend === this.backendKind;
     const markedGrads =
-      sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, MARKED_POINTS);
+      sameData && sameBackend ? prev.markedGrads : await this.backend.evaluate(dataset, model.markedPoints(cfg.params).map((m) => m.at), cfg);
     this.gradsBackend = this.backendKind;
     // Once per surface, not on every drag move.
-    const summary = prev && prev.surface === surface ? prev.summary : summarizeSurface(surface.cost);
+    const summary = prev && prev.surface === surface ? prev.summary : summarizeSurface(surface.cost, model.height);
     this.state = {
       params: p,
       dataset,
       surface,
       runs,
-      gradientCheck: sameData ? prev.gradientCheck : gradientCheck(dataset, 1.2, 1.2),
+      gradientCheck: sameData ? prev.gradientCheck : modelGradientCheck(model, cfg.params, dataset),
       overflow: summary.overflow,
       summary,
       markedGrads,
       lessons,
+      model: cfg,
     };
     for (const fn of this.listeners) fn(this.state);
     this.startAtlas(this.state);

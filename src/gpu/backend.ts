@@ -6,12 +6,15 @@
 import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
 import type { Range, SurfaceGrid } from '../model/surface';
+import type { ModelConfig } from '../model/models/types';
 
 export type BackendKind = 'webgpu' | 'cpu';
 /** 'rows': the fast per-row quadratic method; 'bptt': plain BPTT at every point */
 export type SurfaceMethod = 'rows' | 'bptt';
 
 export interface SurfaceRequest {
+  /** which model (src/model/models); absent: the linear RNN on `dataset` */
+  model?: ModelConfig;
   dataset: Dataset;
   range: Range;
   res: number;
@@ -41,6 +44,8 @@ export interface AtlasJob extends AtlasRequest {
    * data set (sweeps over many data sets, where building would take longer than running)
    */
   kernel?: 'lean' | 'generic';
+  /** which model (src/model/models); absent: the linear RNN on `dataset` */
+  model?: ModelConfig;
 }
 
 /**
@@ -52,6 +57,12 @@ export interface AtlasResult {
   convergedAt: Int32Array;
   divergedAt: Int32Array;
   cancelled?: boolean;
+  /**
+   * WebGPU: how many cells float32 could not resolve (a step left the float32 weights unchanged
+   * while the cost was above tol) and were finished in float64 on the CPU worker (SPEC section
+   * 12); absent or 0 elsewhere.
+   */
+  finishedInFloat64?: number;
 }
 
 /** Set `cancelled` to stop a running atlas (latest wins): it resolves soon with cancelled: true. */
@@ -65,7 +76,8 @@ export type AtlasProgress = (done: number, total: number) => void;
 export interface ComputeBackend {
   readonly kind: BackendKind;
   surface(req: SurfaceRequest): Promise<SurfaceResult>;
-  evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]>;
+  /** cost, gradient and gradient over time at points; model absent: the linear RNN on dataset */
+  evaluate(dataset: Dataset, points: readonly (readonly [number, number])[], model?: ModelConfig): Promise<PointResult[]>;
   /**
    * The atlas, in chunks short enough for the page to stay responsive; onProgress after each
    * chunk (done rises to total); `signal.cancelled` is checked between chunks.

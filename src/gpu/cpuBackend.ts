@@ -5,6 +5,7 @@
  */
 import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
+import type { ModelConfig } from '../model/models/types';
 import {
   cancelledAtlas,
   type AtlasProgress,
@@ -67,13 +68,13 @@ export class CpuBackend implements ComputeBackend {
   }
 
   async surface(req: SurfaceRequest): Promise<SurfaceResult> {
-    const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method: req.method ?? 'rows' });
+    const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method: req.method ?? 'rows', model: req.model });
     if (r.type !== 'surface') throw new Error('unexpected worker reply');
     return r.result;
   }
 
-  async evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
-    const r = await this.call({ type: 'evaluate', dataset, points: points.map(([a, b]) => [a, b]) });
+  async evaluate(dataset: Dataset, points: readonly (readonly [number, number])[], model?: ModelConfig): Promise<PointResult[]> {
+    const r = await this.call({ type: 'evaluate', dataset, points: points.map(([a, b]) => [a, b]), model });
     if (r.type !== 'evaluate') throw new Error('unexpected worker reply');
     return r.results;
   }
@@ -98,7 +99,7 @@ export class CpuBackend implements ComputeBackend {
 
   private async atlasNow(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
     if (signal?.cancelled) return cancelledAtlas();
-    const { dataset, ...rest } = req;
+    const { dataset, model: modelConfig, ...rest } = req;
     const model: AtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
     const cols = model.xAxis.length;
     const rows = model.yAxis.length;
@@ -111,7 +112,7 @@ export class CpuBackend implements ComputeBackend {
     if (cells === 0) return { finalCost, convergedAt, divergedAt };
     const runId = this.nextRun++;
     const workers = this.atlasPool();
-    for (const w of workers) w.postMessage({ type: 'atlasSetup', runId, dataset, req: model } satisfies AtlasSetup);
+    for (const w of workers) w.postMessage({ type: 'atlasSetup', runId, dataset, req: model, model: modelConfig } satisfies AtlasSetup);
 
     let nextRow = 0;
     let done = 0;
@@ -156,6 +157,42 @@ export class CpuBackend implements ComputeBackend {
       clearInterval(poll);
     }
     return { finalCost, convergedAt, divergedAt };
+  }
+
+  /**
+   * The listed cells (row-major indices) of an atlas in float64, spread over the atlas workers:
+   * the WebGPU atlas's cells that float32 could not resolve (SPEC section 12). Null when cancelled.
+   */
+  atlasCells(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal): Promise<AtlasResult | null> {
+    const work = () => this.atlasCellsNow(req, cells, signal);
+    const run = this.atlasTail.then(work, work);
+    this.atlasTail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async atlasCellsNow(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal): Promise<AtlasResult | null> {
+    const { dataset, model: modelConfig, ...rest } = req;
+    const model: AtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
+    const runId = this.nextRun++;
+    const workers = this.atlasPool();
+    for (const w of workers) w.postMessage({ type: 'atlasSetup', runId, dataset, req: model, model: modelConfig } satisfies AtlasSetup);
+    const out = { finalCost: new Float32Array(cells.length), convergedAt: new Int32Array(cells.length), divergedAt: new Int32Array(cells.length) };
+    // small batches, so that the workers share the work evenly and a cancel stops soon
+    const batch = Math.max(1, Math.min(64, Math.ceil(cells.length / (4 * workers.length))));
+    let next = 0;
+    const drain = async (w: Worker) => {
+      while (next < cells.length && !signal?.cancelled) {
+        const from = next;
+        next = Math.min(cells.length, next + batch);
+        const r = await this.call({ type: 'atlasCells', runId, cells: Int32Array.from(cells.slice(from, next)) }, w);
+        if (r.type !== 'atlasCells') throw new Error('unexpected worker reply');
+        out.finalCost.set(r.finalCost, from);
+        out.convergedAt.set(r.convergedAt, from);
+        out.divergedAt.set(r.divergedAt, from);
+      }
+    };
+    await Promise.all(workers.map(drain));
+    return signal?.cancelled ? null : out;
   }
 
   dispose(): void {

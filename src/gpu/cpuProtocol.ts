@@ -1,13 +1,16 @@
 import type { AtlasRequest } from '../model/atlas';
 import type { Dataset } from '../model/dataset';
 import type { Range } from '../model/surface';
+import type { ModelConfig } from '../model/models/types';
 import type { PointResult, SurfaceMethod, SurfaceResult } from './backend';
 
 export type CpuRequest =
-  | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod }
-  | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][] }
+  | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod; model?: ModelConfig }
+  | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][]; model?: ModelConfig }
   /** rows [rowStart, rowEnd) of the atlas that the last 'atlasSetup' with this runId described */
-  | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number };
+  | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number }
+  /** the listed cells (row-major indices) of that atlas, each its own run (the WebGPU atlas's float64 finishing) */
+  | { id: number; type: 'atlasCells'; runId: number; cells: Int32Array };
 
 /** Sent once per run to each atlas worker, before its rows; no reply. */
 export interface AtlasSetup {
@@ -15,6 +18,8 @@ export interface AtlasSetup {
   runId: number;
   dataset: Dataset;
   req: AtlasRequest;
+  /** absent: the linear RNN on dataset */
+  model?: ModelConfig;
 }
 
 export type CpuResponse =
@@ -22,4 +27,6 @@ export type CpuResponse =
   | { id: number; type: 'evaluate'; results: PointResult[] }
   /** the rows' cells, row-major from rowStart */
   | { id: number; type: 'atlasRows'; finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array }
+  /** the listed cells' numbers, in the order asked */
+  | { id: number; type: 'atlasCells'; finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array }
   | { id: number; type: 'error'; message: string };

@@ -9,14 +9,28 @@ import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
 import { surfaceByBptt, surfaceByRows } from '../model/surface';
 import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
+import { modelEvaluator, modelOf } from '../model/models';
+import type { CostEvaluator, ModelConfig } from '../model/models/types';
 
-let atlas: { runId: number; dataset: Dataset; req: AtlasRequest; out: AtlasOutput } | null = null;
+/** A model other than the linear RNN (whose own paths stay as they are), or null. */
+function otherModel(cfg: ModelConfig | undefined): ModelConfig | null {
+  return cfg && cfg.name !== 'linear' ? cfg : null;
+}
+
+let atlas: { runId: number; dataset: Dataset | CostEvaluator; req: AtlasRequest; out: AtlasOutput } | null = null;
 
 function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
-    const grid = method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
+    const other = otherModel(req.model);
+    const grid = other
+      ? modelOf(other.name).surface(other.params, dataset, range, res)
+      : method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
     return { id: req.id, type: 'surface', result: grid };
+  }
+  if (req.type === 'atlasCells') {
+    if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
+    return { id: req.id, type: 'atlasCells', ...atlasCells(atlas.dataset, atlas.req, req.cells) };
   }
   if (req.type === 'atlasRows') {
     if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
@@ -32,8 +46,9 @@ function handle(req: CpuRequest): CpuResponse {
       divergedAt: atlas.out.divergedAt.slice(a, b),
     };
   }
+  const other = otherModel(req.model);
   const results = req.points.map(([wx, wRec]) => {
-    const e = evaluatePoint(req.dataset, wx, wRec);
+    const e = other ? modelOf(other.name).evaluatePoint(other.params, req.dataset, wx, wRec) : evaluatePoint(req.dataset, wx, wRec);
     // Rounded to float32 like the GPU kernel's output.
     return {
       cost: Math.fround(e.cost),
@@ -45,9 +60,24 @@ function handle(req: CpuRequest): CpuResponse {
   return { id: req.id, type: 'evaluate', results };
 }
 
+/** Each listed cell as a 1 x 1 atlas of its own axis values: exactly the cell's run of the whole grid. */
+function atlasCells(d: Dataset | CostEvaluator, req: AtlasRequest, cells: Int32Array): { finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array } {
+  const cols = req.xAxis.length;
+  const one = createAtlasOutput(1, 1, 'float64');
+  const out = { finalCost: new Float32Array(cells.length), convergedAt: new Int32Array(cells.length), divergedAt: new Int32Array(cells.length) };
+  cells.forEach((cell, i) => {
+    const sub: AtlasRequest = { ...req, xAxis: Float64Array.of(req.xAxis[cell % cols]), yAxis: Float64Array.of(req.yAxis[Math.floor(cell / cols)]) };
+    computeAtlasRows(d, sub, 0, 1, one);
+    out.finalCost[i] = one.finalCost[0];
+    out.convergedAt[i] = one.convergedAt[0];
+    out.divergedAt[i] = one.divergedAt[0];
+  });
+  return out;
+}
+
 function transferables(resp: CpuResponse): Transferable[] {
   if (resp.type === 'surface') return [resp.result.cost.buffer, resp.result.wxGrad.buffer, resp.result.wRecGrad.buffer];
-  if (resp.type === 'atlasRows') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
+  if (resp.type === 'atlasRows' || resp.type === 'atlasCells') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
   return [];
 }
 
@@ -58,7 +88,8 @@ self.onmessage = (ev: MessageEvent<CpuRequest | AtlasSetup>) => {
     const cells = xAxis.length * yAxis.length;
     // the full-grid output is kept while its size fits (computeAtlasRows writes rows in place)
     const out = atlas && atlas.out.divergedAt.length === cells ? atlas.out : createAtlasOutput(xAxis.length, yAxis.length);
-    atlas = { runId: msg.runId, dataset: msg.dataset, req: msg.req, out };
+    const other = otherModel(msg.model);
+    atlas = { runId: msg.runId, dataset: other ? modelEvaluator(other, msg.dataset) : msg.dataset, req: msg.req, out };
     return;
   }
   try {

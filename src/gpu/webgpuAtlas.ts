@@ -10,9 +10,22 @@ import { BufferPool, SerialQueue } from './webgpu/resources';
 import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from './atlas/uniforms';
 import { GENERIC_LEAN, atlasShaderSource } from './atlas/shader';
 import { MAX_COEFS, atlasInputs, datasetPart, leanPolynomial, type InputOffsets } from './atlas/inputs';
+import { sigmoidParams } from '../model/models/sigmoid';
 import { BAND_MAX_CELLS, DispatchPacer, type AtlasPasses, type AtlasRunStats } from './atlas/dispatch';
 
 export type { AtlasRunStats } from './atlas/dispatch';
+
+/** divergedAt of a cell that float32 could not resolve (main.wgsl's UNRESOLVED): the host finishes it in float64. */
+export const UNRESOLVED_CELL = -1000000000;
+
+/** The atlas kernel's result, with the cells float32 could not resolve (sigmoid model; indices, row-major). */
+export interface GpuAtlasResult extends AtlasResult {
+  unresolved?: number[];
+}
+
+function isSigmoid(req: AtlasJob): boolean {
+  return req.model?.name === 'sigmoid';
+}
 
 const CELL_BYTES = 72;
 const INF_BITS = 0x7f800000;
@@ -63,8 +76,8 @@ export class WebGpuAtlas {
     return Promise.all([this.pipeline(opt, first), this.pipeline(opt, null)]);
   }
 
-  private pipeline(opt: OptimiserName, lean: string | null): Promise<GPUComputePipeline> {
-    const key = `${opt}\n${lean ?? 'full'}`;
+  private pipeline(opt: OptimiserName, lean: string | null, model: 'linear' | 'sigmoid' = 'linear'): Promise<GPUComputePipeline> {
+    const key = model === 'sigmoid' ? `${opt}\nsigmoid` : `${opt}\n${lean ?? 'full'}`;
     let p = this.pipelines.get(key);
     if (p) {
       // most recently used last
@@ -72,8 +85,8 @@ export class WebGpuAtlas {
       this.pipelines.set(key, p);
       return p;
     }
-    const label = `atlas ${opt} ${lean === null ? 'full' : lean === GENERIC_LEAN ? 'generic' : 'lean'}`;
-    const module = this.device.createShaderModule({ code: atlasShaderSource(opt, lean), label });
+    const label = `atlas ${opt} ${model === 'sigmoid' ? 'sigmoid' : lean === null ? 'full' : lean === GENERIC_LEAN ? 'generic' : 'lean'}`;
+    const module = this.device.createShaderModule({ code: atlasShaderSource(opt, lean, model), label });
     p = this.device.createComputePipelineAsync({ layout: this.pipelineLayout, compute: { module, entryPoint: 'atlas_main' }, label });
     p.catch(() => this.pipelines.delete(key));
     this.pipelines.set(key, p);
@@ -82,7 +95,7 @@ export class WebGpuAtlas {
     return p;
   }
 
-  run(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+  run(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<GpuAtlasResult> {
     return this.queue.run(() => this.runNow(req, onProgress, signal));
   }
 
@@ -92,23 +105,29 @@ export class WebGpuAtlas {
     return this.uploaded;
   }
 
-  private async runNow(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+  private async runNow(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<GpuAtlasResult> {
     const lost = this.lostReason();
     if (lost) throw new Error(lost);
     if (signal?.cancelled) return cancelledAtlas();
     const { dataset: d, iterations, xAxis, yAxis } = req;
     const cells = xAxis.length * yAxis.length;
     if (!Number.isInteger(iterations) || iterations < 0) throw new Error(`atlas: iterations must be a whole number >= 0, not ${iterations}`);
-    if (d.seqLen < 1 || d.samples < 1) throw new Error('atlas: the data set is empty');
-    if (3 * d.seqLen - 1 > MAX_COEFS) throw new Error(`atlas: seqLen ${d.seqLen} is over ${Math.floor((MAX_COEFS + 1) / 3)}`);
+    const sigmoid = isSigmoid(req);
+    if (!sigmoid && (d.seqLen < 1 || d.samples < 1)) throw new Error('atlas: the data set is empty');
+    if (!sigmoid && 3 * d.seqLen - 1 > MAX_COEFS) throw new Error(`atlas: seqLen ${d.seqLen} is over ${Math.floor((MAX_COEFS + 1) / 3)}`);
     if (cells === 0) return { finalCost: new Float32Array(0), convergedAt: new Int32Array(0), divergedAt: new Int32Array(0) };
-    const [lean, full] = await this.prepare(req.opt, d, req.kernel);
+    const [lean, full] = sigmoid ? await this.pipeline(req.opt, null, 'sigmoid').then((p) => [p, p]) : await this.prepare(req.opt, d, req.kernel);
     const tStart = performance.now();
     const passes = this.passes(req, lean, full);
     const bandCells = Math.min(cells, BAND_MAX_CELLS);
     const stats = await this.pacer.run(passes, { cells, evals: iterations + 1, bandCells }, this.lostReason, onProgress, signal);
     if (!stats) return cancelledAtlas();
-    const result = await this.readBack(cells);
+    const result: GpuAtlasResult = await this.readBack(cells);
+    if (sigmoid) {
+      const unresolved: number[] = [];
+      result.divergedAt.forEach((v, i) => v === UNRESOLVED_CELL && unresolved.push(i));
+      result.unresolved = unresolved;
+    }
     stats.totalMs = performance.now() - tStart;
     this.lastRun = stats;
     return result;
@@ -118,7 +137,7 @@ export class WebGpuAtlas {
   private passes(req: AtlasJob, lean: GPUComputePipeline, full: GPUComputePipeline): AtlasPasses {
     const dev = this.device;
     const hyper = { ...HYPER_DEFAULTS, ...req.hyper };
-    const { part, sumT2 } = this.datasetInputs(req.dataset);
+    const { part, sumT2 } = isSigmoid(req) ? { part: new Float32Array(0), sumT2: 0 } : this.datasetInputs(req.dataset);
     const { inputs, offsets } = atlasInputs(req, hyper, part);
     const inputBuf = this.pool.storage('inputs', inputs.byteLength);
     dev.queue.writeBuffer(inputBuf, 0, inputs);
@@ -136,7 +155,9 @@ export class WebGpuAtlas {
 
   /** The uniforms fixed for the run (the dispatch's cells and iterations are set per dispatch). */
   private setUniforms(req: AtlasJob, hyper: Hyper & { lrWRec?: number | null }, sumT2: number, offsets: InputOffsets): void {
-    const { samples: N, seqLen: n } = req.dataset;
+    // the sigmoid model has no data: N = n = 1 leaves the linear kernel's bounds unused (rFast 3e38)
+    const sigmoid = req.model?.name === 'sigmoid' ? sigmoidParams(req.model.params) : null;
+    const { samples: N, seqLen: n } = sigmoid ? { samples: 1, seqLen: 1 } : req.dataset;
     const wideBase = Math.log2(N) + 3 * Math.log2(n) + 2;
     // |wRec| below rFast keeps every float32 term under 2^120 for |wx| <= 2^21
     const rFast = n < 2 ? 3e38 : 2 ** Math.max(0, (120 - wideBase - 42) / (2 * n - 2));
@@ -154,6 +175,7 @@ export class WebGpuAtlas {
       etaPlusLo: hyper.etaPlus - Math.fround(hyper.etaPlus), etaMinusLo: hyper.etaMinus - Math.fround(hyper.etaMinus),
       startXLo: startX - Math.fround(startX), startYLo: startY - Math.fround(startY),
       lrWRec: learningRates(hyper)[1],
+      sigX0: sigmoid?.x0 ?? 0, sigGoal: sigmoid?.target ?? 0, sigSteps: sigmoid ? Math.max(1, Math.min(200, Math.round(sigmoid.steps))) : 0,
     });
   }
 

@@ -5,11 +5,14 @@
  * beside surface() and evaluate().
  */
 import type { Dataset } from '../model/dataset';
-import type { AtlasJob, AtlasProgress, AtlasResult, AtlasSignal, ComputeBackend, PointResult, SurfaceRequest, SurfaceResult } from './backend';
+import { cancelledAtlas, type AtlasJob, type AtlasProgress, type AtlasResult, type AtlasSignal, type ComputeBackend, type PointResult, type SurfaceRequest, type SurfaceResult } from './backend';
+import { CpuBackend } from './cpuBackend';
 import { WebGpuAtlas } from './webgpuAtlas';
 import { SurfaceKernels } from './surface/surfaceKernels';
 import type { SurfaceKernel } from './surface/kernels';
 import { t } from '../i18n';
+import { SigmoidKernels } from './sigmoid/sigmoidKernels';
+import type { ModelConfig } from '../model/models/types';
 
 /** Why WebGPU is not usable, in words for the page. */
 export class WebGpuUnavailable extends Error {}
@@ -59,6 +62,8 @@ export class WebGpuBackend implements ComputeBackend {
   readonly surfaceKernels: SurfaceKernels;
   /** the trainability atlas kernels (src/gpu/atlas/) */
   readonly atlasKernel: WebGpuAtlas;
+  /** the sigmoid model's surface and point kernels (src/gpu/sigmoid/), built on first use */
+  readonly sigmoidKernels: SigmoidKernels;
   private disposed = false;
   private readonly lostListeners: ((message: string) => void)[] = [];
 
@@ -73,6 +78,7 @@ export class WebGpuBackend implements ComputeBackend {
     });
     this.surfaceKernels = new SurfaceKernels(device, () => this.lost);
     this.atlasKernel = new WebGpuAtlas(device, () => this.lost);
+    this.sigmoidKernels = new SigmoidKernels(device, () => this.lost);
   }
 
   /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
@@ -102,16 +108,37 @@ export class WebGpuBackend implements ComputeBackend {
     this.lostListeners.push(cb);
   }
 
-  /** The trainability atlas (src/gpu/webgpuAtlas.ts); runs beside surface() and evaluate(). */
-  atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
-    return this.atlasKernel.run(req, onProgress, signal);
+  /** CPU workers for the atlas cells float32 cannot resolve, started on first use. */
+  private finisher: CpuBackend | null = null;
+
+  /**
+   * The trainability atlas (src/gpu/webgpuAtlas.ts); runs beside surface() and evaluate(). Cells
+   * the kernel flags as beyond float32 (the sigmoid model, SPEC section 12) are finished in float64
+   * on CPU workers; `finishedInFloat64` counts them.
+   */
+  async atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
+    const { unresolved, ...result } = await this.atlasKernel.run(req, onProgress, signal);
+    if (result.cancelled || !unresolved) return result;
+    if (unresolved.length > 0) {
+      this.finisher ??= new CpuBackend();
+      const done = await this.finisher.atlasCells(req, unresolved, signal);
+      if (!done) return cancelledAtlas();
+      unresolved.forEach((cell, i) => {
+        result.finalCost[cell] = done.finalCost[i];
+        result.convergedAt[cell] = done.convergedAt[i];
+        result.divergedAt[cell] = done.divergedAt[i];
+      });
+    }
+    return { ...result, finishedInFloat64: unresolved.length };
   }
 
   surface(req: SurfaceRequest): Promise<SurfaceResult> {
+    if (req.model?.name === 'sigmoid') return this.sigmoidKernels.surface({ ...req, model: req.model });
     return this.surfaceKernels.surface(req);
   }
 
-  evaluate(dataset: Dataset, points: readonly (readonly [number, number])[]): Promise<PointResult[]> {
+  evaluate(dataset: Dataset, points: readonly (readonly [number, number])[], model?: ModelConfig): Promise<PointResult[]> {
+    if (model?.name === 'sigmoid') return this.sigmoidKernels.evaluate(points, model);
     return this.surfaceKernels.evaluate(dataset, points);
   }
 
@@ -120,6 +147,8 @@ export class WebGpuBackend implements ComputeBackend {
     this.lostListeners.length = 0;
     this.atlasKernel.dispose();
     this.surfaceKernels.dispose();
+    this.sigmoidKernels.dispose();
+    this.finisher?.dispose();
     this.device.destroy();
   }
 }

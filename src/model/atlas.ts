@@ -10,7 +10,8 @@
  * etaPlus (x) and etaMinus (y), linear.
  */
 import { HYPER_DEFAULTS, isRpropFamily, type OptimiserName } from './optimiserSpec';
-import { costModel, type CostGrad, type CostModel } from './costModel';
+import { evaluatorOf, type CostGrad } from './costModel';
+import type { CostEvaluator } from './models/types';
 import { OptimiserState, DIVERGENCE_LIMIT, type HyperIn, type OptimiserRun } from './optimisers';
 import { stableLearningRate } from './hessian';
 import type { Dataset } from './dataset';
@@ -72,8 +73,14 @@ export const ATLAS_LR_FALLBACK: readonly [number, number, number, number] = [-5,
  * URL); within [-12, 3] (ATLAS_LR_LIMIT of state/schema.ts). ATLAS_LR_FALLBACK where the sharpness is
  * not positive or not finite.
  */
-export function defaultAtlasLrRange(d: Dataset, start: readonly [number, number]): [number, number, number, number] {
-  const lr = stableLearningRate(d, start[0], start[1]);
+export function defaultAtlasLrRange(
+  d: Dataset,
+  start: readonly [number, number],
+  sharpness?: (w0: number, w1: number) => number,
+): [number, number, number, number] {
+  // `sharpness`: another model's (src/model/models); absent: the linear RNN's on d
+  const s = sharpness ? sharpness(start[0], start[1]) : NaN;
+  const lr = !sharpness ? stableLearningRate(d, start[0], start[1]) : !Number.isFinite(s) ? NaN : s > 0 ? 2 / s : Infinity;
   if (!(lr > 0 && Number.isFinite(lr))) return [...ATLAS_LR_FALLBACK];
   const centre = Math.min(1, Math.max(-10, Math.round(Math.log10(lr) * 10) / 10));
   const lo = Math.round((centre - 2) * 10) / 10;
@@ -101,11 +108,12 @@ export function atlasCell(req: AtlasRequest, row: number, col: number): AtlasCel
 /**
  * Runs the cells of rows [rowStart, rowEnd) and writes them into `out` (full-grid, row-major).
  * Allocation-free per iteration and per cell; per cell exactly SPEC section 7's run.
+ * `d`: the linear RNN's data set, or any model's evaluator (src/model/models).
  */
-export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number, rowEnd: number, out: AtlasOutput): void {
+export function computeAtlasRows(d: Dataset | CostEvaluator, req: AtlasRequest, rowStart: number, rowEnd: number, out: AtlasOutput): void {
   const { mode, opt, iterations, tol, xAxis, yAxis } = req;
   const cols = xAxis.length;
-  const model = costModel(d);
+  const model = evaluatorOf(d);
   const lrMode = mode === 'lr';
   const etaMode = lrMode && isRpropFamily(opt);
   // One private copy of the hyperparameters: the eta axes write into it cell by cell.
@@ -135,7 +143,7 @@ export function computeAtlasRows(d: Dataset, req: AtlasRequest, rowStart: number
  * One cell: the run of `state` from where it was reset (SPEC section 7's stopping rule), its
  * numbers written into cell i of `out` (SPEC section 8). Allocation-free.
  */
-export function runAtlasCell(model: CostModel, state: OptimiserState, iterations: number, tol: number, cg: CostGrad, out: AtlasOutput, i: number): void {
+export function runAtlasCell(model: CostEvaluator, state: OptimiserState, iterations: number, tol: number, cg: CostGrad, out: AtlasOutput, i: number): void {
   const w = state.w;
   let conv = -1;
   let div = -1;

@@ -9,6 +9,7 @@
  * Pure model code, no DOM.
  */
 import type { Dataset } from './dataset';
+import type { CostEvaluator } from './models/types';
 
 export interface CostGrad {
   /** mean squared error; +Infinity (never NaN) when it overflows */
@@ -140,4 +141,10 @@ export function costAndGradient(d: Dataset, wx: number, wRec: number, out: CostG
   return costModel(d).evaluate(wx, wRec, out);
 }
 
-// Optimiser codes for the stepping switch.
+/**
+ * The cost + gradient evaluator of a data set (its CostModel, the linear RNN's) or an evaluator
+ * given as is (another model's, through the model seam: src/model/models).
+ */
+export function evaluatorOf(src: Dataset | CostEvaluator): CostEvaluator {
+  return 'evaluate' in src ? src : costModel(src);
+}

@@ -4,7 +4,8 @@
  * Pure model code, no DOM; also used by the trainability atlas (atlas.ts) in a Web Worker.
  */
 import type { Dataset } from './dataset';
-import { costModel, type CostGrad } from './costModel';
+import { evaluatorOf, type CostGrad } from './costModel';
+import type { CostEvaluator } from './models/types';
 import { HYPER_DEFAULTS, isRpropFamily, learningRates, type Hyper, type OptimiserName } from './optimiserSpec';
 
 /** SPEC section 7's hyperparameters, and the learning rate of wRec where given (RunHyper's lrWRec). */
@@ -252,16 +253,17 @@ export function runLearningRates(hyper: HyperIn, opts?: RunOptions): [number, nu
  * One run of an optimiser from `start` (SPEC section 7, with its stopping rule): for k = 0, 1, ...
  * the cost and gradient at w_k; not finite: ends at w_k, diverged = k; k = iterations: ends;
  * else steps to w_{k+1}, and |wx| or |wRec| > 1e6 there ends the run with diverged = k + 1.
+ * `d`: the linear RNN's data set, or any model's evaluator (src/model/models).
  */
 export function runOptimiser(
-  d: Dataset,
+  d: Dataset | CostEvaluator,
   opt: OptimiserName,
   hyper: HyperIn,
   start: readonly [number, number],
   iterations: number,
   opts?: RunOptions,
 ): OptimiserRun {
-  const model = costModel(d);
+  const model = evaluatorOf(d);
   const state = new OptimiserState(opt, hyper, runLearningRates(hyper, opts));
   state.reset(start[0], start[1]);
   const { w, steps: st } = state;

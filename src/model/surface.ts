@@ -102,7 +102,7 @@ export function rowCoefficients(d: Dataset, wRec: number): RowCoefficients {
 
 /** Fills a surface grid with the row method (float64, results stored as float32). */
 /** An empty grid over range: the axes, and zeroed float32 outputs. */
-function emptyGrid(range: Range, res: number): SurfaceGrid {
+export function emptyGrid(range: Range, res: number): SurfaceGrid {
   return {
     res,
     wx: linspace(range.wxMin, range.wxMax, res),
@@ -157,9 +157,15 @@ export interface SurfaceSummary {
   overflow: boolean;
 }
 
-export function summarizeSurface(cost: ArrayLike<number>): SurfaceSummary {
+/**
+ * height 'log10p1' (the linear RNN's, the default): log10(cost + 1), top at least 1; 'value' (the
+ * sigmoid unit's E in 0..0.49): the cost itself in `logs`, top the largest finite cost (at least
+ * 1e-12). HeightScale: src/model/models/types.ts.
+ */
+export function summarizeSurface(cost: ArrayLike<number>, height: 'log10p1' | 'value' = 'log10p1'): SurfaceSummary {
   const logs = new Float32Array(cost.length);
-  let logTop = 1;
+  const value = height === 'value';
+  let logTop = value ? 1e-12 : 1;
   let overflow = false;
   for (let i = 0; i < cost.length; i++) {
     const c = cost[i];
@@ -167,7 +173,7 @@ export function summarizeSurface(cost: ArrayLike<number>): SurfaceSummary {
       logs[i] = Infinity;
       overflow = true;
     } else {
-      const l = Math.log10(c + 1);
+      const l = value ? c : Math.log10(c + 1);
       logs[i] = l;
       if (l > logTop) logTop = l;
     }

@@ -9,6 +9,7 @@ import { linspace } from '../model/surface';
 import { t } from '../i18n';
 import { ATLAS_LR_LIMIT, ENGINE_KEYS, type CompareRun, type Params } from './schema';
 import { RUN_HYPER_NAMES } from './compare';
+import { modelConfig, modelOf, modelSharpness } from '../model/models';
 
 /**
  * The full hyperparameters a run uses: the shared ones of params, then the run's overrides.
@@ -83,9 +84,15 @@ export function atlasGrid(
 }
 
 /** atlasRange, or where it is null (not set) the window derived from the start on the data set d. */
-export function effectiveAtlasRange(p: Pick<Params, 'atlasRange' | 'start'>, d: Dataset): [number, number, number, number] {
+export function effectiveAtlasRange(
+  p: Pick<Params, 'atlasRange' | 'start'> & Partial<Pick<Params, 'model' | 'x0' | 'target' | 'steps'>>,
+  d: Dataset,
+): [number, number, number, number] {
   if (p.atlasRange) return [...p.atlasRange];
-  const r = defaultAtlasLrRange(d, p.start);
+  // another model than the linear RNN: its own sharpness at the start
+  const model = p.model && p.model !== 'linear' ? modelOf(p.model) : null;
+  const values = model ? modelConfig(model.name, p).params : {};
+  const r = defaultAtlasLrRange(d, p.start, model ? (a, b) => modelSharpness(model, values, d, a, b) : undefined);
   return r.map((v) => Math.min(ATLAS_LR_LIMIT[1], Math.max(ATLAS_LR_LIMIT[0], v))) as [number, number, number, number];
 }
 

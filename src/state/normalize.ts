@@ -12,6 +12,7 @@ import { DEFAULT_PARAMS, MIN_SPAN, PARAM_KEYS, PARAM_SPEC, type Normalized, type
 import { capMessages, checkNumber, echo, hasOwn, readOptimiser, safeString, toNumberList } from './values';
 import { copyRuns, readCompare } from './compare';
 import { formatValue } from './url';
+import { modelOf } from '../model/models';
 
 /** One key's reading: its value in p (assigned, or left as it was) and its messages. */
 interface Read {
@@ -194,7 +195,7 @@ export function unusedRandomPresetNotes(raw: unknown, p: Params): string[] {
   if (raw === null || typeof raw !== 'object') return [];
   const r = raw as RawParams;
   const random = p.preset === 'random' && !p.data;
-  if (random) return [];
+  if (random || !modelOf(p.model).usesData) return []; // a model without data: unusedModelNotes
   const text = p.data
     ? N_('{value} is not used: custom rows (data) are in use; seed, samples and seqLen only make the random preset (preset=random)')
     : N_('{value} is not used: they only make the random preset (preset=random), not the tutorial one');
@@ -203,3 +204,43 @@ export function unusedRandomPresetNotes(raw: unknown, p: Params): string[] {
     .map((key) => `${key}: ${t(text, { value: p[key] })}`);
 }
 
+
+/** The keys of the data set and of "try the model", used only by a model that has them (usesData, tryModel). */
+const DATA_KEYS = ['data', 'preset', 'seed', 'samples', 'seqLen'] as const;
+
+/**
+ * Keys given that the chosen model does not use, said rather than refused (kept as they are):
+ * the data keys and `test` with a model without data (the sigmoid unit), another model's own
+ * parameters (x0, target, steps with the linear RNN). One message per key.
+ */
+export function unusedModelNotes(raw: unknown, p: Params): string[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  const r = raw as RawParams;
+  const model = modelOf(p.model);
+  const given = (key: keyof Params) => hasOwn(r, key) && r[key] !== undefined && key !== 'model';
+  const notes: string[] = [];
+  if (!model.usesData) {
+    for (const key of DATA_KEYS) if (given(key)) notes.push(`${key}: ${t('not used: the {model} model has no data set', { model: model.name })}`);
+  }
+  if (!model.tryModel && given('test')) notes.push(`test: ${t('not used: the {model} model has no "try the model"', { model: model.name })}`);
+  const own = new Set(model.params.map((q) => q.key));
+  for (const key of ['x0', 'target', 'steps'] as const) {
+    if (given(key) && !own.has(key)) notes.push(`${key}: ${t('not used by the {model} model', { model: model.name })}`);
+  }
+  return notes;
+}
+
+/**
+ * Where the model changed and `range` or `start` were not given with it, they become the new
+ * model's defaults (its default window and start). Kept apart from normalizeParams, whose keys
+ * each change only themselves.
+ */
+export function withModelDefaults(raw: unknown, p: Params, base: Params): Params {
+  if (p.model === base.model || raw === null || typeof raw !== 'object') return p;
+  const r = raw as RawParams;
+  const m = modelOf(p.model);
+  const out = { ...p };
+  if (!(hasOwn(r, 'range') && r.range !== undefined)) out.range = [...m.defaultRange] as Params['range'];
+  if (!(hasOwn(r, 'start') && r.start !== undefined)) out.start = [...m.defaultStart] as Params['start'];
+  return out;
+}

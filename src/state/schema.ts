@@ -7,6 +7,7 @@ import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_DEFAULTS, HYPER_LIMITS, HYPER_NAMES, OPTIMISERS, type HyperName, type OptimiserName, type RunHyper } from '../model/optimiserSpec';
 import type { AtlasMode } from '../model/atlas';
 import { LANGS, type Lang } from '../i18n';
+import { MODEL_NAMES, modelOf, type ModelName } from '../model/models';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type Preset = 'tutorial' | 'random';
@@ -26,6 +27,18 @@ export interface CompareRun {
 
 /** The hyperparameters (SPEC section 7: delta0 ... eps) are shared by the main run and every compared run. */
 export interface Params extends RunHyper {
+  /**
+   * the model (src/model/models): 'linear', the tutorial's RNN, or 'sigmoid', the unit of Pascanu
+   * et al. 2013 (SPEC section 12). The API's names stay: wx / wxGrad the first weight (w), wRec /
+   * wRecGrad the second (b), cost the error E.
+   */
+  model: ModelName;
+  /** sigmoid model: the state x_0 */
+  x0: number;
+  /** sigmoid model: the target of s(x_steps) */
+  target: number;
+  /** sigmoid model: the number of steps */
+  steps: number;
   /** user rows of 0/1, comma separated; overrides the presets when not empty */
   data: string;
   preset: Preset;
@@ -105,6 +118,10 @@ export const DEFAULT_CAMERA: [number, number, number] = [35, 52, 5.4];
 
 /** The key order is the URL's order. */
 export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
+  model: 'linear',
+  x0: 0.5,
+  target: 0.7,
+  steps: 50,
   data: '',
   preset: 'tutorial',
   seed: 0,
@@ -146,16 +163,17 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
 
 /** Keys that change the computed numbers; the rest only change what is drawn. */
 export const ENGINE_KEYS: readonly (keyof Params)[] = [
-  'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'opt', ...HYPER_NAMES, 'lrWRec', 'iterations', 'tol', 'compare',
+  'model', 'x0', 'target', 'steps', 'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'opt', ...HYPER_NAMES, 'lrWRec', 'iterations', 'tol', 'compare',
   'backend', 'atlas', 'atlasRes', 'atlasRange', 'atlasEtaRange', 'sweep', 'sweepRange', 'sweepRes', 'sweepStarts',
 ];
 
 /**
- * The input range of a weight (the start, the surface's range): beyond it values are clamped;
- * with seqLen <= 100 every float64 sum stays finite. Not the divergence limit of a run
- * (DIVERGENCE_LIMIT, model/optimisers.ts).
+ * The input range of a weight (the start, the surface's range), whatever the model: beyond it
+ * values are clamped; with seqLen <= 100 every float64 sum of the linear RNN stays finite (its
+ * float32 surface says where it overflows), and the sigmoid model's default range, w up to 12,
+ * fits. Not the divergence limit of a run (DIVERGENCE_LIMIT, model/optimisers.ts).
  */
-export const WEIGHT_INPUT_LIMIT = 10;
+export const WEIGHT_INPUT_LIMIT = 20;
 export const MAX_RES = 2048;
 export const MAX_ITERATIONS = 10000;
 /** At most this many compared runs besides the main one. */
@@ -219,7 +237,17 @@ export function hyperSpec(name: HyperName): Extract<ParamSpec, { kind: 'number' 
   return { kind: 'number', min, max, integer: false, minExclusive, maxExclusive: HYPER_MAX_EXCLUSIVE[name] === true };
 }
 
+/** A model parameter's key as a number key, with the limits its model declares. */
+function modelParamSpec(model: ModelName, key: string): ParamSpec {
+  const q = modelOf(model).params.find((x) => x.key === key)!;
+  return number(q.min, q.max, q.integer, q.minExclusive, q.maxExclusive);
+}
+
 export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
+  model: { kind: 'choice', values: MODEL_NAMES },
+  x0: modelParamSpec('sigmoid', 'x0'),
+  target: modelParamSpec('sigmoid', 'target'),
+  steps: modelParamSpec('sigmoid', 'steps'),
   data: { kind: 'data' },
   preset: { kind: 'choice', values: ['tutorial', 'random'] },
   seed: number(0, 0xffffffff, true),

@@ -5,7 +5,7 @@
  * come through it. No views; the URL is written through the writer it is given.
  */
 import { DEFAULT_PARAMS, ENGINE_KEYS, PARAM_KEYS, type Params, type RawParams } from './schema';
-import { normalizeParams, unusedRandomPresetNotes } from './normalize';
+import { normalizeParams, unusedModelNotes, unusedRandomPresetNotes, withModelDefaults } from './normalize';
 import { paramsToQuery } from './url';
 
 /** What one set() did. */
@@ -82,8 +82,9 @@ export class Store {
   }
 
   private apply(raw: RawParams, base: Params): Change {
-    const { params, messages } = normalizeParams(raw, base);
-    messages.push(...unusedRandomPresetNotes(raw, params));
+    const normalized = normalizeParams(raw, base);
+    const params = withModelDefaults(raw, normalized.params, base);
+    const messages = [...normalized.messages, ...unusedRandomPresetNotes(raw, params), ...unusedModelNotes(raw, params)];
     const previous = this.current;
     this.current = params;
     const changed = new Set(PARAM_KEYS.filter((k) => !sameValue(previous[k], params[k])));

@@ -5,7 +5,10 @@
 import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
-import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, WEIGHT_INPUT_LIMIT, type Params } from '../state/schema';
+import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, type Params } from '../state/schema';
+
+/** the start and range sliders' span (the tutorial's weights); values up to WEIGHT_INPUT_LIMIT can be typed */
+const WEIGHT_SLIDER = 10;
 import { CompareEditor } from './compareEditor';
 import { SCENES, sceneOf } from '../scenes';
 import { el } from './dom';
@@ -151,8 +154,8 @@ export class ControlPanel {
   private buildOptimisers(folder: FolderMaker, p: Params, onChange: Change): void {
     const m = this.model;
     const opt = folder(N_('Optimisers'));
-    numberInput(opt.add(m, 'startWx', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.01).name(t('start wx')), (v) => onChange({ start: [v, m.startWRec] }));
-    numberInput(opt.add(m, 'startWRec', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.01).name(t('start wRec')), (v) => onChange({ start: [m.startWx, v] }));
+    numberInput(opt.add(m, 'startWx', -WEIGHT_SLIDER, WEIGHT_SLIDER, 0.01).name(t('start wx')), (v) => onChange({ start: [v, m.startWRec] }));
+    numberInput(opt.add(m, 'startWRec', -WEIGHT_SLIDER, WEIGHT_SLIDER, 0.01).name(t('start wRec')), (v) => onChange({ start: [m.startWx, v] }));
     opt.add(m, 'opt', [...OPTIMISERS]).name(t('optimiser')).onChange((v: string) => onChange({ opt: v }));
     opt.$children.append(this.rpropNote);
     for (const h of HYPER_NAMES) {
@@ -217,10 +220,10 @@ export class ControlPanel {
     const m = this.model;
     const range = (typed: Record<string, number> = {}) => [m.wxMin, m.wxMax, m.wRecMin, m.wRecMax].map((v, i) => typed[['wxMin', 'wxMax', 'wRecMin', 'wRecMax'][i]] ?? v);
     const view = folder(N_('View'));
-    numberInput(view.add(m, 'wxMin', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wx min')), (v) => onChange({ range: range({ wxMin: v }) }), true);
-    numberInput(view.add(m, 'wxMax', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wx max')), (v) => onChange({ range: range({ wxMax: v }) }), true);
-    numberInput(view.add(m, 'wRecMin', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wRec min')), (v) => onChange({ range: range({ wRecMin: v }) }), true);
-    numberInput(view.add(m, 'wRecMax', -WEIGHT_INPUT_LIMIT, WEIGHT_INPUT_LIMIT, 0.1).name(t('wRec max')), (v) => onChange({ range: range({ wRecMax: v }) }), true);
+    numberInput(view.add(m, 'wxMin', -WEIGHT_SLIDER, WEIGHT_SLIDER, 0.1).name(t('wx min')), (v) => onChange({ range: range({ wxMin: v }) }), true);
+    numberInput(view.add(m, 'wxMax', -WEIGHT_SLIDER, WEIGHT_SLIDER, 0.1).name(t('wx max')), (v) => onChange({ range: range({ wxMax: v }) }), true);
+    numberInput(view.add(m, 'wRecMin', -WEIGHT_SLIDER, WEIGHT_SLIDER, 0.1).name(t('wRec min')), (v) => onChange({ range: range({ wRecMin: v }) }), true);
+    numberInput(view.add(m, 'wRecMax', -WEIGHT_SLIDER, WEIGHT_SLIDER, 0.1).name(t('wRec max')), (v) => onChange({ range: range({ wRecMax: v }) }), true);
     this.resCtl = view.add(m, 'res', resOptions(p.res)).name(t('grid points / side')).onChange((v: string | number) => onChange({ res: Number(v) }));
     view.add(m, 'contours').name(t('contour lines')).onChange((v: boolean) => onChange({ contours: v }));
     view.add(m, 'layout', { [t('3D + 2D')]: 'both', [t('3D only')]: '3d', [t('2D only')]: '2d' }).name(t('layout')).onChange((v: string) => onChange({ layout: v }));

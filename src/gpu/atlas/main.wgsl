@@ -81,6 +81,19 @@ const EV_EXACT = 2u;
 const EV_NON_FINITE = 3u;
 const EV_FINAL = 4u;
 const EV_LIMIT = 5u;
+// (FLAG_UNRESOLVED kernels only) a step left the float32 weights unchanged while the cost was
+// above tol: float32 cannot resolve this cell (SPEC section 12; counting such steps and waiting
+// for several flags the same cells on the sigmoid fixture's atlases). It ends with divergedAt =
+// UNRESOLVED and the host finishes it in float64.
+const EV_UNRESOLVED = 6u;
+const UNRESOLVED = -1000000000;
+
+fn unresolved(s: ptr<function, Cell>, ev: Ev, before: vec2<f32>, dw: vec2<f32>) -> bool {
+  if (!FLAG_UNRESOLVED || ev.cost < u.tol || (*s).convergedAt >= 0) {
+    return false;
+  }
+  return all((*s).w == before) && any(dw != vec2<f32>(0.0));
+}
 
 // The hot loop: evaluate, test, step from iteration *k until an event (EV_*). Rare work (a sum of
 // squares over the samples, the end of a run, the pause) is left to the caller: on SwiftShader,
@@ -125,6 +138,7 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
       event = EV_FINAL;
       break;
     }
+    let before = (*s).w;
     let dw = optimiser_step(s, ev, *k, h);
     // w_{k+1} = w_k + dw with the rounding error carried in wlo (TwoSum): float32 alone would
     // round away steps below its resolution, and small learning rates make many of them
@@ -133,6 +147,10 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
     let bb = t - (*s).w;
     (*s).wlo = ((*s).w - (t - bb)) + (y - bb);
     (*s).w = t;
+    if (FLAG_UNRESOLVED && unresolved(s, ev, before, dw)) {
+      event = EV_UNRESOLVED;
+      break;
+    }
     if (!(abs(t.x) <= DIVERGENCE_LIMIT && abs(t.y) <= DIVERGENCE_LIMIT)) {
       event = EV_LIMIT;
       break;
@@ -176,6 +194,9 @@ fn end_cell(event: u32, li: u32, cell: u32, s: ptr<function, Cell>, k: u32, last
     if (at % 64u == 0u) {
       atomicAdd(&args.groups, 1u);
     }
+  } else if (event == EV_UNRESOLVED) {
+    (*s).divergedAt = UNRESOLVED;
+    finish(cell, *s, last.cost);
   } else if (event == EV_NON_FINITE) {
     (*s).divergedAt = i32(k);
     finish(cell, *s, last.cost);
@@ -222,7 +243,7 @@ fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invo
     } else {
       s = cells[li];
     }
-    if (s.divergedAt >= 0) {
+    if (s.divergedAt >= 0 || s.divergedAt == UNRESOLVED) {
       return;
     }
   }

@@ -12,6 +12,8 @@ import stepAdamWgsl from './step_adam.wgsl?raw';
 import mainWgsl from './main.wgsl?raw';
 import { OPTIMISERS, isRpropFamily, type OptimiserName } from '../../model/optimiserSpec';
 import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from './uniforms';
+import { SIGMOID_WGSL } from '../sigmoid/kernels';
+import sigmoidAtlasEvalWgsl from '../sigmoid/atlas_eval.wgsl?raw';
 
 /** The WGSL name of an optimiser's id: 'irprop+' -> O_IRPROP_PLUS, 'rprop-' -> O_RPROP_MINUS. */
 export function optimiserConstName(opt: OptimiserName): string {
@@ -34,21 +36,26 @@ export const GENERIC_LEAN = 'generic';
  * The whole source of one atlas kernel: the full one (lean = null: the generic poly_fast and the
  * XF path), a lean one (lean = the data set's poly_fast, leanPolynomial in inputs.ts), or the
  * lean pass with the generic poly_fast (lean = GENERIC_LEAN: no kernel to build per data set,
- * for sweeps over many data sets; slower per iteration).
+ * for sweeps over many data sets; slower per iteration); for the sigmoid model (lean ignored)
+ * its own cost and gradient (src/gpu/sigmoid/atlas_eval.wgsl) and the flag of cells float32
+ * cannot resolve.
  */
-export function atlasShaderSource(opt: OptimiserName, lean: string | null): string {
+export function atlasShaderSource(opt: OptimiserName, lean: string | null, model: 'linear' | 'sigmoid' = 'linear'): string {
   const full = lean === null;
   const generic = full || lean === GENERIC_LEAN;
+  const sigmoid = model === 'sigmoid';
   return [
     ATLAS_UNIFORMS.wgsl(),
     optimiserConstants(opt),
-    `const FULL = ${full};`,
-    `const GENERIC_POLY = ${generic};`,
+    // the sigmoid model's kernel is lean only: its cost and gradient never leave float32
+    `const FULL = ${full && !sigmoid};`,
+    `const GENERIC_POLY = ${generic && !sigmoid};`,
+    `const FLAG_UNRESOLVED = ${sigmoid};`,
     xfloatWgsl,
-    generic ? polyWgsl : lean,
+    sigmoid ? '' : generic ? polyWgsl : lean,
     commonWgsl,
     ATLAS_BINDINGS.wgsl(),
-    evalWgsl,
+    ...(sigmoid ? [SIGMOID_WGSL, sigmoidAtlasEvalWgsl] : [evalWgsl]),
     stepRpropWgsl,
     stepGdWgsl,
     stepAdamWgsl,

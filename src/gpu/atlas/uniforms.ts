@@ -60,6 +60,10 @@ export const ATLAS_UNIFORMS = new UniformLayout('AtlasU', {
   startYLo: 'f32',
   /** the learning rate of wRec ('starts' mode; 'lr' mode takes both rates from the axes) */
   lrWRec: 'f32',
+  /** the sigmoid model's x0, target and steps (src/gpu/sigmoid/atlas_eval.wgsl) */
+  sigX0: 'f32',
+  sigGoal: 'f32',
+  sigSteps: 'u32',
 });
 
 export type AtlasUniformName = keyof typeof ATLAS_UNIFORMS.fields;

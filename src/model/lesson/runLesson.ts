@@ -5,7 +5,8 @@
  */
 import type { Dataset } from '../dataset';
 import { costModel, type CostGrad } from '../costModel';
-import { hessianAt, symmetricEigenvalues } from '../hessian';
+import { hessianAt, symmetricEigenvalues, type Hessian } from '../hessian';
+import type { CostEvaluator } from '../models/types';
 import { HYPER_DEFAULTS, isRpropFamily, type Hyper, type OptimiserName } from '../optimiserSpec';
 import type { OptimiserRun } from '../optimisers';
 
@@ -42,9 +43,16 @@ export function preconditionedLambdaMax(hxx: number, hxy: number, hyy: number, p
   return symmetricEigenvalues({ hxx: p0 * hxx, hxy: Math.sqrt(p0 * p1) * hxy, hyy: p1 * hyy })[0];
 }
 
-/** The lesson's numbers of one run (runOptimiser's), on the data set it ran on. */
-export function runLesson(d: Dataset, run: Pick<OptimiserRun, 'opt' | 'hyper' | 'weights'>): RunLesson {
-  const model = costModel(d);
+/** A model's cost, gradient and Hessian (src/model/models): the linear RNN on d when not given. */
+export interface LessonModel {
+  evaluator: CostEvaluator;
+  hessian(w0: number, w1: number): Hessian;
+}
+
+/** The lesson's numbers of one run (runOptimiser's), on the data set (or model) it ran on. */
+export function runLesson(d: Dataset, run: Pick<OptimiserRun, 'opt' | 'hyper' | 'weights'>, numbers?: LessonModel): RunLesson {
+  const model = numbers?.evaluator ?? costModel(d);
+  const hessian = numbers ? (a: number, b: number) => numbers.hessian(a, b) : (a: number, b: number) => hessianAt(d, a, b);
   const cg: CostGrad = { cost: 0, wxGrad: 0, wRecGrad: 0 };
   const h = { ...HYPER_DEFAULTS, ...run.hyper };
   const adam = run.opt === 'adam';
@@ -56,7 +64,7 @@ export function runLesson(d: Dataset, run: Pick<OptimiserRun, 'opt' | 'hyper' | 
     const [wx, wRec] = run.weights[k];
     model.evaluate(wx, wRec, cg);
     grads.push([cg.wxGrad, cg.wRecGrad]);
-    const H = hessianAt(d, wx, wRec);
+    const H = hessian(wx, wRec);
     sharpness.push(symmetricEigenvalues(H)[0]);
     if (adam) {
       // Adam's second moment with the current gradient, bias-corrected at t = k + 1 (SPEC 10)

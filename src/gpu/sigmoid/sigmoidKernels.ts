@@ -1,0 +1,176 @@
+/**
+ * The sigmoid model (SPEC section 12) on WebGPU: its surface (E and both gradients by BPTT at
+ * every grid point) and its points (with g_k = dE/dx_k), float32. The model's parameters (x0,
+ * target, steps) are uniforms, so changing them rewrites no pipeline. One call at a time.
+ */
+import { linspace } from '../../model/surface';
+import { sigmoidParams } from '../../model/models/sigmoid';
+import type { ModelConfig } from '../../model/models/types';
+import type { PointResult, SurfaceRequest, SurfaceResult } from '../backend';
+import { BufferPool, SerialQueue } from '../webgpu/resources';
+import type { BindingLayout, BindingSpecs } from '../webgpu/bindings';
+import { SIGMOID_BINDINGS, SIGMOID_UNIFORMS, sigmoidKernelSource, type SigmoidKernel } from './kernels';
+
+const WORKGROUP = 64;
+
+export class SigmoidKernels {
+  /** rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits */
+  maxRowsPerDispatch: number;
+  private readonly pipelines = new Map<SigmoidKernel, Promise<GPUComputePipeline>>();
+  private readonly layouts = new Map<SigmoidKernel, GPUBindGroupLayout>();
+  private readonly uniforms: GPUBuffer;
+  private readonly values = SIGMOID_UNIFORMS.create();
+  private readonly pool: BufferPool;
+  private readonly queue = new SerialQueue();
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly lostReason: () => string | null,
+  ) {
+    this.maxRowsPerDispatch = device.limits.maxComputeWorkgroupsPerDimension;
+    this.uniforms = device.createBuffer({ size: SIGMOID_UNIFORMS.bytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'sigmoidUniforms' });
+    this.pool = new BufferPool(device, 'sigmoid');
+  }
+
+  private layout(name: SigmoidKernel): GPUBindGroupLayout {
+    let l = this.layouts.get(name);
+    if (!l) {
+      l = SIGMOID_BINDINGS[name].layout(this.device, `sigmoid ${name}`);
+      this.layouts.set(name, l);
+    }
+    return l;
+  }
+
+  /** A kernel's pipeline, built once, asynchronously. */
+  pipeline(name: SigmoidKernel): Promise<GPUComputePipeline> {
+    let p = this.pipelines.get(name);
+    if (!p) {
+      const { code, entryPoint } = sigmoidKernelSource(name);
+      const module = this.device.createShaderModule({ code, label: `sigmoid ${name}` });
+      const layout = this.device.createPipelineLayout({ bindGroupLayouts: [this.layout(name)] });
+      p = this.device.createComputePipelineAsync({ layout, compute: { module, entryPoint }, label: `sigmoid ${name}` });
+      p.catch(() => this.pipelines.delete(name));
+      this.pipelines.set(name, p);
+    }
+    return p;
+  }
+
+  private group<K extends SigmoidKernel>(name: K, buffers: Record<string, GPUBuffer>): GPUBindGroup {
+    const bindings = SIGMOID_BINDINGS[name] as unknown as BindingLayout<BindingSpecs>;
+    return bindings.group(this.device, this.layout(name), buffers);
+  }
+
+  private throwIfLost(): void {
+    const lost = this.lostReason();
+    if (lost) throw new Error(lost);
+  }
+
+  private writeUniforms(cfg: ModelConfig, res: number, offset: number, pointCount: number): void {
+    const p = sigmoidParams(cfg.params);
+    this.values.set({ res, offset, pointCount, steps: Math.max(1, Math.min(200, Math.round(p.steps))), x0: p.x0, goal: p.target });
+    this.values.write(this.device.queue, this.uniforms);
+  }
+
+  /** Copies [buffer, bytes] pairs into one staging buffer and reads them back. */
+  private async readBack(src: [GPUBuffer, number][], enc: GPUCommandEncoder): Promise<Float32Array[]> {
+    const offsets: number[] = [];
+    let total = 0;
+    for (const [, bytes] of src) {
+      offsets.push(total);
+      total += Math.ceil(bytes / 16) * 16;
+    }
+    const staging = this.pool.buffer('staging', total, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    src.forEach(([b, bytes], i) => enc.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
+    this.device.queue.submit([enc.finish()]);
+    await staging.mapAsync(GPUMapMode.READ, 0, total);
+    const host = new Float32Array(staging.getMappedRange(0, total).slice(0));
+    staging.unmap();
+    return src.map(([, bytes], i) => host.subarray(offsets[i] / 4, (offsets[i] + bytes) / 4));
+  }
+
+  surface(req: SurfaceRequest & { model: ModelConfig }): Promise<SurfaceResult> {
+    return this.queue.run(() => this.surfaceNow(req));
+  }
+
+  private async surfaceNow({ model, range, res }: SurfaceRequest & { model: ModelConfig }): Promise<SurfaceResult> {
+    this.throwIfLost();
+    const dev = this.device;
+    const outBytes = res * res * 4;
+    if (outBytes > dev.limits.maxStorageBufferBindingSize)
+      throw new Error(`res ${res} needs ${outBytes} bytes per output, over this adapter's ${dev.limits.maxStorageBufferBindingSize}`);
+    const pipeline = await this.pipeline('surface');
+    this.throwIfLost();
+    const wx = linspace(range.wxMin, range.wxMax, res);
+    const wRec = linspace(range.wRecMin, range.wRecMax, res);
+    const wAxis = this.pool.storage('wAxis', res * 4);
+    const bAxis = this.pool.storage('bAxis', res * 4);
+    dev.queue.writeBuffer(wAxis, 0, new Float32Array(wx));
+    dev.queue.writeBuffer(bAxis, 0, new Float32Array(wRec));
+    const outs = ['cost', 'wGrad', 'bGrad'].map((n) => this.pool.storage(n, outBytes));
+    const group = this.group('surface', { u: this.uniforms, wAxis, bAxis, costOut: outs[0], wGradOut: outs[1], bGradOut: outs[2] });
+    const rowsPerBand = Math.max(1, Math.min(this.maxRowsPerDispatch, dev.limits.maxComputeWorkgroupsPerDimension));
+    dev.pushErrorScope('validation');
+    let enc = dev.createCommandEncoder();
+    for (let row0 = 0; row0 < res; row0 += rowsPerBand) {
+      if (row0 > 0) {
+        dev.queue.submit([enc.finish()]);
+        enc = dev.createCommandEncoder();
+      }
+      this.writeUniforms(model, res, row0, 0);
+      const pass = enc.beginComputePass();
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, group);
+      pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP), Math.min(rowsPerBand, res - row0));
+      pass.end();
+    }
+    const [cost, wxGrad, wRecGrad] = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
+    const err = await dev.popErrorScope();
+    if (err) throw new Error(`WebGPU error: ${err.message}`);
+    return { res, wx, wRec, cost, wxGrad, wRecGrad };
+  }
+
+  evaluate(points: readonly (readonly [number, number])[], model: ModelConfig): Promise<PointResult[]> {
+    return this.queue.run(() => this.evaluateNow(points, model));
+  }
+
+  private async evaluateNow(points: readonly (readonly [number, number])[], model: ModelConfig): Promise<PointResult[]> {
+    this.throwIfLost();
+    if (points.length === 0) return [];
+    const pipeline = await this.pipeline('points');
+    this.throwIfLost();
+    const dev = this.device;
+    const count = points.length;
+    if (Math.ceil(count / WORKGROUP) > dev.limits.maxComputeWorkgroupsPerDimension)
+      throw new Error(`evaluate: at most ${dev.limits.maxComputeWorkgroupsPerDimension * WORKGROUP} points per call`);
+    const steps = Math.max(1, Math.min(200, Math.round(sigmoidParams(model.params).steps)));
+    const n1 = steps + 1;
+    const pts = new Float32Array(count * 2);
+    points.forEach(([a, b], i) => pts.set([a, b], 2 * i));
+    const ptsBuf = this.pool.storage('points', pts.byteLength);
+    dev.queue.writeBuffer(ptsBuf, 0, pts);
+    const outBuf = this.pool.storage('pointOut', count * 12);
+    const timeBuf = this.pool.storage('timeOut', count * n1 * 4);
+    this.writeUniforms(model, 0, 0, count);
+    dev.pushErrorScope('validation');
+    const enc = dev.createCommandEncoder();
+    const pass = enc.beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, this.group('points', { u: this.uniforms, points: ptsBuf, pointOut: outBuf, timeOut: timeBuf }));
+    pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP));
+    pass.end();
+    const [out, time] = await this.readBack([[outBuf, count * 12], [timeBuf, count * n1 * 4]], enc);
+    const err = await dev.popErrorScope();
+    if (err) throw new Error(`WebGPU error: ${err.message}`);
+    return points.map((_, i) => ({
+      cost: out[3 * i],
+      wxGrad: out[3 * i + 1],
+      wRecGrad: out[3 * i + 2],
+      gradOverTime: Array.from(time.subarray(i * n1, (i + 1) * n1)),
+    }));
+  }
+
+  dispose(): void {
+    this.pool.dispose();
+    this.uniforms.destroy();
+  }
+}
