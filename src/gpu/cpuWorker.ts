@@ -9,13 +9,15 @@ import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
 import { surfaceByBptt, surfaceByRows } from '../model/surface';
 import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
+import { pointHessian, surfaceSharpness } from '../model/lesson/surfaceSharpness';
 
 let atlas: { runId: number; dataset: Dataset; req: AtlasRequest; out: AtlasOutput } | null = null;
 
 function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
-    const grid = method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
+    // the row method also gives the sharpness (SPEC section 10), as the WebGPU kernels do
+    const grid = method === 'bptt' ? surfaceByBptt(dataset, range, res) : { ...surfaceByRows(dataset, range, res), sharpness: surfaceSharpness(dataset, range, res) };
     return { id: req.id, type: 'surface', result: grid };
   }
   if (req.type === 'atlasRows') {
@@ -40,13 +42,17 @@ function handle(req: CpuRequest): CpuResponse {
       wxGrad: Math.fround(e.wxGrad),
       wRecGrad: Math.fround(e.wRecGrad),
       gradOverTime: Array.from(e.gradOverTime, Math.fround),
+      ...pointHessian(req.dataset, wx, wRec),
     };
   });
   return { id: req.id, type: 'evaluate', results };
 }
 
 function transferables(resp: CpuResponse): Transferable[] {
-  if (resp.type === 'surface') return [resp.result.cost.buffer, resp.result.wxGrad.buffer, resp.result.wRecGrad.buffer];
+  if (resp.type === 'surface') {
+    const r = resp.result;
+    return [r.cost.buffer, r.wxGrad.buffer, r.wRecGrad.buffer, ...(r.sharpness ? [r.sharpness.buffer] : [])];
+  }
   if (resp.type === 'atlasRows') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
   return [];
 }

@@ -44,7 +44,7 @@ export const SURFACE_BINDINGS = {
     fixupRows: ['read_write', 'array<u32>'],
     fixup: ['read_write', 'FixupArgs'],
   }),
-  points: new BindingLayout({ u: U, wxAxis4: ['read', 'array<vec4<f32>>'], rowsF32: ['read', 'array<vec4<f32>>'], costOut: OUT4, wxGradOut: OUT4, wRecGradOut: OUT4 }),
+  points: new BindingLayout({ u: U, wxAxis4: ['read', 'array<vec4<f32>>'], rowsF32: ['read', 'array<vec4<f32>>'], costOut: OUT4, wxGradOut: OUT4, wRecGradOut: OUT4, sharpnessOut: OUT4 }),
   fixup: new BindingLayout({
     u: U,
     wxAxis: ['read', 'array<f32>'],
@@ -53,6 +53,7 @@ export const SURFACE_BINDINGS = {
     costOut: OUT,
     wxGradOut: OUT,
     wRecGradOut: OUT,
+    sharpnessOut: OUT,
   }),
   bptt: new BindingLayout({
     u: U,
@@ -73,7 +74,7 @@ export type SurfaceBuffers<K extends SurfaceKernel> = Readonly<Record<keyof (typ
 
 const SOURCES: Readonly<Record<SurfaceKernel, { files: readonly string[]; entryPoint: string }>> = {
   rows: { files: [rowCoefWgsl, surfaceRowsWgsl], entryPoint: 'surface_rows' },
-  points: { files: [surfacePointsWgsl], entryPoint: 'surface_points' },
+  points: { files: [rowCoefWgsl, surfacePointsWgsl], entryPoint: 'surface_points' },
   fixup: { files: [rowCoefWgsl, surfaceFixupWgsl], entryPoint: 'surface_fixup' },
   bptt: { files: [bpttWgsl, surfaceBpttWgsl], entryPoint: 'surface_bptt' },
   evaluate: { files: [bpttWgsl, evaluatePointsWgsl], entryPoint: 'evaluate_points' },

@@ -1,0 +1,65 @@
+/**
+ * The sharpness over a grid (SPEC section 10) by the row method, float64: on a row (fixed wRec)
+ * the Hessian is
+ *   Hxx = 2 C,  Hxy = 2 (2 wx D - E),  Hyy = 2 wx (wx K - H)
+ * with C = sum P_i^2 / N, D = sum P_i P_i' / N, E = sum t_i P_i' / N,
+ * K = sum (P_i'^2 + P_i P_i'') / N, H = sum t_i P_i'' / N (P_i, P_i', P_i'' at wRec), so each point
+ * costs O(1) after O(N n) per row. The same formulas as the WGSL (src/gpu/surface/). Pure model
+ * code, no DOM.
+ */
+import type { Dataset } from '../dataset';
+import { hessianAt, symmetricEigenvalues } from '../hessian';
+import { linspace, type Range } from '../surface';
+
+/** The row coefficients C, D, E, K, H at wRec. */
+export function hessianRow(d: Dataset, wRec: number): { C: number; D: number; E: number; K: number; H: number } {
+  const N = d.samples;
+  const n = d.seqLen;
+  let C = 0;
+  let D = 0;
+  let E = 0;
+  let K = 0;
+  let H = 0;
+  for (let i = 0; i < N; i++) {
+    let p = 0;
+    let dp = 0;
+    let ddp = 0;
+    for (let k = 0; k < n; k++) {
+      ddp = ddp * wRec + 2 * dp;
+      dp = dp * wRec + p;
+      p = p * wRec + d.x[i * n + k];
+    }
+    const t = d.targets[i];
+    C += p * p;
+    D += p * dp;
+    E += t * dp;
+    K += dp * dp + p * ddp;
+    H += t * ddp;
+  }
+  const s = N > 0 ? 1 / N : 0;
+  return { C: C * s, D: D * s, E: E * s, K: K * s, H: H * s };
+}
+
+/**
+ * The sharpness at every point of the res x res grid over range (rows = wRec), computed in float64
+ * and written into `out` (a Float32Array rounds it like the GPU's results).
+ */
+export function surfaceSharpness<T extends Float32Array | Float64Array = Float32Array>(d: Dataset, range: Range, res: number, out?: T): T {
+  const wx = linspace(range.wxMin, range.wxMax, res);
+  const wRec = linspace(range.wRecMin, range.wRecMax, res);
+  out ??= new Float32Array(res * res) as T;
+  for (let row = 0; row < res; row++) {
+    const { C, D, E, K, H } = hessianRow(d, wRec[row]);
+    for (let col = 0; col < res; col++) {
+      const w = wx[col];
+      out[row * res + col] = symmetricEigenvalues({ hxx: 2 * C, hxy: 2 * (2 * w * D - E), hyy: 2 * w * (w * K - H) })[0];
+    }
+  }
+  return out;
+}
+
+/** evaluate()'s Hessian and sharpness at a point: float64 (hessian.ts), rounded to float32 like the rest of a PointResult. */
+export function pointHessian(d: Dataset, wx: number, wRec: number): { hessian: [number, number, number]; sharpness: number } {
+  const h = hessianAt(d, wx, wRec);
+  return { hessian: [Math.fround(h.hxx), Math.fround(h.hxy), Math.fround(h.hyy)], sharpness: Math.fround(symmetricEigenvalues(h)[0]) };
+}
