@@ -58,6 +58,13 @@ fn scaled(a: XF, shift: i32) -> f32 {
   return ldexp(a.m, e);
 }
 
+// Cauchy-Schwarz gives C wx*^2 <= mean(t^2), so with these exponents no float32 step of the
+// plain per-point formula can overflow for |wx| <= 10 (WEIGHT_LIMIT in src/params.ts).
+fn row_safe(rc: RowCoef) -> u32 {
+  let cOk = rc.C.m == 0.0 || (rc.C.e >= -100 && rc.C.e <= 100);
+  return select(0u, 1u, cOk && rc.D.e <= 100 && rc.E.e <= 100 && rc.K.e <= 100 && rc.H.e <= 100);
+}
+
 @compute @workgroup_size(64)
 fn surface_rows(@builtin(global_invocation_id) gid: vec3<u32>) {
   let row = gid.x;
@@ -126,10 +133,7 @@ fn surface_rows(@builtin(global_invocation_id) gid: vec3<u32>) {
   rc.E = xf_norm(eSum / nf, eQ);
   rc.K = xf_add(xf_norm(kQ / nf, 2 * eQ), xf_norm(kS / nf, eP + eS));
   rc.H = xf_norm(hS / nf, eS);
-  // Cauchy-Schwarz gives C wx*^2 <= mean(t^2), so with these exponents no float32 step of the
-  // plain per-point formula can overflow for |wx| <= 10 (WEIGHT_LIMIT in src/params.ts).
-  let cOk = rc.C.m == 0.0 || (rc.C.e >= -100 && rc.C.e <= 100);
-  rc.safe = select(0u, 1u, cOk && rc.D.e <= 100 && rc.E.e <= 100 && rc.K.e <= 100 && rc.H.e <= 100);
+  rc.safe = row_safe(rc);
   rc.CF = xf_to_f32(rc.C, u.infBits);
   rc.wxStarF = xf_to_f32(rc.wxStar, u.infBits);
   rc.DF = xf_to_f32(rc.D, u.infBits);
