@@ -74,7 +74,7 @@ export type SurfaceBuffers<K extends SurfaceKernel> = Readonly<Record<keyof (typ
 
 const SOURCES: Readonly<Record<SurfaceKernel, { files: readonly string[]; entryPoint: string }>> = {
   rows: { files: [rowCoefWgsl, surfaceRowsWgsl], entryPoint: 'surface_rows' },
-  points: { files: [rowCoefWgsl, surfacePointsWgsl], entryPoint: 'surface_points' },
+  points: { files: [surfacePointsWgsl], entryPoint: 'surface_points' },
   fixup: { files: [rowCoefWgsl, surfaceFixupWgsl], entryPoint: 'surface_fixup' },
   bptt: { files: [bpttWgsl, surfaceBpttWgsl], entryPoint: 'surface_bptt' },
   evaluate: { files: [bpttWgsl, evaluatePointsWgsl], entryPoint: 'evaluate_points' },

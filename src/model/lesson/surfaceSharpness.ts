@@ -52,10 +52,24 @@ export function surfaceSharpness<T extends Float32Array | Float64Array = Float32
     const { C, D, E, K, H } = hessianRow(d, wRec[row]);
     for (let col = 0; col < res; col++) {
       const w = wx[col];
-      out[row * res + col] = symmetricEigenvalues({ hxx: 2 * C, hxy: 2 * (2 * w * D - E), hyy: 2 * w * (w * K - H) })[0];
+      out[row * res + col] = lambdaMax(2 * C, 2 * (2 * w * D - E), 2 * w * (w * K - H));
     }
   }
   return out;
+}
+
+/**
+ * The largest eigenvalue of [[a, b], [b, c]] as symmetricEigenvalues (hessian.ts) computes it, without
+ * allocating: m + r for m >= 0, else det / (m - r); sqrt of the squares, Math.hypot only where they overflow.
+ */
+export function lambdaMax(a: number, b: number, c: number): number {
+  const m = (a + c) / 2;
+  const x = (a - c) / 2;
+  let r = Math.sqrt(x * x + b * b);
+  if (r === Infinity) r = Math.hypot(x, b);
+  if (m >= 0) return m + r;
+  const v = (a * c - b * b) / (m - r);
+  return Number.isFinite(v) ? v : symmetricEigenvalues({ hxx: a, hxy: b, hyy: c })[0];
 }
 
 /** evaluate()'s Hessian and sharpness at a point: float64 (hessian.ts), rounded to float32 like the rest of a PointResult. */
