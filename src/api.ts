@@ -64,7 +64,8 @@ export interface RnnLabApi {
   params(): Params;
   setParams(partial: Partial<Params>): Promise<void>;
   evaluate(points: [number, number][]): Promise<PointResult[]>;
-  surface(): Promise<Pick<SurfaceResult, 'wx' | 'wRec' | 'cost' | 'wxGrad' | 'wRecGrad'>>;
+  /** the current surface; `sharpness` (SPEC section 10, the Hessian's largest eigenvalue per point) with the row method */
+  surface(): Promise<Pick<SurfaceResult, 'wx' | 'wRec' | 'cost' | 'wxGrad' | 'wRecGrad' | 'sharpness'>>;
   trajectory(): Promise<[number, number][]>;
   /** the main run then the compared runs (float64; hyper holds every hyperparameter the run used) */
   runs(): Promise<RunInfo[]>;
@@ -149,7 +150,7 @@ export function createApi(app: App): RnnLabApi {
     },
     surface: async () => {
       const s = (await state()).surface;
-      return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad };
+      return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad, sharpness: s.sharpness };
     },
     trajectory: async () => (await state()).runs[0].weights.map(([a, b]) => [a, b]),
     runs: async () => runInfos(await state()),

@@ -21,8 +21,12 @@ export interface SurfaceRequest {
   method?: SurfaceMethod;
 }
 
-/** row-major, rows = wRec, columns = wx; values float32 (beyond float32: +/-Infinity) */
-export type SurfaceResult = SurfaceGrid;
+/**
+ * row-major, rows = wRec, columns = wx; values float32 (beyond float32: +/-Infinity). The row
+ * method (the default) also gives `sharpness`, the Hessian's largest eigenvalue at every point
+ * (SPEC section 10); plain BPTT ('bptt') leaves it out.
+ */
+export type SurfaceResult = SurfaceGrid & { sharpness?: Float32Array };
 
 export interface PointResult {
   cost: number;
@@ -30,6 +34,10 @@ export interface PointResult {
   wRecGrad: number;
   /** dC/dS_k summed over samples, k = 0..seqLen */
   gradOverTime: number[];
+  /** the Hessian of the cost [Hxx, Hxy, Hyy] (SPEC section 10), float64 rounded to float32 */
+  hessian: [number, number, number];
+  /** its largest eigenvalue */
+  sharpness: number;
 }
 
 /**

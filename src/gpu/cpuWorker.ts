@@ -11,6 +11,7 @@ import { surfaceByBptt, surfaceByRows } from '../model/surface';
 import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
 import { modelEvaluator, modelOf } from '../model/models';
 import type { CostEvaluator, ModelConfig } from '../model/models/types';
+import { hessianFields, pointHessian, surfaceSharpness } from '../model/lesson/surfaceSharpness';
 
 /** A model other than the linear RNN (whose own paths stay as they are), or null. */
 function otherModel(cfg: ModelConfig | undefined): ModelConfig | null {
@@ -23,9 +24,10 @@ function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
     const other = otherModel(req.model);
+    // the row method also gives the sharpness (SPEC section 10), as the WebGPU kernels do
     const grid = other
       ? modelOf(other.name).surface(other.params, dataset, range, res)
-      : method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
+      : method === 'bptt' ? surfaceByBptt(dataset, range, res) : { ...surfaceByRows(dataset, range, res), sharpness: surfaceSharpness(dataset, range, res) };
     return { id: req.id, type: 'surface', result: grid };
   }
   if (req.type === 'atlasCells') {
@@ -55,6 +57,7 @@ function handle(req: CpuRequest): CpuResponse {
       wxGrad: Math.fround(e.wxGrad),
       wRecGrad: Math.fround(e.wRecGrad),
       gradOverTime: Array.from(e.gradOverTime, Math.fround),
+      ...(other ? hessianFields(modelOf(other.name).hessian(other.params, req.dataset, wx, wRec)) : pointHessian(req.dataset, wx, wRec)),
     };
   });
   return { id: req.id, type: 'evaluate', results };
@@ -76,7 +79,10 @@ function atlasCells(d: Dataset | CostEvaluator, req: AtlasRequest, cells: Int32A
 }
 
 function transferables(resp: CpuResponse): Transferable[] {
-  if (resp.type === 'surface') return [resp.result.cost.buffer, resp.result.wxGrad.buffer, resp.result.wRecGrad.buffer];
+  if (resp.type === 'surface') {
+    const r = resp.result;
+    return [r.cost.buffer, r.wxGrad.buffer, r.wRecGrad.buffer, ...(r.sharpness ? [r.sharpness.buffer] : [])];
+  }
   if (resp.type === 'atlasRows' || resp.type === 'atlasCells') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
   return [];
 }

@@ -45,6 +45,7 @@ for (const backend of ['webgpu', 'cpu'] as const) {
 
   test(`sweep=lr on ${backend}: float64 outcomes as the fixture, main run first; null when off`, async ({ page }) => {
     const errors = await openApp(page, `?still=1&backend=${backend}`);
+    expect(await page.evaluate(() => window.rnnlab.backend)).toBe(backend);
     expect(await page.evaluate(() => window.rnnlab.sweep())).toBeNull();
     await page.evaluate(() => window.rnnlab.setParams({ sweep: 'lr', sweepRes: 17, opt: 'sgd', compare: [{ opt: 'clip', overrides: {} }, { opt: 'adam', overrides: {} }, { opt: 'rprop', overrides: {} }, { opt: 'momentum', overrides: {} }] }));
     const s = (await plainSweep(page))!;
@@ -64,6 +65,7 @@ for (const backend of ['webgpu', 'cpu'] as const) {
   test(`sweep=seqLen on ${backend}: shares per length ${backend === 'cpu' ? 'exactly' : 'within 0.03'} of the fixture`, async ({ page }) => {
     test.setTimeout(300_000);
     const errors = await openApp(page, `?still=1&backend=${backend}`);
+    expect(await page.evaluate(() => window.rnnlab.backend)).toBe(backend);
     await page.evaluate(() => window.rnnlab.setParams({ sweep: 'seqLen', sweepRange: [2, 12], sweepStarts: 16, iterations: 300, opt: 'sgd', lr: 0.0001, compare: [{ opt: 'rprop', overrides: { lr: 0.001 } }] }));
     const s = (await plainSweep(page))!;
     expect(s.kind).toBe('seqLen');
@@ -83,6 +85,7 @@ for (const backend of ['webgpu', 'cpu'] as const) {
   test(`atlas() on ${backend}: the boundary dimension of the 128 x 128 sgd lr-mode atlas, about 1.25`, async ({ page }) => {
     test.setTimeout(300_000);
     const errors = await openApp(page, `?still=1&backend=${backend}`);
+    expect(await page.evaluate(() => window.rnnlab.backend)).toBe(backend);
     await page.evaluate(() => window.rnnlab.setParams({ atlas: 'lr', atlasRes: 128, opt: 'sgd', start: [0.5, 0.5], atlasRange: [-5, -1, -5, -1], iterations: 300, tol: 0.01 }));
     const a = (await page.evaluate(async () => {
       const a = await window.rnnlab.atlas();

@@ -5,6 +5,8 @@
  */
 import { linspace } from '../../model/surface';
 import { sigmoidParams } from '../../model/models/sigmoid';
+import { SigmoidUnit } from '../../model/models/sigmoid/unit';
+import { hessianFields } from '../../model/lesson/surfaceSharpness';
 import type { ModelConfig } from '../../model/models/types';
 import type { PointResult, SurfaceRequest, SurfaceResult } from '../backend';
 import { BufferPool, SerialQueue } from '../webgpu/resources';
@@ -144,6 +146,7 @@ export class SigmoidKernels {
       throw new Error(`evaluate: at most ${dev.limits.maxComputeWorkgroupsPerDimension * WORKGROUP} points per call`);
     const steps = Math.max(1, Math.min(200, Math.round(sigmoidParams(model.params).steps)));
     const n1 = steps + 1;
+    const unitHessian = (w: number, b: number) => new SigmoidUnit(sigmoidParams(model.params)).hessian(w, b);
     const pts = new Float32Array(count * 2);
     points.forEach(([a, b], i) => pts.set([a, b], 2 * i));
     const ptsBuf = this.pool.storage('points', pts.byteLength);
@@ -166,6 +169,8 @@ export class SigmoidKernels {
       wxGrad: out[3 * i + 1],
       wRecGrad: out[3 * i + 2],
       gradOverTime: Array.from(time.subarray(i * n1, (i + 1) * n1)),
+      // the Hessian in float64 on the host (forward mode, SPEC section 10), as the linear RNN's
+      ...hessianFields(unitHessian(points[i][0], points[i][1])),
     }));
   }
 

@@ -44,7 +44,7 @@ export const SURFACE_BINDINGS = {
     fixupRows: ['read_write', 'array<u32>'],
     fixup: ['read_write', 'FixupArgs'],
   }),
-  points: new BindingLayout({ u: U, wxAxis4: ['read', 'array<vec4<f32>>'], rowsF32: ['read', 'array<vec4<f32>>'], costOut: OUT4, wxGradOut: OUT4, wRecGradOut: OUT4 }),
+  points: new BindingLayout({ u: U, wxAxis4: ['read', 'array<vec4<f32>>'], rowsF32: ['read', 'array<vec4<f32>>'], costOut: OUT4, wxGradOut: OUT4, wRecGradOut: OUT4, sharpnessOut: OUT4 }),
   fixup: new BindingLayout({
     u: U,
     wxAxis: ['read', 'array<f32>'],
@@ -53,6 +53,7 @@ export const SURFACE_BINDINGS = {
     costOut: OUT,
     wxGradOut: OUT,
     wRecGradOut: OUT,
+    sharpnessOut: OUT,
   }),
   bptt: new BindingLayout({
     u: U,

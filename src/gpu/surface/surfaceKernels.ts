@@ -6,13 +6,15 @@
  */
 import type { Dataset } from '../../model/dataset';
 import { linspace } from '../../model/surface';
+import { pointHessian } from '../../model/lesson/surfaceSharpness';
 import type { PointResult, SurfaceRequest, SurfaceResult } from '../backend';
 import { BufferPool, SerialQueue } from '../webgpu/resources';
 import type { BindingLayout, BindingSpecs } from '../webgpu/bindings';
 import { SURFACE_BINDINGS, SURFACE_UNIFORMS, surfaceKernelSource, type SurfaceBuffers, type SurfaceKernel } from './kernels';
 
 const WORKGROUP = 64;
-const ROW_COEF_BYTES = 64;
+/** RowCoef (row_coef.wgsl): eight 4-byte fields and six XF of 8 bytes */
+const ROW_COEF_BYTES = 80;
 const INF_BITS = 0x7f800000;
 
 /** Drops the padding at the end of each row. */
@@ -153,7 +155,8 @@ export class SurfaceKernels {
     wxPadded.set(wx);
     dev.queue.writeBuffer(wxAxis, 0, wxPadded);
     dev.queue.writeBuffer(wRecAxis, 0, new Float32Array(wRec));
-    const outs = ['cost', 'wxGrad', 'wRecGrad'].map((n) => this.storage(n, outBytes));
+    // the row method also gives the sharpness (SPEC section 10), plain BPTT does not
+    const outs = (method === 'rows' ? ['cost', 'wxGrad', 'wRecGrad', 'sharpness'] : ['cost', 'wxGrad', 'wRecGrad']).map((n) => this.storage(n, outBytes));
     const xs = this.storage('xs', 0);
     const targets = this.storage('targets', 0);
     const maxGroups = dev.limits.maxComputeWorkgroupsPerDimension;
@@ -180,12 +183,12 @@ export class SurfaceKernels {
       pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP));
       pass.end();
       pointsPipeline = pipe.points!;
-      pointsGroup = this.bindGroup('points', { u: this.uniforms, wxAxis4: wxAxis, rowsF32, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2] });
+      pointsGroup = this.bindGroup('points', { u: this.uniforms, wxAxis4: wxAxis, rowsF32, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2], sharpnessOut: outs[3] });
       colGroups = Math.ceil(stride / 4 / WORKGROUP);
       enc = this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
       const fixup = enc.beginComputePass();
       fixup.setPipeline(pipe.fixup!);
-      fixup.setBindGroup(0, this.bindGroup('fixup', { u: this.uniforms, wxAxis, rows: rowsBuf, fixupRows, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2] }));
+      fixup.setBindGroup(0, this.bindGroup('fixup', { u: this.uniforms, wxAxis, rows: rowsBuf, fixupRows, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2], sharpnessOut: outs[3] }));
       fixup.dispatchWorkgroupsIndirect(fixupArgs, 0);
       fixup.end();
     } else {
@@ -195,8 +198,8 @@ export class SurfaceKernels {
     const padded = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
     const err = await dev.popErrorScope();
     if (err) throw new Error(`WebGPU error: ${err.message}`);
-    const [cost, wxGrad, wRecGrad] = stride === res ? padded : padded.map((a) => stripPadding(a, res, stride));
-    return { res, wx, wRec, cost, wxGrad, wRecGrad };
+    const [cost, wxGrad, wRecGrad, sharpness] = stride === res ? padded : padded.map((a) => stripPadding(a, res, stride));
+    return sharpness ? { res, wx, wRec, cost, wxGrad, wRecGrad, sharpness } : { res, wx, wRec, cost, wxGrad, wRecGrad };
   }
 
   /** Dispatches (colGroups, rows) in bands of rowsPerBand rows; returns the last encoder, open. */
@@ -263,6 +266,8 @@ export class SurfaceKernels {
       wxGrad: out[3 * i + 1],
       wRecGrad: out[3 * i + 2],
       gradOverTime: Array.from(time.subarray(i * n1, (i + 1) * n1)),
+      // the Hessian in float64 on the host (a few points: cheaper and closer than a kernel)
+      ...pointHessian(dataset, points[i][0], points[i][1]),
     }));
   }
 

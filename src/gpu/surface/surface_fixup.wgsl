@@ -21,4 +21,9 @@ fn surface_fixup(@builtin(global_invocation_id) gid: vec3<u32>) {
   wxGradOut[idx] = xf_to_f32(xf_scale(xf_mul(rc.C, d), 2.0), u.infBits);
   let inner = xf_add(xf_mul(wX, rc.D), xf_neg(rc.E));
   wRecGradOut[idx] = xf_to_f32(xf_mul(xf(2.0 * w), inner), u.infBits);
+  // the Hessian (SPEC section 10) in XF, its largest eigenvalue in float32
+  let hxx = xf_to_f32(xf_scale(rc.C, 2.0), u.infBits);
+  let hxy = xf_to_f32(xf_scale(xf_add(xf_mul(xf(2.0 * w), rc.D), xf_neg(rc.E)), 2.0), u.infBits);
+  let hyy = xf_to_f32(xf_mul(xf(2.0 * w), xf_add(xf_mul(wX, rc.K), xf_neg(rc.H))), u.infBits);
+  sharpnessOut[idx] = lambda_max(hxx, hxy, hyy, u.infBits);
 }

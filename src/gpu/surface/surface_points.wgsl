@@ -1,5 +1,7 @@
 // The fast surface method, pass 2: O(1) per grid point from its row's coefficients,
-//   cost = R + C (wx - wx*)^2,  wxGrad = 2 C (wx - wx*),  wRecGrad = 2 wx (wx D - E).
+//   cost = R + C (wx - wx*)^2,  wxGrad = 2 C (wx - wx*),  wRecGrad = 2 wx (wx D - E),
+// and the sharpness, the largest eigenvalue of the Hessian
+//   Hxx = 2 C,  Hxy = 2 (2 wx D - E),  Hyy = 2 wx (wx K - H)  (SPEC section 10).
 // Each invocation fills four cells of one row with vec4 arithmetic and no branches: on a CPU
 // adapter like SwiftShader, per-invocation overhead, integer division and divergent branches
 // cost more than the arithmetic. Rows are stored with a stride of whole vec4s (the host strips
@@ -23,4 +25,13 @@ fn surface_points(@builtin(global_invocation_id) gid: vec3<u32>) {
   costOut[idx] = a.x + a.y * d * d;
   wxGradOut[idx] = 2.0 * a.y * d;
   wRecGradOut[idx] = 2.0 * w * (w * b.x - b.y);
+  let hxx = 2.0 * a.y;
+  let hxy = 2.0 * (2.0 * w * b.x - b.y);
+  let hyy = 2.0 * w * (w * b.z - b.w);
+  // the largest eigenvalue (the entries are below 2^62 on safe rows: no scaling needed)
+  let m = 0.5 * hxx + 0.5 * hyy;
+  let x = 0.5 * hxx - 0.5 * hyy;
+  let r = sqrt(x * x + hxy * hxy);
+  sharpnessOut[idx] = select((hxx * hyy - hxy * hxy) / (m - r), m + r, m >= vec4<f32>(0.0));
 }
+
