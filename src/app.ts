@@ -23,7 +23,7 @@ import { ControlPanel } from './ui/gui';
 import { Shell } from './ui/shell';
 import { Figures } from './app/figures';
 import { FrameLoop } from './app/frameLoop';
-import { AtlasController } from './app/atlasController';
+import { ResultsController } from './app/resultsController';
 import { ExportActions } from './app/exportActions';
 import { installInputs } from './app/inputs';
 import { language, t } from './i18n';
@@ -38,7 +38,7 @@ export class App {
   private readonly shell: Shell;
   private readonly figures: Figures;
   private readonly loop: FrameLoop;
-  private readonly atlas: AtlasController;
+  private readonly atlas: ResultsController;
   private readonly exports: ExportActions;
   private gui!: ControlPanel;
   private vm: ViewModel | null = null;
@@ -69,11 +69,11 @@ export class App {
       },
       setParams: (raw) => this.setParams(raw),
     });
-    this.atlas = new AtlasController(this.figures, {
+    this.atlas = new ResultsController(this.figures, this.engine, {
       params: () => this.params,
       setParams: (raw) => this.setParams(raw),
       restart: () => this.restart(),
-      changed: () => this.loop.drawSoon('model'),
+      changed: (change) => this.loop.drawSoon(change),
       hover: (text, x, y) => this.shell.showHover(text, x, y),
     });
     this.exports = new ExportActions(this.store, this.figures, this.shell.banners, {
@@ -127,7 +127,6 @@ export class App {
       layout: () => this.layout(),
     }).dragging;
     this.engine.onState((s) => this.present(s));
-    this.engine.onAtlas((a) => this.atlas.show(a));
     this.applyViewParams();
     await this.engine.setParams(engineParams(params));
     performance.mark('rnnlab:computed');

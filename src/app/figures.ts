@@ -15,6 +15,7 @@ import { LegendView } from '../views/legendView';
 import { ColorbarView } from '../views/colorbar';
 import { StatusView } from '../views/statusView';
 import { ReadoutView, SidePanels } from '../views/sidePanels';
+import { LessonPanel } from '../views/lessonPanel';
 
 export class Figures {
   readonly surface: SurfaceView;
@@ -25,6 +26,7 @@ export class Figures {
   readonly colorbar: ColorbarView;
   readonly status: StatusView;
   readonly readout: ReadoutView;
+  readonly lesson = new LessonPanel();
   private vm: ViewModel | null = null;
 
   constructor(
@@ -42,6 +44,8 @@ export class Figures {
     this.colorbar = new ColorbarView(shell.colorbar);
     this.status = new StatusView(shell.status);
     this.readout = new ReadoutView(shell.readout);
+    // the lesson's figures after the gradient plot (shown with plots=… or a sweep)
+    shell.gradientsHost.after(this.lesson.sharpnessHost, this.lesson.stepsHost, this.lesson.sweepHost);
   }
 
   /** A new view model: each view takes what it shows (and redraws only what changed in it). */
@@ -59,21 +63,26 @@ export class Figures {
     this.colorbar.update(vm);
     this.side.update(vm);
     this.readout.update(vm);
+    this.lesson.setShown(params.plots, params.sweep !== 'off');
+    this.lesson.update(vm);
   }
 
   /** The iteration shown. */
   setFrame(k: number): void {
-    for (const view of [this.surface, this.map, this.loss, this.gradients, this.legend, this.side, this.readout]) view.setFrame(k);
+    for (const view of [this.surface, this.map, this.loss, this.gradients, this.legend, this.side, this.readout, this.lesson]) view.setFrame(k);
   }
 
   /** Each figure at its size for the layout (null: not shown) and the text scale. */
   resize(sizes: FigureSizes): void {
-    for (const v of [this.map, this.gradients, this.loss, this.atlas]) v.setTextScale(sizes.textScale);
+    for (const v of [this.map, this.gradients, this.loss, this.atlas, this.lesson]) v.setTextScale(sizes.textScale);
     if (sizes.surface3d) this.surface.resize(...sizes.surface3d);
     if (sizes.map) this.map.resize(...sizes.map);
     if (sizes.atlasWidth !== null) this.atlas.setWidth(sizes.atlasWidth);
     if (sizes.loss) this.loss.resize(...sizes.loss);
-    if (sizes.gradients) this.gradients.resize(...sizes.gradients);
+    if (sizes.gradients) {
+      this.gradients.resize(...sizes.gradients);
+      this.lesson.resize(sizes.gradients[0], Math.max(220, sizes.gradients[1]));
+    }
   }
 
   /** The 3D view (every frame it is on screen). */
@@ -85,6 +94,7 @@ export class Figures {
   draw2d(): void {
     this.map.draw();
     this.gradients.draw();
+    this.lesson.draw();
   }
 
   /** The views the exporter composes. */

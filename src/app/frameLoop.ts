@@ -2,14 +2,14 @@
  * The frame loop: what to redraw comes from what changed (change flags), not from counters.
  * 'model': a new view model (every view was updated: the frame's panels and the 2D figures are
  * drawn again); 'layout': the figures were resized; 'scene': the 3D view only (the camera moved,
- * the interactive frame began or ended). A new iteration shown sets the frame on every view.
+ * the interactive frame began or ended); 'panels': the 2D figures only (a sweep filled in). A new iteration shown sets the frame on every view.
  */
 import type { Params, RawParams } from '../state/schema';
 import type { ViewModel } from '../present/viewModel';
 import type { Figures } from './figures';
 import { Playback } from '../ui/playback';
 
-export type FrameChange = 'model' | 'layout' | 'scene';
+export type FrameChange = 'model' | 'layout' | 'scene' | 'panels';
 
 export interface FrameHost {
   params(): Params;
@@ -67,7 +67,7 @@ export class FrameLoop {
     }
     this.host.showFrame(k, vm.lastIndex);
     if (p.layout !== '2d') this.figures.drawScene();
-    if (p.layout !== '3d' && (frameChanged || this.changes.has('layout'))) this.figures.draw2d();
+    if (p.layout !== '3d' && (frameChanged || this.changes.has('layout') || this.changes.has('panels'))) this.figures.draw2d();
     this.framesDrawn++;
     this.changes.clear();
     // ready() means presented: the GPU has finished this frame's work (not just been handed it),

@@ -15,6 +15,10 @@ export type Layout = 'both' | '3d' | '2d';
 export type Zoom = 'full' | 'zoom';
 /** The trainability atlas (SPEC section 8): off, or a mode (over start points, or over two hyperparameters). */
 export type AtlasChoice = 'off' | AtlasMode;
+/** What colours the surface and the map: log10(cost + 1), or log10 of the sharpness. */
+export type ColorBy = 'cost' | 'sharpness';
+/** Which of the lesson's plots are shown (SPEC section 10): none, sharpness per iteration, step against gradient, or both. */
+export type LessonPlots = 'none' | 'sharpness' | 'steps' | 'both';
 /** A one-knob sweep (SPEC section 11): off, every learning rate (or delta0), or every sequence length. */
 export type SweepChoice = 'off' | 'lr' | 'seqLen';
 
@@ -84,6 +88,10 @@ export interface Params extends RunHyper {
   sweepStarts: number;
 
   // --- view and playback (no effect on the numbers) ---
+  /** what colours the 3D surface and the map: the cost, or the sharpness (SPEC section 10) */
+  colorBy: ColorBy;
+  /** the lesson's plots beside the four figures: sharpness along the runs, step against gradient */
+  plots: LessonPlots;
   /** draw the atlas on the 3D surface */
   atlasOn3d: boolean;
   /** which views: the 3D surface, the 2D panels, or both */
@@ -146,6 +154,8 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
   sweepRes: 65,
   sweepStarts: 32,
   atlasOn3d: false,
+  colorBy: 'cost',
+  plots: 'none',
   layout: 'both',
   contours: true,
   zoom: 'full',
@@ -284,6 +294,8 @@ export const PARAM_SPEC: Readonly<Record<keyof Params, ParamSpec>> = {
   sweepRange: { kind: 'list', length: 2, min: SWEEP_RANGE_LIMIT[0], max: SWEEP_RANGE_LIMIT[1], ordered: false, names: 'lo,hi', nullable: true },
   sweepRes: number(SWEEP_RES_LIMIT[0], SWEEP_RES_LIMIT[1], true),
   sweepStarts: number(SWEEP_STARTS_LIMIT[0], SWEEP_STARTS_LIMIT[1], true),
+  colorBy: { kind: 'choice', values: ['cost', 'sharpness'] },
+  plots: { kind: 'choice', values: ['none', 'sharpness', 'steps', 'both'] },
   atlasOn3d: { kind: 'flag' },
   layout: { kind: 'choice', values: ['both', '3d', '2d'] },
   contours: { kind: 'flag' },

@@ -10,6 +10,7 @@ import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, type Params } from
 /** the start and range sliders' span (the tutorial's weights); values up to WEIGHT_INPUT_LIMIT can be typed */
 const WEIGHT_SLIDER = 10;
 import { CompareEditor } from './compareEditor';
+import { buildLessonFolder, LESSON_FOLDER, LESSON_KEYS, type LessonFolder } from './lessonFolder';
 import { SCENES, sceneOf } from '../scenes';
 import { el } from './dom';
 import { N_, t } from '../i18n';
@@ -56,6 +57,7 @@ const FOLDER_OF: Record<string, string> = {
   ...Object.fromEntries(HYPER_NAMES.map((h) => [h, 'Optimisers'])),
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   lrWRec: 'Optimisers',
+  ...Object.fromEntries(LESSON_KEYS.map((k) => [k, LESSON_FOLDER])),
   atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasEtaRange: 'Atlas', atlasOn3d: 'Atlas',
   range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', present: 'View', lang: 'View',
 };
@@ -70,6 +72,7 @@ export class ControlPanel {
   private resCtl!: Controller;
   private readonly hyperCtls = new Map<HyperName, Controller>();
   private compare!: CompareEditor;
+  private lesson!: LessonFolder;
   private lrWRecCtl!: Controller;
   /** the learning-rate window derived from the start while atlasRange is not set (shown in its fields) */
   private derivedAtlasRange: readonly number[] | null = null;
@@ -113,6 +116,7 @@ export class ControlPanel {
     this.gui.$children.append(tutorialLink());
     this.buildOptimisers(folder, p, onChange);
     this.buildAtlas(folder, onChange);
+    this.lesson = buildLessonFolder(folder, p, onChange);
     const play = this.buildPlayback(folder, p, onChange);
     const view = this.buildView(folder, p, onChange);
     // Closed by default so that the surface stays visible; messages open their folder.
@@ -178,6 +182,7 @@ export class ControlPanel {
     numberInput(opt.add(m, 'tol', 1e-9, 1).name(t('converged below')), (v) => onChange({ tol: v }), true);
     this.compare = new CompareEditor(opt.addFolder(t('Compared runs (up to 5)')), onChange, () => String(this.model.opt));
     this.compare.show(p.compare);
+    this.lesson.sync(p);
   }
 
   /** Atlas: the mode, the cells, the drape and the two windows (learning rates; etas). */

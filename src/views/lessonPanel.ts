@@ -5,6 +5,7 @@
  */
 import type { ViewModel } from '../present/viewModel';
 import type { SweepState } from '../engineSweep';
+import type { LessonPlots } from '../state/schema';
 import { sharpnessPlot, stepPlot, sweepPlot } from '../present/lessonPlots';
 import { LinePlot } from './linePlot';
 import { el } from '../ui/dom';
@@ -28,10 +29,10 @@ export class LessonPanel {
     this.sweep.canvas.addEventListener('click', (e) => this.pick(e));
   }
 
-  /** Whether the lesson's figures are shown (lesson=… or a sweep), set by the layout. */
-  setShown(sharpness: boolean, sweep: boolean): void {
-    this.sharpnessHost.hidden = !sharpness;
-    this.stepsHost.hidden = !sharpness;
+  /** Which of the lesson's figures are shown (plots=…, and the sweep's when there is one). */
+  setShown(plots: LessonPlots, sweep: boolean): void {
+    this.sharpnessHost.hidden = plots !== 'sharpness' && plots !== 'both';
+    this.stepsHost.hidden = plots !== 'steps' && plots !== 'both';
     this.sweepHost.hidden = !sweep;
   }
 
@@ -54,7 +55,9 @@ export class LessonPanel {
   }
 
   draw(): void {
-    for (const p of [this.sharpness, this.steps, this.sweep]) p.draw();
+    if (!this.sharpnessHost.hidden) this.sharpness.draw();
+    if (!this.stepsHost.hidden) this.steps.draw();
+    if (!this.sweepHost.hidden) this.sweep.draw();
   }
 
   resize(width: number, height: number): void {

@@ -1,33 +1,44 @@
 /**
- * The atlas between the engine and its views: each atlas state becomes the panel's input (the
- * present layer), the progress bar, the markers where the runs' settings are, the drape over the
- * 3D surface; a click on a map sets that run's start or hyperparameters, a zoom its window.
+ * What the engine computes after the state, between it and its views. The atlas: each atlas
+ * state becomes the panel's input (the present layer), the progress bar, the markers where the
+ * runs' settings are, the drape over the 3D surface; a click on a map sets that run's start or
+ * hyperparameters, a zoom its window. The sweep: its plot and progress; a click on a swept value
+ * sets that value for that run.
  */
-import type { AtlasState } from '../engine';
+import type { AtlasState, Engine } from '../engine';
+import type { SweepState } from '../engineSweep';
+import type { FrameChange } from './frameLoop';
 import type { Params, RawParams } from '../state/schema';
 import type { Figures } from './figures';
 import { presentAtlas } from '../present/viewModel';
-import { atlasPickChange, atlasRunMarker, atlasZoomChange } from '../present/atlasPick';
+import { atlasPickChange, atlasRunMarker, atlasZoomChange, sweepPickChange } from '../present/atlasPick';
 import { atlasCellColour } from '../views/atlasCells';
 
 export interface AtlasHost {
   params(): Params;
   setParams(raw: RawParams): Promise<void>;
   restart(): void;
-  /** the atlas changed what is drawn */
-  changed(): void;
+  /** a result changed what is drawn */
+  changed(change: FrameChange): void;
   hover(text: string | null, x: number, y: number): void;
 }
 
-export class AtlasController {
+export class ResultsController {
   /** the atlas on screen, and how many of its runs had results when it was drawn */
   shown: AtlasState | null = null;
   private resultsShown = -1;
 
   constructor(
     private readonly figures: Figures,
+    engine: Engine,
     private readonly host: AtlasHost,
   ) {
+    engine.onAtlas((a) => this.show(a));
+    engine.onSweep((s) => this.showSweep(s));
+    figures.lesson.onPickSweep = (run, value) => {
+      const change = sweepPickChange(host.params(), run, value);
+      if (change) void host.setParams(change).then(() => host.restart());
+    };
     const panel = figures.atlas;
     panel.onHover = (info, x, y) => host.hover(info ? info.text : null, x, y);
     panel.onPick = (run, x, y) => this.pick(run, x, y);
@@ -55,7 +66,13 @@ export class AtlasController {
       panel.update(presentAtlas(a, this.host.params()));
     }
     this.applyDrape();
-    this.host.changed();
+    this.host.changed('model');
+  }
+
+  /** The sweep as it fills in (null: sweep=off). */
+  showSweep(s: SweepState | null): void {
+    this.figures.lesson.setSweep(s);
+    this.host.changed('panels');
   }
 
   /** The markers follow the start (and the runs' hyperparameters). */
