@@ -116,6 +116,10 @@ export class App {
     });
     this.shell.controlPanel = this.gui.gui.domElement;
     this.gui.sync(params);
+    // the title bar (src/ui/titleBar.ts): the scene's title and sentence, stepping, the panel's button
+    this.shell.titleBar.onScene = (id) => this.applyScene(id);
+    this.shell.onRelayout = () => this.layout();
+    this.shell.titleBar.sync(params);
     this.engine.prepareBackend(params.backend);
     addSaveMenu(this.gui.gui, {
       image: (panel, width, height) => this.saveImage({ panel, width, height }),
@@ -160,7 +164,8 @@ export class App {
       togglePlay: () => this.togglePlay(),
       step: (d) => this.step(d),
       restart: () => this.restart(),
-      toggleGui: () => void this.setParams({ gui: !this.params.gui }),
+      toggleGui: () => (this.params.gui ? this.shell.togglePanel() : void this.setParams({ gui: true })),
+      stepScene: (d) => this.shell.titleBar.step(d),
       togglePresent: () => void this.setParams({ present: !this.params.present }),
       toggleHelp: () => (this.shell.help.hidden = !this.shell.help.hidden),
       closeHelp: () => (this.shell.help.hidden = true),
@@ -207,6 +212,7 @@ export class App {
     }
     this.showMessages(messages);
     this.gui.sync(params);
+    this.shell.titleBar.sync(params);
     const any = (...keys: (keyof Params)[]) => keys.some((k) => changed.has(k));
     if (any('cam')) this.surfaceView.setCamera(params.cam);
     if (any('frame') && params.frame >= 0) this.playback.clock = params.frame;
