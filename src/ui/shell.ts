@@ -76,8 +76,9 @@ export class Shell {
       tutorialLink(),
     );
     const panels = el('div', { id: 'panels' }, sidePanels.checkPanel, sidePanels.modelPanel);
-    // the four figures first (on screen together), then what may scroll below them
-    this.side.append(this.mapHost, this.gradientsHost, this.lossHost, sidePanels.legend, sidePanels.runsCaption, this.atlasHost, panels);
+    // the four figures first (on screen together), then what may scroll below them: the atlas
+    // first (its place does not move when the legend's or the captions' text changes), the legend
+    this.side.append(this.mapHost, this.gradientsHost, this.lossHost, this.atlasHost, sidePanels.legend, sidePanels.runsCaption, panels);
     this.bottomBar.append(sidePanels.caption);
     root.append(this.titleBar.element, this.view3d, this.side, this.banners.errors, this.banners.notice, this.help, this.embedLink.element);
     this.titleBar.onPanelButton = () => this.togglePanel();
