@@ -56,9 +56,19 @@ export interface FrameGeometry {
   textScale: number;
 }
 
+/**
+ * Presentation mode's text scale for the figures' canvases: PRESENT_SCALE at 1080 px of window
+ * height and above (20 px ticks at 1920x1080), in proportion below it down to 3/4 of it (1280x800
+ * and a 1280x720 embed: 15 px ticks, about the share of the picture that 20 px is of 1080), so
+ * that projector-size text does not overrun plots a third of the window tall.
+ */
+export function presentScale(h: number): number {
+  return PRESENT_SCALE * Math.min(1, Math.max(0.75, h / 1080));
+}
+
 /** The frame for a window, a layout and the panel: every area and figure size. */
 export function frameGeometry(f: FrameInput): FrameGeometry {
-  const k = f.present ? PRESENT_SCALE : 1;
+  const k = f.present ? presentScale(f.h) : 1;
   const top = f.titleH;
   const bodyH = f.h - top;
   const out: FrameGeometry = {

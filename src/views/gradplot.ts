@@ -150,7 +150,7 @@ export class GradientPlot extends Canvas2DView {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     // rows closer together where the plot is short, so that the last stays above the axis caption
-    const row = Math.max(15 * k, Math.min(20 * k, (this.height - 30 * k - r.y - 8 * k) / Math.max(1, this.series.length - 1)));
+    const row = Math.max(14 * k, Math.min(20 * k, (this.height - 36 * k - r.y - 8 * k) / Math.max(1, this.series.length - 1)));
     this.series.forEach((s, i) => {
       const y = r.y + 8 * k + i * row;
       ctx.fillStyle = s.css;
