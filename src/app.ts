@@ -118,7 +118,10 @@ export class App {
     this.gui.sync(params);
     // the title bar (src/ui/titleBar.ts): the scene's title and sentence, stepping, the panel's button
     this.shell.titleBar.onScene = (id) => this.applyScene(id);
-    this.shell.onRelayout = () => this.layout();
+    this.shell.onRelayout = () => {
+      this.layout();
+      if (this.params.still) this.drawNow(); // no animation loop redraws the resized figures
+    };
     this.shell.titleBar.sync(params);
     this.engine.prepareBackend(params.backend);
     addSaveMenu(this.gui.gui, {

@@ -5,6 +5,7 @@
  * two shown texts overlap.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { openApp, VISUAL } from './helpers';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -289,4 +290,18 @@ test('baseline: a 1280x720 embed', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   expect(await openApp(page, '?still=1&frame=45&embed=1')).toEqual([]);
   await expect(page).toHaveScreenshot('embed-1280x720.png', VISUAL);
+});
+
+test('still mode: opening or folding the panel redraws the figures it resizes (no animation loop does)', async ({ page }) => {
+  expect(await openApp(page, '?still=1&frame=45')).toEqual([]);
+  const before = (await page.locator('[data-figure=surface3d]').boundingBox())!;
+  await page.locator('#panel-button').click();
+  await expect.poll(async () => (await page.locator('[data-figure=surface3d]').boundingBox())!.width).toBeGreaterThan(before.width);
+  await page.evaluate(() => window.rnnlab.ready());
+  for (const name of ['surface3d', 'map', 'gradients', 'loss']) {
+    const png = PNG.sync.read(await page.locator(`[data-figure=${name}]`).screenshot());
+    const colours = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 4) colours.add(png.data.readUInt32BE(i));
+    expect(colours.size, `${name} drawn after the resize`).toBeGreaterThan(50);
+  }
 });
