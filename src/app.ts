@@ -105,7 +105,7 @@ export class App {
       resetAll: () => this.resetAll(),
     });
     this.shell.controlPanel = this.gui.gui.domElement;
-    this.gui.sync(params);
+    this.syncPanels(params);
     this.engine.prepareBackend(params.backend);
     addSaveMenu(this.gui.gui, {
       image: (panel, width, height) => this.exports.saveImage({ panel, width, height }),
@@ -125,6 +125,7 @@ export class App {
       restart: () => this.restart(),
       writeCamera: () => this.exports.writeCamera(),
       layout: () => this.layout(),
+      scene: (id) => this.applyScene(id),
     }).dragging;
     this.engine.onState((s) => this.present(s));
     this.applyViewParams();
@@ -145,7 +146,7 @@ export class App {
       return;
     }
     this.showMessages(messages);
-    this.gui.sync(params);
+    this.syncPanels(params);
     const any = (...keys: (keyof Params)[]) => keys.some((k) => changed.has(k));
     if (any('cam')) this.figures.surface.setCamera(params.cam);
     if (any('frame') && params.frame >= 0) this.loop.playback.clock = params.frame;
@@ -185,6 +186,12 @@ export class App {
     this.loop.playback.clock = 0;
     // the language stays: resetting the lesson should not switch a Chinese class to English
     void this.setParams({ ...DEFAULT_PARAMS, gui: this.params.gui, lang: this.params.lang });
+  }
+
+  /** The control panel and the title bar show the parameters. */
+  private syncPanels(p: Params): void {
+    this.gui.sync(p);
+    this.shell.titleBar.sync(p);
   }
 
   private showMessages(messages: string[]): void {

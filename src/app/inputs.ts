@@ -1,7 +1,7 @@
 /**
  * The page's inputs wired to the app: the camera (a move redraws; where it stops goes into the
  * store), the pointer on the 3D view and the map (drag the start), scrubbing the loss curve,
- * the keyboard, the window and the control panel's size.
+ * the keyboard, the window, the title bar and the control panel's size.
  */
 import type { RawParams } from '../state/schema';
 import type { EngineState } from '../engine';
@@ -20,6 +20,7 @@ export interface InputHost {
   restart(): void;
   writeCamera(): void;
   layout(): void;
+  scene(id: string): void;
 }
 
 export function installInputs(figures: Figures, shell: Shell, loop: FrameLoop, host: InputHost): { dragging: () => boolean } {
@@ -66,12 +67,20 @@ export function installInputs(figures: Figures, shell: Shell, loop: FrameLoop, h
     togglePlay: host.togglePlay,
     step: host.step,
     restart: host.restart,
-    toggleGui: () => void host.setParams({ gui: !host.params().gui }),
+    // H folds or opens the panel; with gui=0 it brings the panel back
+    toggleGui: () => (host.params().gui ? shell.togglePanel() : void host.setParams({ gui: true })),
+    stepScene: (d) => shell.titleBar.step(d),
     togglePresent: () => void host.setParams({ present: !host.params().present }),
     toggleHelp: () => (shell.help.hidden = !shell.help.hidden),
     closeHelp: () => (shell.help.hidden = true),
   });
   window.addEventListener('resize', host.layout);
+  // the title bar (src/ui/titleBar.ts): the scene's title and sentence, stepping, the panel's button
+  shell.titleBar.onScene = host.scene;
+  shell.onRelayout = () => {
+    host.layout();
+    loop.drawSoon('layout'); // still mode: no animation loop redraws the resized figures
+  };
   // scrubbing the loss curve shows that iteration, paused
   figures.loss.onScrub = (k) => {
     loop.playback.clock = k;

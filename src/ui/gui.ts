@@ -110,7 +110,8 @@ export class ControlPanel {
     this.gui
       .add(m, 'scene', Object.fromEntries([[t('(choose a lesson)'), ''], ...SCENES.map((sc) => [t(sc.name), sc.id])]))
       .name(t('scene'))
-      .onChange((id: string) => id && actions.scene(id));
+      .onChange((id: string) => id && actions.scene(id))
+      .domElement.classList.add('scene-menu'); // a wide menu: the scenes' full names
     const resetModel = { resetAll: actions.resetAll };
     this.gui.add(resetModel, 'resetAll').name(t('↺ reset all (every setting to its default)'));
     this.gui.$children.append(tutorialLink());

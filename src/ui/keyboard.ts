@@ -9,6 +9,8 @@ export interface KeyActions {
   togglePresent(): void;
   toggleHelp(): void;
   closeHelp(): void;
+  /** the next (+1) or previous (-1) scene */
+  stepScene(delta: number): void;
 }
 
 /** English, marked for translation: shown with t() */
@@ -18,6 +20,7 @@ export const HELP: readonly [string, string][] = [
   ['R', N_('restart the animation')],
   ['F', N_('full screen')],
   ['H', N_('hide / show the control panel')],
+  ['PageDown / PageUp', N_('next / previous scene (what presentation clickers send)')],
   ['P', N_('presentation mode: text, ticks and the panel at projector size')],
   ['?', N_('this help (Esc closes it)')],
   [N_('drag the orange dot'), N_('move the start point, in the 3D view and in the 2D map; the run restarts when you let go')],
@@ -89,6 +92,12 @@ export function installKeyboard(a: KeyActions): void {
       case 'p':
       case 'P':
         a.togglePresent();
+        break;
+      case 'PageDown':
+        a.stepScene(1);
+        break;
+      case 'PageUp':
+        a.stepScene(-1);
         break;
       case '?':
         a.toggleHelp();

@@ -96,6 +96,7 @@ export function installPointer(h: PointerHost): void {
     view.controls.enabled = true;
     view.setStartHighlight(false);
     canvas.releasePointerCapture(e.pointerId);
+    h.hover.hidden = true; // the drag's readout goes with it (it covered the colour bar's title); the next move shows it again
     const s = h.state();
     if (s) h.moveStart(s.params.start[0], s.params.start[1], true);
   };
@@ -165,6 +166,7 @@ function installMapPointer(h: PointerHost): void {
     dragging2d = false;
     h.setDragging(false);
     heat.releasePointerCapture(e.pointerId);
+    h.hover.hidden = true;
     const s = h.state();
     if (s) h.moveStart(s.params.start[0], s.params.start[1], true);
   };

@@ -1,8 +1,10 @@
 /**
- * The page's frame: the 3D view's section, the side column with one host per figure, the
- * overlays (readout, caption bar, hover, colour bar, status), help, banners and the embed link,
- * and where each figure goes and how big it is for the layout, the window and presentation mode.
- * It sizes hosts and returns the figures' sizes; it draws nothing.
+ * The page's frame: the title bar, the 3D view's section, the side column with one host per
+ * figure, the overlays (readout, caption bar, hover, colour bar, status), help, banners and the
+ * embed link, and where each figure goes and how big it is for the layout, the window and
+ * presentation mode (shellGeometry.ts). It sizes hosts and returns the figures' sizes; it draws
+ * nothing. The 3D view starts right of the open control panel, so that the panel never covers it;
+ * the four figures (3D, map, gradients, loss) share the window without scrolling.
  */
 import type { Params } from '../state/schema';
 import { el } from './dom';
@@ -11,12 +13,9 @@ import { EmbedLink } from './embed';
 import { HELP } from './keyboard';
 import { tutorialLink } from './gui';
 import { t } from '../i18n';
+import { TitleBar } from './titleBar';
 
-/** presentation mode: canvas text and margins at this multiple (12 px ticks become 20 px) */
-export const PRESENT_SCALE = 1.7;
-
-/** room for the colour bar beside the map in the 2D-only layout */
-const COLORBAR_W = 110;
+import { frameGeometry, type Rect } from './shellGeometry';
 
 /** CSS pixel sizes of the figures for one layout; null where a figure is not shown. */
 export interface FigureSizes {
@@ -39,6 +38,7 @@ export interface SideElements {
 }
 
 export class Shell {
+  readonly titleBar = new TitleBar();
   readonly view3d = el('section', { id: 'view3d', 'data-figure': 'surface3d' });
   readonly side = el('aside', { id: 'side' });
   readonly mapHost = el('div', { id: 'heatmap-host', 'data-figure': 'map' });
@@ -46,7 +46,7 @@ export class Shell {
   readonly atlasHost = el('div', { id: 'atlas-host', 'data-figure': 'atlas' });
   readonly gradientsHost = el('div', { id: 'gradplot-host', 'data-figure': 'gradients' });
   readonly readout = el('div', { id: 'readout', class: 'overlay' });
-  /** the readout and, with the 3D view on screen, the caption beside it (always visible) */
+  /** the readout and the caption beside it (always visible): over the 3D view's bottom, or in the 2D grid */
   readonly bottomBar = el('div', { id: 'bottombar', class: 'overlay' }, this.readout);
   readonly hover = el('div', { id: 'hover', class: 'overlay' });
   readonly colorbar = el('div', { id: 'colorbar', class: 'overlay' });
@@ -56,6 +56,13 @@ export class Shell {
   readonly embedLink = new EmbedLink();
   /** the control panel's element once it exists (its box is kept clear) */
   controlPanel: HTMLElement | null = null;
+  /** asked to lay the page out again (the panel folded or opened, the title bar's height changed) */
+  onRelayout: () => void = () => undefined;
+  /** the control panel folded behind its button (presentation mode starts so); a view state, not a parameter */
+  private panelFolded = false;
+  private shown: { gui: boolean; present: boolean } | null = null;
+  /** the panel's room: how far down it may reach */
+  private panelBottom = 0;
 
   constructor(
     readonly root: HTMLElement,
@@ -69,13 +76,29 @@ export class Shell {
       tutorialLink(),
     );
     const panels = el('div', { id: 'panels' }, sidePanels.checkPanel, sidePanels.modelPanel);
-    this.side.append(this.mapHost, sidePanels.legend, this.atlasHost, this.lossHost, sidePanels.runsCaption, this.gradientsHost, sidePanels.caption, panels);
-    root.append(this.view3d, this.side, this.banners.errors, this.banners.notice, this.help, this.embedLink.element);
+    // the four figures first (on screen together), then what may scroll below them: the atlas
+    // first (its place does not move when the legend's or the captions' text changes), the legend
+    this.side.append(this.mapHost, this.gradientsHost, this.lossHost, this.atlasHost, sidePanels.legend, sidePanels.runsCaption, panels);
+    this.bottomBar.append(sidePanels.caption);
+    root.append(this.titleBar.element, this.view3d, this.side, this.banners.errors, this.banners.notice, this.help, this.embedLink.element);
+    this.titleBar.onPanelButton = () => this.togglePanel();
+    let titleH = -1;
+    new ResizeObserver(() => {
+      const h = this.titleBar.element.offsetHeight;
+      if (h !== titleH) this.onRelayout();
+      titleH = h;
+    }).observe(this.titleBar.element);
   }
 
   /** The overlays over the 3D view, after its canvas (which the surface view adds). */
   attachOverlays(): void {
     this.view3d.append(this.bottomBar, this.hover, this.colorbar, this.status);
+  }
+
+  /** Folds the control panel behind its button, or opens it. */
+  togglePanel(): void {
+    this.panelFolded = !this.panelFolded;
+    this.onRelayout();
   }
 
   /** Layout, embed and presentation flags on the page, and where the caption and colour bar go. */
@@ -84,52 +107,66 @@ export class Shell {
     // a new layout starts at the top of the side column (the map first), not where the old one was scrolled to
     if (root.dataset.layout !== p.layout) this.side.scrollTop = 0;
     root.dataset.layout = p.layout;
-    // embed mode: no control panel and no status text (the CSS hides #status)
+    // embed mode: no control panel, no title bar and no status text (the CSS hides #status)
     root.dataset.embed = p.embed ? '1' : '0';
     root.dataset.present = p.present ? '1' : '0';
     document.documentElement.dataset.present = p.present ? '1' : '0'; // the hover readout and banners live outside #app
-    // the caption stays on screen in every layout: beside the readout over the 3D view, or
-    // under the gradient plot beside the map in 2D only
-    const caption = this.sidePanels.caption;
-    if (p.layout === '2d') {
-      if (caption.parentElement !== this.side) this.side.append(caption);
-    } else if (caption.parentElement !== this.bottomBar) this.bottomBar.append(caption);
-    // the colour bar: over the 3D view, or beside the map in 2D only
-    const barHost = p.layout === '2d' ? this.mapHost : this.view3d;
+    // presentation mode starts with the panel folded behind its button; turning the panel on opens it
+    const was = this.shown;
+    if (!was || was.present !== p.present) this.panelFolded = p.present || (!was && this.panelCramps(p));
+    if (was && !was.gui && p.gui) this.panelFolded = false;
+    this.shown = { gui: p.gui, present: p.present };
+    this.titleBar.element.hidden = p.embed;
+    // the colour bar: over the 3D view in 3D only, beside the map otherwise (it keys both)
+    const barHost = p.layout === '3d' ? this.view3d : this.mapHost;
     if (this.colorbar.parentElement !== barHost) barHost.append(this.colorbar);
   }
 
-  /** Sizes the 3D view and the side column for the window; returns each figure's size. */
+  /** Whether the open panel would leave the 3D view narrower than 400 px (a tablet): it then starts folded. */
+  private panelCramps(p: Params): boolean {
+    const panelW = this.controlPanel ? Math.ceil(this.controlPanel.getBoundingClientRect().width) + 16 : 316;
+    const g = frameGeometry({ w: window.innerWidth, h: window.innerHeight, layout: p.layout, present: p.present, titleH: 0, guiW: panelW, lossTitleH: 0 });
+    return g.view3d !== null && g.view3d.width < 400;
+  }
+
+  /** Sizes the title bar, the 3D view and the side column for the window; returns each figure's size. */
   layout(p: Params): FigureSizes {
     const w = window.innerWidth;
     const h = window.innerHeight;
-    const k = p.present ? PRESENT_SCALE : 1;
-    const twoD = p.layout === '2d';
-    const sideW = p.layout === '3d' ? 0 : twoD ? w : Math.round(Math.min(560 * k, Math.max(400, w * (p.present ? 0.4 : 0.34))));
-    // 2D only: the panels start right of the control panel, which then covers nothing
     const panel = this.controlPanel;
-    const guiW = twoD && p.gui && panel ? Math.ceil(panel.getBoundingClientRect().width) + 16 : 0;
-    this.side.style.paddingLeft = guiW ? `${guiW}px` : '';
-    const viewW = twoD ? 0 : w - sideW;
-    this.view3d.style.width = `${viewW}px`;
-    this.side.style.width = `${sideW}px`;
-    const sizes: FigureSizes = { surface3d: viewW > 0 ? [viewW, h] : null, map: null, atlasWidth: null, loss: null, gradients: null, textScale: k };
-    if (sideW > 0) {
-      const plotW = twoD ? Math.floor((w - 48 - guiW) / 2) : sideW - 24;
-      const heatH = twoD ? Math.min(plotW - COLORBAR_W, h - 220) : Math.min(plotW, Math.floor(h * 0.45));
-      // 2D only: the colour bar stands right of the map
-      sizes.map = [twoD ? plotW - COLORBAR_W : plotW, heatH];
-      sizes.atlasWidth = plotW;
-      sizes.loss = [plotW, twoD ? Math.floor(heatH * 0.6) : Math.max(180, Math.floor(h * 0.26))];
-      // 2D only: the caption sits under the gradient plot, in the map's row
-      sizes.gradients = [plotW, twoD ? heatH - Math.round(110 * k) : Math.max(200, Math.floor(h * 0.3))];
+    const open = p.gui && !p.embed && !this.panelFolded;
+    this.root.dataset.panel = open ? 'open' : 'folded';
+    this.titleBar.showPanelOpen(open, p.gui && !p.embed);
+    const titleH = p.embed ? 0 : this.titleBar.element.offsetHeight;
+    const guiW = open && panel ? Math.ceil(panel.getBoundingClientRect().width) + 16 : 0;
+    const lossTitle = this.lossHost.querySelector<HTMLElement>('.u-title')?.offsetHeight || Math.round(21 * (p.present ? 1.7 : 1));
+    const g = frameGeometry({ w, h, layout: p.layout, present: p.present, titleH, guiW, lossTitleH: lossTitle });
+    this.root.dataset.grid = g.grid ? '1' : '0';
+    place(this.view3d, g.view3d);
+    place(this.side, g.side);
+    this.side.style.paddingLeft = p.layout === '2d' && guiW ? `${guiW}px` : '';
+    // the readout and caption: over the 3D view's bottom, or in the grid beside the loss curve
+    const barHost = g.barInSide ? this.side : this.view3d;
+    if (this.bottomBar.parentElement !== barHost) {
+      if (barHost === this.side) this.lossHost.after(this.bottomBar);
+      else this.view3d.append(this.bottomBar);
     }
+    this.colorbar.style.setProperty('--bar-h', `${g.colorbarH}px`);
+    if (panel) panel.style.top = `${titleH + 8}px`;
+    // the panel reaches down to the 3D view's bottom (portrait: the 2D grid starts there)
+    this.panelBottom = g.view3d && g.side && g.side.top > g.view3d.top ? g.view3d.top + g.view3d.height : h;
+    // embed: the link to the full app at the 3D view's top right (the status line is hidden there), clear of the caption
+    const link = this.embedLink.element.style;
+    link.right = g.view3d ? `${w - g.view3d.left - g.view3d.width + 12}px` : '';
+    link.top = g.view3d ? `${g.view3d.top + 8}px` : '';
+    link.bottom = g.view3d ? 'auto' : '';
     // the banners: right of the control panel, over the 3D view (beside the side panels, never on
     // the 2D map); in 2D only the panels start below them
-    const guiRight = p.gui && !p.embed && panel ? Math.ceil(panel.getBoundingClientRect().right) + 16 : 12;
-    this.banners.setArea(guiRight, p.layout === 'both' ? sideW + 12 : 12, twoD ? this.makeRoomForBanners : null);
+    const guiRight = open && panel ? Math.ceil(panel.getBoundingClientRect().right) + 16 : 12;
+    const right = g.view3d && g.side && g.side.left > 0 ? g.side.width + 12 : 12;
+    this.banners.setArea(guiRight, right, p.layout === '2d' ? this.makeRoomForBanners : null);
     this.banners.place();
-    return sizes;
+    return { surface3d: g.surface3d, map: g.map, atlasWidth: g.atlasWidth, loss: g.loss, gradients: g.gradients, textScale: g.textScale };
   }
 
   /** What the 3D labels keep clear of: the control panel (when shown) and the overlays (colour bar, status, readout, caption). */
@@ -138,11 +175,11 @@ export class Shell {
     return [...panel, ...[this.colorbar, this.status, this.readout, this.sidePanels.caption].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0)];
   }
 
-  /** The control panel stops above the readout and caption (it scrolls), so that it covers neither. */
+  /** The control panel stops at the bottom of its room (it scrolls), so that it covers no figure. */
   fitControlPanel(p: Params): void {
     if (!this.controlPanel) return;
-    const bar = p.layout !== '2d' && p.gui ? this.bottomBar.offsetHeight : 0;
-    this.controlPanel.style.maxHeight = bar ? `${window.innerHeight - bar - 36}px` : '';
+    const top = this.controlPanel.getBoundingClientRect().top;
+    this.controlPanel.style.maxHeight = p.gui ? `${Math.max(120, this.panelBottom - top - 8)}px` : '';
   }
 
   /** The hover readout at the pointer (null hides it). */
@@ -160,4 +197,10 @@ export class Shell {
   private readonly makeRoomForBanners = (bottom: number): void => {
     this.side.style.paddingTop = bottom > 0 ? `${bottom + 8}px` : '';
   };
+}
+
+/** An area's place on the page (absolute, CSS px); null hides nothing (the CSS hides what a layout leaves out). */
+function place(e: HTMLElement, r: Rect | null): void {
+  if (!r) return;
+  Object.assign(e.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
 }

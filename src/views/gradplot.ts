@@ -114,8 +114,12 @@ export class GradientPlot extends Canvas2DView {
     ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(t('gradient dC/dS_k over time (symlog)'), r.x + r.w / 2, r.y - 8);
-    ctx.fillText(t('timestep k   ← backprop runs from k = n to 0'), r.x + r.w / 2, this.height - 4);
+    // centred on the plot, but never past the canvas's edges (a narrow plot: the text is wider than it)
+    const centre = (text: string) => Math.min(this.width - 4 - ctx.measureText(text).width / 2, Math.max(4 + ctx.measureText(text).width / 2, r.x + r.w / 2));
+    const title = t('gradient dC/dS_k over time (symlog)');
+    const caption = t('timestep k   ← backprop runs from k = n to 0');
+    ctx.fillText(title, centre(title), r.y - 8);
+    ctx.fillText(caption, centre(caption), this.height - 4);
 
     this.drawLegend(ctx, r);
   }
@@ -157,8 +161,10 @@ export class GradientPlot extends Canvas2DView {
     ctx.font = this.font(13);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
+    // rows closer together where the plot is short, so that the last stays above the axis caption
+    const row = Math.max(14 * k, Math.min(20 * k, (this.height - 36 * k - r.y - 8 * k) / Math.max(1, this.series.length - 1)));
     this.series.forEach((s, i) => {
-      const y = r.y + 8 * k + i * 20 * k;
+      const y = r.y + 8 * k + i * row;
       ctx.fillStyle = s.css;
       ctx.fillRect(r.x + r.w + 12, y - 2, 18 * k, s.emphasis ? 5 : 3);
       ctx.fillStyle = THEME.text;

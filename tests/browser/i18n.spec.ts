@@ -23,7 +23,7 @@ const KEPT = new Set([
   ...PARAM_KEYS,
   ...OPTIMISERS.flatMap((o) => [o, o.replace(/[+-]$/, '')]),
   ...['wx', 'wRec', 'Rprop', 'iRprop', 'RNN', 'BPTT', 'Adam', 'Lab', 'lr', 'Δmin', 'Δmax', 'etaPlus', 'etaMinus', 'log', 'log10', 'symlog', 'dC', 'dS_k', 'rtol', 'e-5', 'max', 'min'],
-  ...['WebGPU', 'WebGL', 'WebGL2', 'GPU', 'CPU', 'Web', 'Worker', 'float32', 'float64', 'PNG', 'CSV', 'JSON', 'NumPy', 'npy', 'Esc', 'Shift', 'English', 'Peter', 'Roelants'],
+  ...['WebGPU', 'WebGL', 'WebGL2', 'GPU', 'CPU', 'Web', 'Worker', 'float32', 'float64', 'PNG', 'CSV', 'JSON', 'NumPy', 'npy', 'Esc', 'Shift', 'PageDown', 'PageUp', 'English', 'Peter', 'Roelants'],
   // the software adapter's own name, as the browser reports it
   ...['SwiftShader', 'swiftshader', 'Device', 'Subzero', 'Google', 'google', 'Vulkan', 'ANGLE', 'Inc', 'LLVM', 'software'],
 ]);

@@ -241,6 +241,8 @@ test('presentation mode (present=1, key P): every text on the page and on the ca
   await page.evaluate(() => window.rnnlab.ready());
   expect((await page.evaluate(() => window.rnnlab.params())).present).toBe(true);
   await expect.poll(() => page.url()).toContain('present=1');
+  // presentation mode folds the panel behind the title bar's button: open it
+  await page.locator('#panel-button').click();
   await openFolder(page, 'View');
   await page.locator('#test-input').fill('0120'); // a field message too
   await page.evaluate(() => window.rnnlab.ready());
