@@ -27,7 +27,6 @@ export class Figures {
   readonly status: StatusView;
   readonly readout: ReadoutView;
   readonly lesson = new LessonPanel();
-  private vm: ViewModel | null = null;
 
   constructor(
     shell: Shell,
@@ -50,21 +49,8 @@ export class Figures {
 
   /** A new view model: each view takes what it shows (and redraws only what changed in it). */
   update(vm: ViewModel): void {
-    const old = this.vm;
-    this.vm = vm;
-    const { state, params } = vm;
-    const surfaceChanged = !old || old.state.surface !== state.surface || old.params.contours !== params.contours || old.params.zoom !== params.zoom;
-    if (surfaceChanged) this.surface.setSurface(state.surface, state.summary, state.params.range, params.contours);
-    if (surfaceChanged || old.runs !== vm.runs) this.surface.setRuns(vm.runs.map((r) => ({ ...r.run, css: r.css })));
-    this.map.update(vm);
-    this.loss.update(vm);
-    this.gradients.update(vm);
-    this.legend.update(vm);
-    this.colorbar.update(vm);
-    this.side.update(vm);
-    this.readout.update(vm);
-    this.lesson.setShown(params.plots, params.sweep !== 'off');
-    this.lesson.update(vm);
+    this.lesson.setShown(vm.params.plots, vm.params.sweep !== 'off');
+    for (const view of [this.surface, this.map, this.loss, this.gradients, this.legend, this.colorbar, this.side, this.readout, this.lesson]) view.update(vm);
   }
 
   /** The iteration shown. */
@@ -87,7 +73,7 @@ export class Figures {
 
   /** The 3D view (every frame it is on screen). */
   drawScene(): void {
-    this.surface.render();
+    this.surface.draw();
   }
 
   /** The 2D figures (only when what they show changed: not on every orbit step). */
@@ -99,9 +85,8 @@ export class Figures {
 
   /** The views the exporter composes. */
   snapshotSource(hasAtlas: boolean): SnapshotSource {
-    const surface = this.surface;
     return {
-      surface: { renderAt: (w, h, s) => surface.renderSnapshot(w, h, s) },
+      surface: this.surface,
       map: this.map,
       gradients: this.gradients,
       loss: this.loss,

@@ -6,6 +6,7 @@
  */
 import type { AtlasPanel } from '../views/atlasPanel';
 import type { ColorbarView } from '../views/colorbar';
+import type { SurfaceView } from '../views/surface3d';
 import type { GradientPlot } from '../views/gradplot';
 import type { HeatmapView } from '../views/heatmap2d';
 import type { LegendView } from '../views/legendView';
@@ -26,7 +27,7 @@ export interface SnapshotOptions {
 
 /** The views the exporter composes: each renders itself again at the image's size (renderAt). */
 export interface SnapshotSource {
-  surface: { renderAt(width: number, height: number, scale: number): HTMLCanvasElement };
+  surface: SurfaceView;
   map: HeatmapView;
   gradients: GradientPlot;
   loss: LossPlot;

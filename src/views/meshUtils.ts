@@ -88,3 +88,26 @@ export function boundingSphereOf(p: Float32Array): THREE.Sphere {
   }
   return new THREE.Sphere(new THREE.Vector3(cx, cy, cz), Math.sqrt(r2));
 }
+
+/**
+ * Groups emptied for a new surface or new runs: their geometries and materials are disposed after
+ * the next frame (see clearGroup), or after 2 s when no frame is drawn soon (the 2D-only layout).
+ */
+export class RetiredObjects {
+  private items: { dispose(): void }[] = [];
+  private timer = 0;
+
+  clear(g: THREE.Group): void {
+    clearGroup(g, this.items);
+    clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.dispose(), 2000);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    const items = this.items;
+    if (!items.length) return;
+    this.items = [];
+    for (const r of items) r.dispose();
+  }
+}

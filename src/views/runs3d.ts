@@ -7,11 +7,11 @@
 import * as THREE from 'three/webgpu';
 import type { CSS2DObject } from 'three/addons/renderers/CSS2DRenderer.js';
 import type { Line2 } from 'three/addons/lines/webgpu/Line2.js';
-import type { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import { LineSegments2 } from 'three/addons/lines/webgpu/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/addons/lines/LineSegmentsGeometry.js';
 import { clipRun, crossingNotes, iterateAt, shownPoints, type Crossing, type PathPiece, type Window } from './clip';
 import { t } from '../i18n';
+import { showSegments, singleDrawGeometry } from './fatLines';
 
 export interface RunDraw {
   weights: readonly [number, number][];
@@ -97,7 +97,9 @@ function crossingMarks(pieces: readonly PathPiece[], paint: RunPainter, colour: 
   if (pos.length === 0) return null;
   const g = new LineSegmentsGeometry();
   g.setPositions(pos);
-  return new LineSegments2(g, new THREE.Line2NodeMaterial({ color: colour, linewidth: main ? 3 : 2.5, worldUnits: false }));
+  const flat = singleDrawGeometry(g) as unknown as LineSegmentsGeometry;
+  g.dispose();
+  return new LineSegments2(flat, new THREE.Line2NodeMaterial({ color: colour, linewidth: main ? 3 : 2.5, worldUnits: false }));
 }
 
 /** Notes at the first exit, the last return and where the run leaves for good (no more: many exits must not clutter). */
@@ -125,7 +127,7 @@ export function showFrame(line: RunLine, k: number): void {
   const frame = Math.min(line.length - 1, Math.max(0, k));
   line.lines.forEach((l) => {
     const n = shownPoints(l.frames, frame);
-    if (l.progress) (l.progress.geometry as LineGeometry).instanceCount = Math.max(0, n - 1);
+    if (l.progress) showSegments(l.progress.geometry, n - 1);
     if (l.thinProgress) l.thinProgress.geometry.setDrawRange(0, n);
   });
   const at = iterateAt(line.pieces, frame);

@@ -10,6 +10,7 @@ import { contourLevels } from './colormap';
 import { contourLayers } from './contours';
 import { TUTORIAL_POINTS, niceTicks, formatTick } from './common';
 import { boundingSphereOf, label } from './meshUtils';
+import { singleDrawGeometry } from './fatLines';
 import { t } from '../i18n';
 
 /** The 3D view's frame: the plotted range, the height scale and where a weight pair lies. */
@@ -57,6 +58,9 @@ export function polyline(points: THREE.Vector3[], color: number, width: number, 
   const mat = new THREE.Line2NodeMaterial({ color, linewidth: width, dashed, dashSize: 0.04, gapSize: 0.03, worldUnits: false });
   const line = new Line2(g, mat);
   line.computeLineDistances();
+  // one draw call (see fatLines.ts), once the distances along the line are in its attributes
+  line.geometry = singleDrawGeometry(g) as unknown as LineGeometry;
+  g.dispose();
   return line;
 }
 

@@ -1,7 +1,8 @@
 /** The 3D view's surface mesh: vertices, heights and colours from log10(cost + 1), and the atlas drape. */
 import * as THREE from 'three/webgpu';
 import { OVERFLOW_RGB, viridis } from './colormap';
-import { HEIGHT } from './surfaceDecor';
+import { HEIGHT, MESH_MAX } from './surfaceDecor';
+import type { SurfaceSummary } from '../model/surface';
 import { boundingSphereOf, gridIndex, srgbToWorking } from './meshUtils';
 
 export interface MeshSource {
@@ -17,6 +18,47 @@ export interface Drape {
   colour(col: number, row: number): readonly [number, number, number];
 }
 
+/** While the camera moves or the start is dragged: a mesh of at most this many vertices per side. */
+const INTERACTIVE_MESH_MAX = 97;
+
+export interface SurfaceMeshes {
+  /** the full mesh: m x m vertices */
+  mesh: THREE.Mesh;
+  m: number;
+  /** the full mesh's own vertex colours and heights (world y), rows = wRec */
+  colours: Float32Array;
+  heights: Float32Array;
+  /** the cheaper stand-in shown while interacting (null where the full mesh is small enough) */
+  coarse: { mesh: THREE.Mesh; m: number; colours: Float32Array } | null;
+}
+
+/**
+ * The surface's meshes for a res x res grid: the full one (at most MESH_MAX vertices per side,
+ * sampled from the grid) and the coarser stand-in, sampled from the same cells, both on the
+ * shared height and colour scale (summary.logTop, computed once per surface over every cell).
+ */
+export function buildSurfaceMeshes(res: number, summary: SurfaceSummary): SurfaceMeshes {
+  const m = Math.min(res, MESH_MAX);
+  const pick = (k: number) => Math.round((k * (res - 1)) / (m - 1));
+  const logs = new Float32Array(m * m);
+  for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = summary.logs[pick(j) * res + pick(i)];
+  const hMax = summary.logTop;
+  const full = buildMesh(logs, m, hMax);
+  const mc = Math.min(m, INTERACTIVE_MESH_MAX);
+  if (mc >= m) return { ...full, m, coarse: null };
+  const pickC = (k: number) => Math.round((k * (res - 1)) / (mc - 1));
+  const logsC = new Float32Array(mc * mc);
+  for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) logsC[j * mc + i] = summary.logs[pickC(j) * res + pickC(i)];
+  // every cell is a vertex of the full mesh (res <= MESH_MAX): its colour is there already
+  let from: MeshSource | undefined;
+  if (m === res) {
+    const index = new Int32Array(mc * mc);
+    for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) index[j * mc + i] = pickC(j) * m + pickC(i);
+    from = { colours: full.colours, heights: full.heights, index };
+  }
+  const c = buildMesh(logsC, mc, hMax, from);
+  return { ...full, m, coarse: { mesh: c.mesh, m: mc, colours: c.colours } };
+}
 
 /** The surface's mesh: m x m vertices at the heights and colours of log10(cost + 1) (or taken from a mesh built already). */
 export function buildMesh(logs: Float32Array, m: number, hMax: number, from?: MeshSource): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
