@@ -127,7 +127,7 @@ export function createApi(app: App): RnnLabApi {
     // window.rnnlab exists before the app has started: wait for that first.
     await app.started;
     await engine.ready();
-    await app.afterDraw();
+    await app.loop.afterDraw();
   };
   const state = async () => {
     await engine.ready();
@@ -185,7 +185,7 @@ export function createApi(app: App): RnnLabApi {
     messages: () => app.getMessages(),
     snapshot: async (options = {}) => {
       await ready();
-      return app.snapshot(options);
+      return app.exports.snapshot(options);
     },
   };
 }

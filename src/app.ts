@@ -16,8 +16,6 @@ import { backendText } from './present/notes';
 import { sceneChange } from './scenes';
 import { SidePanels } from './views/sidePanels';
 import { LegendView } from './views/legendView';
-import type { SurfaceView } from './views/surface3d';
-import type { SnapshotOptions } from './export/snapshot';
 import { addSaveMenu } from './ui/saveMenu';
 import { ControlPanel } from './ui/gui';
 import { Shell } from './ui/shell';
@@ -36,10 +34,12 @@ export class App {
     this.shell.embedLink.update(p.embed, paramsToQuery({ ...p, embed: false }));
   });
   private readonly shell: Shell;
-  private readonly figures: Figures;
-  private readonly loop: FrameLoop;
+  /** every view (the benchmark times the 3D view) */
+  readonly figures: Figures;
+  /** the frame loop: drawNow() and afterDraw() for the API and the benchmark */
+  readonly loop: FrameLoop;
   private readonly atlas: ResultsController;
-  private readonly exports: ExportActions;
+  readonly exports: ExportActions;
   private gui!: ControlPanel;
   private vm: ViewModel | null = null;
   private messages: string[] = [];
@@ -86,11 +86,6 @@ export class App {
 
   get params(): Params {
     return this.store.params;
-  }
-
-  /** frames drawn (the benchmark's frame timing) */
-  get framesDrawn(): number {
-    return this.loop.framesDrawn;
   }
 
   async start(initial: RawParams): Promise<void> {
@@ -228,26 +223,9 @@ export class App {
     this.loop.restart();
   }
 
-  /** Draws the current state now (the benchmark times it). */
-  drawNow(): void {
-    this.loop.drawNow();
-  }
-
-  afterDraw(): Promise<void> {
-    return this.loop.afterDraw();
-  }
-
-  snapshot(options: SnapshotOptions): Promise<Blob> {
-    return this.exports.snapshot(options);
-  }
-
   /** page coordinates of (wx, wRec) in a view: the 3D view, the 2D map, or (none named) the main view of the layout */
   toScreen(wx: number, wRec: number, view?: '3d' | 'map'): { x: number; y: number } | null {
     return this.figures.toScreen(this.params.layout, wx, wRec, view);
-  }
-
-  surfaceViewForTiming(): SurfaceView {
-    return this.figures.surface;
   }
 
   getMessages(): string[] {

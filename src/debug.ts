@@ -141,13 +141,13 @@ export function createDebug(app: App): RnnLabDebug {
       return true;
     },
     camera() {
-      const view = app.surfaceViewForTiming();
+      const view = app.figures.surface;
       const [azimuth, elevation] = view.getCamera();
       return { azimuth, elevation, distance: view.camera.position.distanceTo(view.controls.target) };
     },
     async bareSceneCost(frames) {
       await engine.ready();
-      const view = app.surfaceViewForTiming();
+      const view = app.figures.surface;
       const canvas = view.renderer.domElement;
       const side = view.meshSide();
       const { bareSceneFrameMs } = await import('./debugBareScene');
@@ -212,7 +212,7 @@ async function debugAtlas(engine: App['engine'], r: DebugAtlasRequest, opts: Deb
 async function frameCost(app: App, kind: Parameters<RnnLabDebug['frameCost']>[0], runs: number): Promise<{ ms: number; all: number[] }> {
   const engine = app.engine;
   await engine.ready();
-  const view = app.surfaceViewForTiming();
+  const view = app.figures.surface;
   const base = app.params;
   const all: number[] = [];
   // '-moving': the frame drawn while the camera moves or the start is dragged
@@ -226,12 +226,12 @@ async function frameCost(app: App, kind: Parameters<RnnLabDebug['frameCost']>[0]
       if (i > 0) all.push(performance.now() - t0);
       continue;
     }
-    const drawn = app.framesDrawn;
+    const drawn = app.loop.framesDrawn;
     if (kind === 'orbit') view.setCamera([base.cam[0] + 3 * (i + 1), base.cam[1], base.cam[2]]);
     else if (kind === 'drag') await app.setParams({ start: [-1.5 + 0.02 * (i + 1), 2 - 0.01 * (i + 1)] });
     else await app.setParams({ range: [-3 + 0.01 * (i + 1), 3, -3, 3] });
     // one render per figure: in still mode the camera's change event or setParams has drawn already
-    if (app.framesDrawn === drawn) app.drawNow();
+    if (app.loop.framesDrawn === drawn) app.loop.drawNow();
     await view.gpuDone();
     if (i > 0) all.push(performance.now() - t0); // the first one warms up
   }
