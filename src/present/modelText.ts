@@ -14,7 +14,7 @@ import { formatNumber, formatReadoutCost, shortNumber } from '../views/common';
 import { t } from '../i18n';
 
 /** Below this gradient norm, with the error still high (PLATEAU_COST), a point is on the plateau. */
-export const PLATEAU_GRAD = 1e-3;
+export const PLATEAU_GRAD = 1e-2;
 export const PLATEAU_COST = 0.1;
 /** Above this gradient norm, with the error not yet at its minimum (above CLIFF_COST), a point is on the cliff's face. */
 export const CLIFF_GRAD = 10;

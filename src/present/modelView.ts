@@ -50,6 +50,8 @@ export interface ModelView {
   contourLevels: number[];
   /** the gradient plot's title */
   gradTitle: string;
+  /** whether "try the model" applies (its panel is hidden otherwise) */
+  tryModel: boolean;
 }
 
 /** The role names the views print (translated where shown). */
@@ -93,6 +95,7 @@ function modelView(model: Model, cfg: ModelConfig): ModelView {
     lines,
     wRecOneLines: linear,
     contourLevels: linear ? contourLevels() : Array.from({ length: 24 }, (_, i) => (i + 1) * 0.02),
+    tryModel: model.tryModel,
     gradTitle: linear ? t('gradient dC/dS_k over time (symlog)') : t('gradient {name} over time (symlog)', { name: model.gradOverTimeLabel }),
   };
 }

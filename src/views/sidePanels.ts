@@ -43,6 +43,7 @@ export class SidePanels {
   update(vm: ViewModel): void {
     this.vm = vm;
     this.runsCaption.textContent = vm.runsCaption;
+    this.modelPanel.hidden = !vm.model.tryModel;
   }
 
   /** What depends on the iteration shown. */
