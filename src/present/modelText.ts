@@ -63,6 +63,17 @@ export function longestStep(run: OptimiserRun): { k: number; length: number } {
   return best;
 }
 
+/** A step's length as the captions write it: 3.7e4, 0.001738 */
+export function stepText(v: number): string {
+  return v >= 1e4 ? v.toExponential(1).replace('e+', 'e') : shortNumber(v);
+}
+
+function firstStep(run: OptimiserRun): number {
+  const [a, b] = run.weights[0];
+  const next = run.weights[1] ?? run.weights[0];
+  return Math.hypot(next[0] - a, next[1] - b);
+}
+
 /** The runs' caption: the start, then per run whether it was thrown by the cliff, stayed on the plateau or converged. */
 export function explainModelRuns(cfg: ModelConfig, d: Dataset, runs: readonly OptimiserRun[], tol: number): string {
   if (runs.length === 0) return '';
@@ -70,6 +81,8 @@ export function explainModelRuns(cfg: ModelConfig, d: Dataset, runs: readonly Op
   const [w0, w1] = runs[0].weights[0];
   const parts = [t('At the start ({w0}, {w1}): {point}', { w0: shortNumber(w0), w1: shortNumber(w1), point: explainModelPoint(cfg, d, w0, w1) })];
   const names = runNames(runs);
+  const g0 = costGrad(cfg, d, w0, w1);
+  const onPlateau = pointKind(g0.cost, Math.hypot(g0.wxGrad, g0.wRecGrad)) === 'plateau';
   runs.forEach((run, r) => {
     const name = names[r];
     const thrown = longestStep(run);
@@ -78,9 +91,9 @@ export function explainModelRuns(cfg: ModelConfig, d: Dataset, runs: readonly Op
     const conv = convergedAt(run, tol);
     const vars = { name, cost: m.costLabel, value: shortNumber(end.cost), norm: shortNumber(Math.hypot(end.wxGrad, end.wRecGrad)) };
     if (run.diverged !== null) parts.push(t('{name} diverged at iteration {k}.', { name, k: run.diverged }));
-    else if (thrown.length > THROWN_STEP) parts.push(t('{name} was thrown by a step of {step} at iteration {k}: the cliff; it ends at {cost} = {value}.', { ...vars, step: shortNumber(thrown.length), k: thrown.k }));
+    else if (thrown.length > THROWN_STEP) parts.push(t('{name} was thrown by a step of {step} at iteration {k}: the cliff; it ends at {cost} = {value}.', { ...vars, step: stepText(thrown.length), k: thrown.k }));
     else if (conv !== null) parts.push(t('{name} converged at iteration {k}.', { name, k: conv }));
-    else if (pointKind(end.cost, Math.hypot(end.wxGrad, end.wRecGrad)) === 'plateau') parts.push(t('{name} stays on the plateau: the gradient is {norm} there and {cost} = {value}.', vars));
+    else if (onPlateau) parts.push(t('{name} crawls on the plateau: its first step is {step} long; after {n} iterations {cost} = {value}.', { ...vars, step: stepText(firstStep(run)), n: run.weights.length - 1 }));
     else parts.push(t('{name} ends at {cost} = {value}.', vars));
   });
   return parts.join(' ');

@@ -18,7 +18,7 @@ import { runLabels, runNames } from './runNames';
 import { runColour } from './theme';
 import { atlasRunMarker } from './atlasPick';
 import { formatNumber } from '../views/common';
-import { atlasNoteText } from './notes';
+import { atlasNoteText, finishedInFloat64Text } from './notes';
 import { t } from '../i18n';
 import { presentModel, type ModelView } from './modelView';
 
@@ -149,8 +149,20 @@ export function presentAtlas(a: AtlasState, params: Params): AtlasPanelInput {
       xAxis: r.xAxis, yAxis: r.yAxis, xLabel: r.xLabel, yLabel: r.yLabel, xLog: r.xLog, yLog: r.yLog, marker: markers[i],
     })),
     marker: markers[0],
-    note: atlasNoteText(a.notes),
+    note: [atlasNoteText(a.notes), atlasFinishedNote(a)].filter((x) => x !== null).join(' ') || null,
   };
+}
+
+/** The atlas runs' cells finished in float64, summed over the runs computed so far. */
+function atlasFinishedNote(a: AtlasState): string | null {
+  let finished = 0;
+  let cells = 0;
+  for (const r of a.runs) {
+    if (!r.result) continue;
+    finished += r.result.finishedInFloat64 ?? 0;
+    cells += r.xAxis.length * r.yAxis.length;
+  }
+  return finishedInFloat64Text(finished, cells);
 }
 
 /** The status lines: the backends, the overflow note and the runs that diverged. */
