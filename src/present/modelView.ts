@@ -20,6 +20,8 @@ export interface ModelPointView {
   /** '(6.5, -3.2)', or with its role: 'cliff (6.5, -3.2)' */
   label: string;
   role: string | null;
+  /** the role's name alone ('cliff'), for the 2D map's small labels; null: unnamed */
+  name: string | null;
 }
 
 /** A line over the surface (weight coordinates), its label and where the label goes (its end). */
@@ -80,7 +82,8 @@ function modelView(model: Model, cfg: ModelConfig): ModelView {
   const points = model.markedPoints(cfg.params).map((m) => {
     const [color, css] = markedPointColour(m.colour);
     const at = `(${short(m.at[0])}, ${short(m.at[1])})`;
-    return { wx: m.at[0], wRec: m.at[1], color, css, role: m.role, label: m.role ? `${roleName(m.role)} ${at}` : at };
+    const name = m.role ? roleName(m.role) : null;
+    return { wx: m.at[0], wRec: m.at[1], color, css, role: m.role, name, label: name ? `${name} ${at}` : at };
   });
   const lines = model.lines(cfg.params).map((l) => ({ from: l.from, to: l.to, label: roleName(l.role), css: '#ffffff' }));
   const [w0, w1] = model.weights;

@@ -266,7 +266,7 @@ export class HeatmapView extends Canvas2DView {
       if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
       const [x, y] = this.toPixel(p.wx, p.wRec);
       disc(ctx, x, y, 5.5, p.css);
-      if ('role' in p && p.role) this.pointLabel(ctx, p.label, p.css, x, y);
+      if ('name' in p && p.name) this.pointLabel(ctx, p.name, p.css, x, y);
     }
     return { crossings, outside };
   }
