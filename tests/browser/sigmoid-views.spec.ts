@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { openApp, VISUAL } from './helpers';
+import { openApp, openGuiFolders, VISUAL } from './helpers';
 
 const CLIFF = 'model=sigmoid&compare=sgd,lr=0.5;clip,lr=0.5,clip=1';
 
@@ -74,4 +74,24 @@ test('the scene the plateau', async ({ page }) => {
   await still(page, `gui=0&${CLIFF}&start=2,-6&frame=120`);
   await expect(page.locator('#titlebar, .titlebar').first()).toContainText('the plateau');
   await expect(page).toHaveScreenshot('scene-plateau.png', VISUAL);
+});
+
+test('the Model folder switches to the sigmoid unit at its own range and start, hides the Data folder and names the start w and b', async ({ page }) => {
+  expect(await openApp(page, '?gui=1')).toEqual([]);
+  const gui = page.locator('#gui');
+  const row = (name: string) => gui.locator('.lil-controller', { has: page.locator('.lil-name', { hasText: new RegExp(`^${name}$`) }) });
+  await expect(gui.locator('.lil-title', { hasText: /^Data$/ })).toBeVisible();
+  await openGuiFolders(page, ['Model']);
+  await row('model').locator('select').selectOption({ label: 'sigmoid unit (Pascanu et al. 2013)' });
+  await page.evaluate(() => window.rnnlab.ready());
+  const p = await page.evaluate(() => window.rnnlab.params());
+  expect([p.model, p.start, p.range]).toEqual(['sigmoid', [6.5, -3.2], [-2, 12, -8, 2]]);
+  await expect(gui.locator('.lil-title', { hasText: /^Data$/ })).toBeHidden();
+  await expect(row('start w')).toBeVisible();
+  await expect(row('start b')).toBeVisible();
+  await row('steps').locator('input').first().fill('20');
+  await row('steps').locator('input').first().press('Enter');
+  await page.evaluate(() => window.rnnlab.ready());
+  expect((await page.evaluate(() => window.rnnlab.params())).steps).toBe(20);
+  await expect(page.locator('#trymodel')).toBeHidden();
 });
