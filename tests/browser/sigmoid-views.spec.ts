@@ -62,6 +62,9 @@ test("from Pascanu's start sgd is thrown off the plot by the cliff, clip walks d
   expect(caption).toMatch(/rprop converged/);
   await expect(page.locator('#colorbar')).toContainText('E');
   await expect(page.locator('#colorbar')).not.toContainText('cost + 1');
+  // the exported page image is made on this model too
+  const size = await page.evaluate(async () => (await window.rnnlab.snapshot({ panel: 'page', width: 640, height: 360 })).size);
+  expect(size).toBeGreaterThan(10000);
 });
 
 test("the scene Pascanu's cliff", async ({ page }) => {

@@ -40,3 +40,15 @@ describe("the scenes of Pascanu's sigmoid unit", () => {
     expect(SCENES.map((s) => s.id)).toContain('plateau');
   });
 });
+
+describe("the atlas of starts in the model's names", () => {
+  it('labels its axes w and b on the sigmoid unit, wx and wRec on the linear RNN', async () => {
+    const { atlasGrid } = await import('../../../src/state/derived');
+    const { tutorialDataset } = await import('../../../src/model/dataset');
+    const d = tutorialDataset();
+    const sig = atlasGrid({ ...DEFAULT_PARAMS, model: 'sigmoid', atlas: 'starts' }, 'rprop', d);
+    expect([sig.xLabel, sig.yLabel]).toEqual(['w', 'b']);
+    const lin = atlasGrid({ ...DEFAULT_PARAMS, atlas: 'starts' }, 'rprop', d);
+    expect([lin.xLabel, lin.yLabel]).toEqual(['wx', 'wRec']);
+  });
+});
