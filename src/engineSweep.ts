@@ -10,6 +10,8 @@ import { lrSweepRun, seqLenAxes, seqLenDataset, seqLenShares, sweepLengths, swee
 import type { Params, SweepChoice } from './state/schema';
 import { sweepRangeFor, sweepSpecs } from './state/sweep';
 import { t } from './i18n';
+import { modelConfig, modelOf, modelSharpness, type ModelConfig } from './model/models';
+import type { SweepModel } from './model/lesson/sweep';
 
 export interface SweepState {
   key: string;
@@ -61,7 +63,7 @@ export class SweepRunner {
     const kind = p.sweep;
     const specs = sweepSpecs(p);
     const { range, note } = sweepRangeFor(p);
-    const common = [kind, range, p.iterations, p.tol, specs];
+    const common = [kind, range, p.iterations, p.tol, specs, modelConfig(p.model, p)];
     const where = kind === 'lr' ? [datasetKey, p.start, p.sweepRes] : [p.seed, p.samples, p.range, p.sweepStarts, backend.kind];
     const key = JSON.stringify([common, where]);
     if (this.state && this.state.key === key) return;
@@ -110,7 +112,7 @@ export class SweepRunner {
     const chunk = Math.max(1, Math.floor(LR_CHUNK_EVALS / (p.iterations + 1)));
     for (let r = 0; r < specs.length; r++) {
       for (let a = 0; a < x.length; a += chunk) {
-        const part = lrSweepRun(d, specs[r], p.start, p.iterations, p.tol, x.subarray(a, a + chunk));
+        const part = lrSweepRun(d, specs[r], p.start, p.iterations, p.tol, x.subarray(a, a + chunk), sweepModel(p, d));
         const out = sweep.runs[r];
         out.finalCost.set(part.finalCost, a);
         out.convergedAt.set(part.convergedAt, a);
@@ -140,7 +142,9 @@ export class SweepRunner {
       for (let r = 0; r < specs.length; r++) {
         if (signal.cancelled) return;
         // 'generic': one WebGPU kernel for all the lengths (building one per length took longer than running it)
-        const job = { dataset, mode: 'starts' as const, kernel: 'generic' as const, opt: specs[r].opt, hyper: specs[r].hyper, iterations: p.iterations, tol: p.tol, xAxis, yAxis, start: p.start };
+        // the sigmoid unit: the sequence's length is its number of steps (SPEC section 12)
+        const model = stepsModel(p, sweep.x[i]);
+        const job = { dataset, model, mode: 'starts' as const, kernel: 'generic' as const, opt: specs[r].opt, hyper: specs[r].hyper, iterations: p.iterations, tol: p.tol, xAxis, yAxis, start: p.start };
         const base = atlases * perAtlas;
         const result = await backend.atlas(job, (done) => {
           state.done = base + done;
@@ -156,4 +160,18 @@ export class SweepRunner {
     state.complete = true;
     this.emit(state);
   }
+}
+
+/** The sweep's model where it is not the linear RNN on the data set: its evaluator and sharpness. */
+function sweepModel(p: Params, d: Dataset): SweepModel | undefined {
+  if (p.model === 'linear') return undefined;
+  const m = modelOf(p.model);
+  const cfg = modelConfig(p.model, p);
+  return { evaluator: m.evaluator(cfg.params, d), sharpness: (a, b) => modelSharpness(m, cfg.params, d, a, b) };
+}
+
+/** The model of a sequence-length sweep at one length: undefined for the linear RNN (the length is the data's), else the model with `steps` = length. */
+function stepsModel(p: Params, length: number): ModelConfig | undefined {
+  if (p.model === 'linear') return undefined;
+  return modelConfig(p.model, { ...p, steps: length });
 }

@@ -4,6 +4,7 @@
  */
 import { N_ } from './i18n';
 import { normalizeParams } from './state/normalize';
+import { modelOf } from './model/models';
 import { DEFAULT_PARAMS, type Params, type RawParams } from './state/schema';
 
 export interface Scene {
@@ -35,10 +36,22 @@ export const SCENES: readonly Scene[] = [
     about: N_('Adam normalises the gradient too, but its running averages remember the wall: with the default learning rate it is still high up after 500 iterations.'),
     query: 'compare=adam;adam,lr=0.05,beta1=0.8',
   },
+  {
+    id: 'pascanu-cliff',
+    name: N_("Pascanu's cliff"),
+    about: N_('One sigmoid unit (Pascanu et al. 2013): from (6.5, -3.2) sgd lands on the cliff and is thrown far away by one step, clipping the gradient walks down it, Rprop converges.'),
+    query: 'model=sigmoid&compare=sgd,lr=0.5;clip,lr=0.5,clip=1',
+  },
+  {
+    id: 'plateau',
+    name: N_('the plateau'),
+    about: N_('The same unit from (2, -6), on the plateau: the gradient has vanished, sgd and clipping barely move; Rprop ignores its size and escapes.'),
+    query: 'model=sigmoid&start=2,-6&compare=sgd,lr=0.5;clip,lr=0.5,clip=1',
+  },
 ];
 
 /** The keys a scene resets before applying its own. */
-export const SCENE_KEYS = ['opt', 'compare', 'start', 'iterations', 'tol', 'delta0', 'etaPlus', 'etaMinus', 'deltaMin', 'deltaMax', 'lr', 'lrWRec', 'momentum', 'clip', 'beta1', 'beta2', 'eps'] as const;
+export const SCENE_KEYS = ['model', 'x0', 'target', 'steps', 'opt', 'compare', 'start', 'iterations', 'tol', 'delta0', 'etaPlus', 'etaMinus', 'deltaMin', 'deltaMax', 'lr', 'lrWRec', 'momentum', 'clip', 'beta1', 'beta2', 'eps'] as const;
 
 export function sceneParams(scene: Scene): Record<string, string> {
   const out: Record<string, string> = {};
@@ -46,11 +59,17 @@ export function sceneParams(scene: Scene): Record<string, string> {
   return out;
 }
 
-/** The parameters a scene gives over `base`: SCENE_KEYS reset to their defaults, then the scene's own. */
-export function sceneOver(scene: Scene, base: Params): Params {
+/** SCENE_KEYS at their defaults, the start at the scene's model's (a scene of another model opens at its own start). */
+function sceneReset(scene: Scene): Partial<Record<keyof Params, unknown>> {
   const reset: Partial<Record<keyof Params, unknown>> = {};
   for (const k of SCENE_KEYS) reset[k] = DEFAULT_PARAMS[k];
-  return normalizeParams({ ...reset, ...sceneParams(scene) }, base).params;
+  reset.start = [...modelOf(sceneParams(scene).model).defaultStart];
+  return reset;
+}
+
+/** The parameters a scene gives over `base`: SCENE_KEYS reset to their defaults, then the scene's own. */
+export function sceneOver(scene: Scene, base: Params): Params {
+  return normalizeParams({ ...sceneReset(scene), ...sceneParams(scene) }, base).params;
 }
 
 /** The scene whose settings these are (so that a scene's URL names it in the menu), or '' for none. */
@@ -63,7 +82,6 @@ export function sceneOf(p: Params): string {
 export function sceneChange(id: string): RawParams | null {
   const scene = SCENES.find((s) => s.id === id);
   if (!scene) return null;
-  const reset: RawParams = {};
-  for (const k of SCENE_KEYS) reset[k] = DEFAULT_PARAMS[k];
-  return { ...reset, ...sceneParams(scene), play: true, frame: -1 };
+  // the range is not reset: the store gives a scene of another model that model's range (withModelDefaults)
+  return { ...sceneReset(scene), ...sceneParams(scene), play: true, frame: -1 } as RawParams;
 }

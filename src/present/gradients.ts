@@ -7,7 +7,9 @@ import type { EngineState } from '../engine';
 import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
 import type { GradSeries, GradientScale } from '../views/gradplot';
-import { TUTORIAL_POINTS, shortNumber } from '../views/common';
+import { shortNumber } from '../views/common';
+import { modelOf } from '../model/models';
+import { presentModel } from './modelView';
 import { THEME } from './theme';
 import { t } from '../i18n';
 
@@ -68,7 +70,13 @@ export function explainGradient(wRec: number, seqLen: number): string {
  * that does not change while the run plays. A diverged run's iterates do not count (their
  * gradients would squeeze every other series flat): the plot draws them on its edge.
  */
-export function gradientExtent(d: Dataset, run: { readonly weights: readonly (readonly [number, number])[]; readonly diverged: number | null }, extra: readonly (readonly number[])[], samples = 400): GradientScale | null {
+export function gradientExtent(
+  d: Dataset,
+  run: { readonly weights: readonly (readonly [number, number])[]; readonly diverged: number | null },
+  extra: readonly (readonly number[])[],
+  samples = 400,
+  gradOverTime: (w0: number, w1: number) => ArrayLike<number> = (a, b) => evaluatePoint(d, a, b).gradOverTime,
+): GradientScale | null {
   let lo = Infinity;
   let hi = 0;
   const take = (v: number) => {
@@ -91,7 +99,7 @@ export function gradientExtent(d: Dataset, run: { readonly weights: readonly (re
     const count = Math.min(n, samples);
     for (let i = 0; i < count; i++) {
       const k = count === 1 ? 0 : Math.round((i * (n - 1)) / (count - 1));
-      evaluatePoint(d, weights[k][0], weights[k][1]).gradOverTime.forEach(take);
+      Array.prototype.forEach.call(gradOverTime(weights[k][0], weights[k][1]), take);
     }
     along = { d, samples, lo, hi };
     runExtents.set(weights, along);
@@ -112,9 +120,17 @@ const runExtents = new WeakMap<object, { d: Dataset; samples: number; lo: number
 export function gradSeriesAt(s: EngineState, k: number): GradSeries[] {
   const main = s.runs[0];
   const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
-  const series: GradSeries[] = TUTORIAL_POINTS.map((p, i) => ({ label: `(${p.wx}, ${p.wRec})`, css: p.css, values: s.markedGrads[i].gradOverTime }));
+  const points = presentModel(s.params).points;
+  const series: GradSeries[] = points.map((p, i) => ({ label: p.label, css: p.css, values: s.markedGrads[i].gradOverTime }));
   const [sx, sr] = main.weights[0];
-  series.push({ label: t('start'), css: THEME.marker, values: Array.from(evaluatePoint(s.dataset, sx, sr).gradOverTime) });
-  series.push({ label: t('now (it. {k})', { k }), css: THEME.current, values: Array.from(evaluatePoint(s.dataset, wx, wRec).gradOverTime), emphasis: true });
+  const grad = modelGradOverTime(s);
+  series.push({ label: t('start'), css: THEME.marker, values: Array.from(grad(sx, sr)) });
+  series.push({ label: t('now (it. {k})', { k }), css: THEME.current, values: Array.from(grad(wx, wRec)), emphasis: true });
   return series;
+}
+
+/** The gradient over time at a point of the state's model (the linear RNN: on its data set). */
+export function modelGradOverTime(s: Pick<EngineState, 'model' | 'dataset'>): (w0: number, w1: number) => ArrayLike<number> {
+  const model = modelOf(s.model.name);
+  return (a, b) => model.evaluatePoint(s.model.params, s.dataset, a, b).gradOverTime;
 }

@@ -31,3 +31,9 @@ export function atlasNoteText(n: AtlasNotes): string | null {
   if (n.error !== null) parts.push(t('the atlas could not be computed: {reason}', { reason: n.error }));
   return parts.length ? parts.join(' ') : null;
 }
+
+/** How many of the atlas's cells the GPU could not resolve in float32 and the CPU finished in float64; null: none. */
+export function finishedInFloat64Text(finished: number, cells: number): string | null {
+  if (!(finished > 0)) return null;
+  return t('{n} of {cells} cells were finished in float64 on the CPU: their float32 steps no longer changed the weights while the cost was above tol (the cliff).', { n: finished, cells });
+}

@@ -11,14 +11,16 @@ import type { GradSeries, GradientScale } from '../views/gradplot';
 import type { LossSeries } from '../views/lossplot';
 import type { AtlasPanelInput } from '../views/atlasCells';
 import { gradientCheck, runModel, type GradientCheck } from '../model/rnn';
-import { explainGradient, gradSeriesAt, gradientExtent } from './gradients';
+import { explainGradient, gradSeriesAt, gradientExtent, modelGradOverTime } from './gradients';
+import { explainModelPoint, explainModelRuns, modelCheckAt, modelCheckNote } from './modelText';
 import { explainRuns, runOutcome } from './runText';
 import { runLabels, runNames } from './runNames';
 import { runColour } from './theme';
 import { atlasRunMarker } from './atlasPick';
 import { formatNumber } from '../views/common';
-import { atlasNoteText } from './notes';
+import { atlasNoteText, finishedInFloat64Text } from './notes';
 import { t } from '../i18n';
+import { presentModel, type ModelView } from './modelView';
 
 /** One run as every view shows it: its colour, its name, its label with hyperparameters, its outcome. */
 export interface RunView {
@@ -40,14 +42,20 @@ export interface FrameModel {
   gradSeries: GradSeries[];
   caption: string;
   check: GradientCheck;
+  /** the note under the check: the model's own check at its point */
+  checkNote: string;
   /** "try the model": the outputs of the weights at k and of the last iteration's on the test sequence */
   test: { input: number[]; target: number; output: number; trainedOutput: number };
 }
 
 export interface ColorbarModel {
-  /** log10(cost + 1) at the top of the scale */
+  /** log10(cost + 1) at the top of the scale ('decades'); the cost itself ('linear') */
   top: number;
   overflow: boolean;
+  /** 'decades' of cost + 1 (the linear RNN), or 'linear': the cost itself from 0 to top */
+  kind?: 'decades' | 'linear';
+  /** the bar's title where it is not 'cost + 1' (e.g. 'E') */
+  title?: string;
 }
 
 export interface ViewModel {
@@ -59,6 +67,8 @@ export interface ViewModel {
   runsCaption: string;
   lossSeries: LossSeries[];
   colorbar: ColorbarModel;
+  /** the model's names, height scale, marked points and lines as the views show them */
+  model: ModelView;
   /** one axis scale for the gradient plot for the whole run: fixed at the first iteration asked for, kept while the state is the same */
   gradScale(k: number): GradientScale | null;
   /** the views at iteration k (computed once per iteration and view model) */
@@ -71,18 +81,20 @@ export function presentState(state: EngineState, params: Params, previous: ViewM
   const same = previous !== null && previous.state.runs === state.runs && previous.state.params.tol === tol;
   const runs = same ? previous.runs : presentRuns(state.runs, tol);
   const frames = new Map<number, FrameModel>();
+  const model = presentModel(state.params);
   let gradScale: GradientScale | null | undefined = previous?.state === state ? previous.gradScale(0) : undefined;
   const vm: ViewModel = {
     state,
     params,
     runs,
     lastIndex: Math.max(...state.runs.map((r) => r.weights.length - 1)),
-    runsCaption: same ? previous.runsCaption : explainRuns(state.dataset, state.runs, tol),
+    runsCaption: same ? previous.runsCaption : model.name === 'linear' ? explainRuns(state.dataset, state.runs, tol) : explainModelRuns(state.model, state.dataset, state.runs, tol),
     lossSeries: same ? previous.lossSeries : runs.map((r, i) => ({ label: r.name, css: r.css, costs: r.run.costs, diverged: r.run.diverged, emphasis: i === 0 })),
-    colorbar: { top: state.summary.logTop, overflow: state.overflow },
+    colorbar: model.heightKind === 'linear' ? { top: state.summary.logTop, overflow: state.overflow, kind: 'linear', title: model.heightTitle } : { top: state.summary.logTop, overflow: state.overflow },
+    model,
     gradScale(k) {
       // the six points, the start and every iteration's point: one scale while the run plays
-      if (gradScale === undefined) gradScale = gradientExtent(state.dataset, state.runs[0], vm.frame(k).gradSeries.map((x) => x.values));
+      if (gradScale === undefined) gradScale = gradientExtent(state.dataset, state.runs[0], vm.frame(k).gradSeries.map((x) => x.values), 400, modelGradOverTime(state));
       return gradScale;
     },
     frame(k) {
@@ -107,11 +119,14 @@ function presentRuns(runs: OptimiserRun[], tol: number): RunView[] {
 function presentFrame(s: EngineState, p: Params, k: number): FrameModel {
   const main = s.runs[0];
   const [wx, wRec] = main.weights[Math.min(k, main.weights.length - 1)];
-  const caption = t('At the current point ({wx}, {wRec}): {explanation}', { wx: formatNumber(wx, 3), wRec: formatNumber(wRec, 3), explanation: explainGradient(wRec, s.dataset.seqLen) });
+  const linear = s.model.name === 'linear';
+  const explanation = linear ? explainGradient(wRec, s.dataset.seqLen) : explainModelPoint(s.model, s.dataset, wx, wRec);
+  const caption = t('At the current point ({wx}, {wRec}): {explanation}', { wx: formatNumber(wx, 3), wRec: formatNumber(wRec, 3), explanation });
   const input = [...p.test].map(Number);
   const [fx, fr] = main.weights[main.weights.length - 1];
   const test = { input, target: input.reduce((a, b) => a + b, 0), output: runModel(input, wx, wRec), trainedOutput: runModel(input, fx, fr) };
-  return { k, point: [wx, wRec], gradSeries: gradSeriesAt(s, k), caption, check: gradientCheck(s.dataset, wx, wRec), test };
+  const check = linear ? gradientCheck(s.dataset, wx, wRec) : modelCheckAt(s.model, s.dataset, wx, wRec);
+  return { k, point: [wx, wRec], gradSeries: gradSeriesAt(s, k), caption, check, checkNote: modelCheckNote(s.model, s.gradientCheck.pass), test };
 }
 
 /** The atlas panel's input: in 'lr' mode each run's map over its own run's hyperparameters; markers where each run's settings are. */
@@ -134,8 +149,20 @@ export function presentAtlas(a: AtlasState, params: Params): AtlasPanelInput {
       xAxis: r.xAxis, yAxis: r.yAxis, xLabel: r.xLabel, yLabel: r.yLabel, xLog: r.xLog, yLog: r.yLog, marker: markers[i],
     })),
     marker: markers[0],
-    note: atlasNoteText(a.notes),
+    note: [atlasNoteText(a.notes), atlasFinishedNote(a)].filter((x) => x !== null).join(' ') || null,
   };
+}
+
+/** The atlas runs' cells finished in float64, summed over the runs computed so far. */
+function atlasFinishedNote(a: AtlasState): string | null {
+  let finished = 0;
+  let cells = 0;
+  for (const r of a.runs) {
+    if (!r.result) continue;
+    finished += r.result.finishedInFloat64 ?? 0;
+    cells += r.xAxis.length * r.yAxis.length;
+  }
+  return finishedInFloat64Text(finished, cells);
 }
 
 /** The status lines: the backends, the overflow note and the runs that diverged. */

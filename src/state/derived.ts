@@ -70,14 +70,16 @@ export interface AtlasGrid {
  * rates log-spaced).
  */
 export function atlasGrid(
-  p: Pick<Params, 'atlas' | 'atlasRes' | 'range' | 'atlasRange' | 'atlasEtaRange' | 'start'>,
+  p: Pick<Params, 'atlas' | 'atlasRes' | 'range' | 'atlasRange' | 'atlasEtaRange' | 'start'> & Partial<Pick<Params, 'model'>>,
   opt: OptimiserName,
   d: Dataset,
 ): AtlasGrid {
   const n = p.atlasRes;
   if (p.atlas !== 'lr') {
     const r = p.range;
-    return { xLabel: 'wx', yLabel: 'wRec', xLog: false, yLog: false, xAxis: linspace(r[0], r[1], n), yAxis: linspace(r[2], r[3], n) };
+    // the starts' axes by the model's weights' names (wx, wRec; w, b)
+    const [xLabel, yLabel] = modelOf(p.model).weights;
+    return { xLabel, yLabel, xLog: false, yLog: false, xAxis: linspace(r[0], r[1], n), yAxis: linspace(r[2], r[3], n) };
   }
   const { x, y } = atlasAxes(p, opt, d);
   return { xLabel: x.label, yLabel: y.label, xLog: x.log, yLog: y.log, xAxis: linspace(x.lo, x.hi, n), yAxis: linspace(y.lo, y.hi, n) };

@@ -11,6 +11,7 @@ import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, type Params } from
 const WEIGHT_SLIDER = 10;
 import { CompareEditor } from './compareEditor';
 import { buildLessonFolder, LESSON_FOLDER, LESSON_KEYS, type LessonFolder } from './lessonFolder';
+import { buildModelFolder, MODEL_FOLDER, MODEL_KEYS, type ModelFolder } from './modelFolder';
 import { SCENES, sceneOf } from '../scenes';
 import { el } from './dom';
 import { N_, t } from '../i18n';
@@ -58,6 +59,7 @@ const FOLDER_OF: Record<string, string> = {
   frame: 'Playback', speed: 'Playback', play: 'Playback',
   lrWRec: 'Optimisers',
   ...Object.fromEntries(LESSON_KEYS.map((k) => [k, LESSON_FOLDER])),
+  ...Object.fromEntries(MODEL_KEYS.map((k) => [k, MODEL_FOLDER])),
   atlas: 'Atlas', atlasRes: 'Atlas', atlasRange: 'Atlas', atlasEtaRange: 'Atlas', atlasOn3d: 'Atlas',
   range: 'View', res: 'View', contours: 'View', layout: 'View', zoom: 'View', backend: 'View', cam: 'View', gui: 'View', embed: 'View', still: 'View', present: 'View', lang: 'View',
 };
@@ -73,6 +75,7 @@ export class ControlPanel {
   private readonly hyperCtls = new Map<HyperName, Controller>();
   private compare!: CompareEditor;
   private lesson!: LessonFolder;
+  private modelFolder!: ModelFolder;
   private lrWRecCtl!: Controller;
   /** the learning-rate window derived from the start while atlasRange is not set (shown in its fields) */
   private derivedAtlasRange: readonly number[] | null = null;
@@ -120,6 +123,9 @@ export class ControlPanel {
     this.lesson = buildLessonFolder(folder, p, onChange);
     const play = this.buildPlayback(folder, p, onChange);
     const view = this.buildView(folder, p, onChange);
+    // last, closed: the tutorial's panel is as before; the scenes switch models too
+    this.modelFolder = buildModelFolder(folder, p, onChange, data, this.gui);
+    this.modelFolder.folder.close();
     // Closed by default so that the surface stays visible; messages open their folder.
     data.close();
     play.close();
@@ -278,6 +284,7 @@ export class ControlPanel {
     this.lrWRecCtl.show(used.has('lr'));
     this.compare.show(p.compare);
     this.lesson.sync(p);
+    this.modelFolder.sync(p);
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
   }
 

@@ -2,9 +2,8 @@
  * Pointer input: dragging the start marker in 3D (OrbitControls get every other drag), shift-click
  * in the 2D map, and the hover readout over both.
  */
+import { pointReadout } from '../present/modelText';
 import type { EngineState } from '../engine';
-import { costAndGradient } from '../model/costModel';
-import { formatNumber, formatReadoutCost } from '../views/common';
 import type { HeatmapView } from '../views/heatmap2d';
 import type { SurfaceView } from '../views/surface3d';
 import { t } from '../i18n';
@@ -244,10 +243,9 @@ function showHover(h: PointerHost, wx: number | null, wRec: number | null, x: nu
     [wx, wRec] = main.weights[k];
     label = t('iteration {k}: ', { k });
   }
-  const cost = costAndGradient(s.dataset, wx, wRec).cost;
   h.hover.hidden = false;
   if (h.hover.parentElement !== document.body) document.body.append(h.hover);
-  h.hover.textContent = label + t('wx {wx}  wRec {wRec}  cost {cost}', { wx: formatNumber(wx, 4), wRec: formatNumber(wRec, 4), cost: formatReadoutCost(cost) });
+  h.hover.textContent = label + pointReadout(s.model, s.dataset, wx, wRec);
   h.hover.style.left = `${x + 14}px`;
   h.hover.style.top = `${y + 14}px`;
 }

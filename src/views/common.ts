@@ -19,6 +19,12 @@ const COLOURS: readonly [string, number, string][] = [
   ['magenta', 0xff4dff, '#ff4dff'],
   ['yellow', 0xffe135, '#ffe135'],
 ];
+/** A marked point's colour by its CSS name (the tutorial's six), brightened: [three.js colour, CSS]; white for others. */
+export function markedPointColour(name: string): [number, string] {
+  const c = COLOURS.find((x) => x[0] === name);
+  return c ? [c[1], c[2]] : [0xffffff, '#ffffff'];
+}
+
 export const TUTORIAL_POINTS: readonly MarkedPoint[] = MARKED_POINTS.map(([wx, wRec], i) => {
   const [name, color, css] = COLOURS[i];
   return { wx, wRec, name, color, css };

@@ -116,7 +116,7 @@ export class GradientPlot extends Canvas2DView {
     ctx.textBaseline = 'bottom';
     // centred on the plot, but never past the canvas's edges (a narrow plot: the text is wider than it)
     const centre = (text: string) => Math.min(this.width - 4 - ctx.measureText(text).width / 2, Math.max(4 + ctx.measureText(text).width / 2, r.x + r.w / 2));
-    const title = t('gradient dC/dS_k over time (symlog)');
+    const title = this.vm?.model.gradTitle ?? t('gradient dC/dS_k over time (symlog)');
     const caption = t('timestep k   ← backprop runs from k = n to 0');
     ctx.fillText(title, centre(title), r.y - 8);
     ctx.fillText(caption, centre(caption), this.height - 4);

@@ -13,6 +13,7 @@ import { TUTORIAL_POINTS, formatTick, niceTicks, startAtEdge, startOutsideNote }
 import { t } from '../i18n';
 import { THEME } from '../present/theme';
 import type { ViewModel } from '../present/viewModel';
+import type { ModelView } from '../present/modelView';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -35,6 +36,8 @@ export class HeatmapView extends Canvas2DView {
   private base: HTMLCanvasElement | null = null;
   private baseKey = '';
   title = '';
+  /** the model's names, points and lines (null: the tutorial's) */
+  private model: ModelView | null = null;
 
   constructor(container: HTMLElement | null) {
     super(container, 'heatmap');
@@ -44,8 +47,8 @@ export class HeatmapView extends Canvas2DView {
     this.surface = s;
     this.summary = summary;
     this.view = zoom ? [0, 2, 0, 2] : range;
-    this.title = zoom ? t('log cost, zoom on [0, 2]²') : t('log10(cost + 1), top view');
-    this.contours = withContours ? contourLayers(summary.logs, s.res, contourLevels()) : [];
+    this.title = zoom ? t('log cost, zoom on [0, 2]²') : (this.model?.mapTitle ?? t('log10(cost + 1), top view'));
+    this.contours = withContours ? contourLayers(summary.logs, s.res, this.model?.contourLevels ?? contourLevels()) : [];
     this.base = null;
   }
 
@@ -59,6 +62,7 @@ export class HeatmapView extends Canvas2DView {
   update(vm: ViewModel): void {
     const { state, params } = vm;
     const old = this.shown;
+    this.model = vm.model;
     if (!old || old.surface !== state.surface || old.zoom !== params.zoom || old.contours !== params.contours)
       this.setSurface(state.surface, state.summary, state.params.range, params.zoom === 'zoom', params.contours);
     if (!old || old.runs !== vm.runs) this.setRuns(vm.runs.map((r) => ({ weights: r.run.weights, css: r.css })));
@@ -196,7 +200,8 @@ export class HeatmapView extends Canvas2DView {
     ctx.rect(r.x, r.y, r.w, r.h);
     ctx.clip();
     ctx.drawImage(base, r.x, r.y, r.w, r.h);
-    this.drawWRecLines(ctx);
+    if (!this.model || this.model.wRecOneLines) this.drawWRecLines(ctx);
+    else this.drawModelLines(ctx);
     // the runs (their crossings of the edge are drawn after the frame's clip, whole)
     const { crossings, outside } = this.drawRunsAndPoints(ctx);
     ctx.restore();
@@ -223,6 +228,27 @@ export class HeatmapView extends Canvas2DView {
     ctx.setLineDash([]);
   }
 
+  /** the model's lines (the sigmoid unit's valley), dashed, labelled where they end */
+  private drawModelLines(ctx: CanvasRenderingContext2D): void {
+    ctx.setLineDash([6, 5]);
+    ctx.lineWidth = 1.5;
+    ctx.font = this.font(12, '600');
+    for (const l of this.model?.lines ?? []) {
+      const [x1, y1] = this.toPixel(...l.from);
+      const [x2, y2] = this.toPixel(...l.to);
+      ctx.strokeStyle = l.css;
+      ctx.beginPath();
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y2);
+      ctx.stroke();
+      ctx.fillStyle = l.css;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(l.label, x2 + 8, y2 - 6);
+    }
+    ctx.setLineDash([]);
+  }
+
   /** the runs, the start (or where a start outside will be marked) and the tutorial's points, inside the clip */
   private drawRunsAndPoints(ctx: CanvasRenderingContext2D): { crossings: ReturnType<typeof drawRuns>; outside: StartNote | null } {
     const [a, b, c, d] = this.view;
@@ -236,12 +262,25 @@ export class HeatmapView extends Canvas2DView {
       if (edge) outside = { x: sx, y: sy, text: startOutsideNote(main[0][0], main[0][1]) };
       else disc(ctx, sx, sy, 6, THEME.marker);
     }
-    for (const p of TUTORIAL_POINTS) {
+    for (const p of this.model?.points ?? TUTORIAL_POINTS) {
       if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
       const [x, y] = this.toPixel(p.wx, p.wRec);
       disc(ctx, x, y, 5.5, p.css);
+      if ('name' in p && p.name) this.pointLabel(ctx, p.name, p.css, x, y);
     }
     return { crossings, outside };
+  }
+
+  /** a named marked point's label beside it (the cliff, the plateau, the valley's end) */
+  private pointLabel(ctx: CanvasRenderingContext2D, text: string, css: string, x: number, y: number): void {
+    ctx.font = this.font(12, '600');
+    ctx.fillStyle = css;
+    ctx.textBaseline = 'middle';
+    // to the left of the point where the text would pass the plot's right edge
+    const r = this.plotRect();
+    const left = x + 9 + ctx.measureText(text).width > r.x + r.w;
+    ctx.textAlign = left ? 'right' : 'left';
+    ctx.fillText(text, left ? x - 9 : x + 9, y);
   }
 
   /** a start outside the window: its marker on the frame, whole, and its note */
@@ -288,7 +327,8 @@ export class HeatmapView extends Canvas2DView {
     ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText('wx', r.x + r.w / 2, this.height - 4);
+    const [xName, yName] = this.model?.axes ?? ['wx', 'wRec'];
+    ctx.fillText(xName, r.x + r.w / 2, this.height - 4);
     // the title centred over the plot, smaller where the map is too narrow for it (2D only, presentation mode)
     const titleW = ctx.measureText(this.title).width;
     if (titleW > this.width - 8) ctx.font = this.font((14 * (this.width - 8)) / titleW, '600');
@@ -299,7 +339,7 @@ export class HeatmapView extends Canvas2DView {
     ctx.translate(14 * this.textScale, r.y + r.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textBaseline = 'middle';
-    ctx.fillText('wRec', 0, 0);
+    ctx.fillText(yName, 0, 0);
     ctx.restore();
   }
 }

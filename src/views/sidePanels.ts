@@ -43,6 +43,7 @@ export class SidePanels {
   update(vm: ViewModel): void {
     this.vm = vm;
     this.runsCaption.textContent = vm.runsCaption;
+    this.modelPanel.hidden = !vm.model.tryModel;
   }
 
   /** What depends on the iteration shown. */
@@ -51,7 +52,7 @@ export class SidePanels {
     if (!vm) return;
     const f = vm.frame(k);
     this.caption.textContent = f.caption;
-    this.showCheck(f, vm.state.gradientCheck.pass);
+    this.showCheck(f, vm);
     if (document.activeElement !== this.modelInput) this.modelInput.value = vm.params.test;
     if (this.testError !== null) {
       this.modelOutput.replaceChildren();
@@ -63,18 +64,20 @@ export class SidePanels {
     );
   }
 
-  private showCheck(f: FrameModel, tutorialPass: boolean): void {
+  private showCheck(f: FrameModel, vm: ViewModel): void {
     const gc = f.check;
+    const [w0, w1] = vm.model.axes;
+    const c = vm.model.costLabel;
     this.checkPanel.title = t(GRADIENT_CHECK_HELP);
     this.checkPanel.replaceChildren(
       el('h3', {}, t('Gradient check here')),
       el('table', {},
         el('tr', {}, el('th', {}, ''), el('th', {}, t('numerical')), el('th', {}, t('backprop'))),
-        el('tr', {}, el('th', {}, '∂C/∂wx'), el('td', {}, formatNumber(gc.numerical[0], 6)), el('td', {}, formatNumber(gc.backprop[0], 6))),
-        el('tr', {}, el('th', {}, '∂C/∂wRec'), el('td', {}, formatNumber(gc.numerical[1], 6)), el('td', {}, formatNumber(gc.backprop[1], 6))),
+        el('tr', {}, el('th', {}, `∂${c}/∂${w0}`), el('td', {}, formatNumber(gc.numerical[0], 6)), el('td', {}, formatNumber(gc.backprop[0], 6))),
+        el('tr', {}, el('th', {}, `∂${c}/∂${w1}`), el('td', {}, formatNumber(gc.numerical[1], 6)), el('td', {}, formatNumber(gc.backprop[1], 6))),
       ),
       el('div', { class: gc.pass ? 'pass' : 'fail' }, gc.pass ? t('pass (rtol 1e-5)') : t('FAIL: numerical and backprop disagree')),
-      el('div', { class: 'note', id: 'tutorial-check' }, tutorialPass ? t("the tutorial's check at (1.2, 1.2): pass") : t("the tutorial's check at (1.2, 1.2): FAIL")),
+      el('div', { class: 'note', id: 'tutorial-check' }, f.checkNote),
     );
   }
 }
@@ -103,7 +106,7 @@ export class ReadoutView {
     });
     this.target.replaceChildren(
       el('div', { class: 'big' }, t('iteration {k} / {last}', { k, last: vm.lastIndex })),
-      el('table', {}, el('tr', {}, el('th', {}, t('run')), el('th', {}, 'wx'), el('th', {}, 'wRec'), el('th', {}, t('cost')), el('th', {}, t('step sizes'))), ...rows),
+      el('table', {}, el('tr', {}, el('th', {}, t('run')), el('th', {}, vm.model.axes[0]), el('th', {}, vm.model.axes[1]), el('th', {}, vm.model.name === 'linear' ? t('cost') : vm.model.costLabel), el('th', {}, t('step sizes'))), ...rows),
     );
   }
 }

@@ -17,7 +17,8 @@ import { startAtEdge, startOutsideNote } from './common';
 import { drawRun, showFrame, showQuality, type RunDraw, type RunLine } from './runs3d';
 import { t } from '../i18n';
 import type { ViewModel } from '../present/viewModel';
-import { addAxes, addTutorialPoints, addValleyFloor, addWRecOneLines, contourLines, polyline, type SurfaceFrame } from './surfaceDecor';
+import { addAxes, addModelLines, addTutorialPoints, addValleyFloor, addWRecOneLines, contourLines, polyline, type SurfaceFrame } from './surfaceDecor';
+import type { ModelView } from '../present/modelView';
 import { label, RetiredObjects } from './meshUtils';
 import { buildSurfaceMeshes, drapeMesh, type Drape, type SurfaceMeshes } from './surfaceMesh';
 import { createRenderer, fullPixelRatio, gpuDone } from './renderer3d';
@@ -139,6 +140,8 @@ export class SurfaceView {
   }
 
   private shownVm: ViewModel | null = null;
+  /** the model's names, points and lines (null: the tutorial's) */
+  private modelView: ModelView | null = null;
 
   /** The view model: the surface again when it or the contours changed, and the runs in their colours. */
   update(vm: ViewModel): void {
@@ -146,6 +149,7 @@ export class SurfaceView {
     this.shownVm = vm;
     const { state, params } = vm;
     const surfaceChanged = !old || old.state.surface !== state.surface || old.params.contours !== params.contours;
+    this.modelView = vm.model;
     if (surfaceChanged) this.setSurface(state.surface, state.summary, state.params.range, params.contours);
     if (surfaceChanged || old.runs !== vm.runs) this.setRuns(vm.runs.map((r) => ({ ...r.run, css: r.css })));
   }
@@ -166,6 +170,7 @@ export class SurfaceView {
     this.retired.clear(this.surfaceGroup);
     // the same scale as the heatmap and the colour bar (computed once per surface, over every cell)
     this.grid.hMax = summary.logTop;
+    this.grid.valueHeight = this.modelView?.heightKind === 'linear';
     const meshes = buildSurfaceMeshes(s.res, summary);
     this.meshes = meshes;
     this.grid.m = meshes.m;
@@ -177,11 +182,15 @@ export class SurfaceView {
     this.applyQuality();
 
     const frame = this.frame();
-    if (contours) this.surfaceGroup.add(contourLines(frame, summary.logs, s.res));
-    addWRecOneLines(frame, s);
-    addValleyFloor(frame, s);
-    addAxes(frame);
-    addTutorialPoints(frame, s);
+    const mv = this.modelView;
+    if (contours) this.surfaceGroup.add(contourLines(frame, summary.logs, s.res, mv?.contourLevels));
+    if (!mv || mv.wRecOneLines) {
+      addWRecOneLines(frame, s);
+      addValleyFloor(frame, s);
+    }
+    if (mv) addModelLines(frame, s, mv.lines);
+    addAxes(frame, mv ?? undefined);
+    addTutorialPoints(frame, s, mv?.points);
     if (this.runs.length) this.setRuns(this.runs);
   }
 

@@ -18,6 +18,8 @@ export class SurfaceCoords {
   heights: Float32Array = new Float32Array(0);
   /** the top of the height scale (decades of cost + 1) */
   hMax = 1;
+  /** whether the height is the cost itself (a model with height 'value'), not log10(cost + 1) */
+  valueHeight = false;
 
   worldX(wx: number): number {
     const [a, b] = this.range;
@@ -53,7 +55,7 @@ export class SurfaceCoords {
   }
 
   private heightOfCost(cost: number): number {
-    const l = logCost(cost);
+    const l = this.valueHeight ? cost : logCost(cost);
     return Number.isFinite(l) ? (HEIGHT * Math.min(l, this.hMax)) / this.hMax : HEIGHT;
   }
 

@@ -8,7 +8,8 @@ import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import type { SurfaceResult } from '../gpu/backend';
 import { contourLevels } from './colormap';
 import { contourLayers } from './contours';
-import { TUTORIAL_POINTS, niceTicks, formatTick } from './common';
+import { TUTORIAL_POINTS, niceTicks, formatTick, type MarkedPoint } from './common';
+import type { ModelLineView, ModelPointView } from '../present/modelView';
 import { boundingSphereOf, label } from './meshUtils';
 import { singleDrawGeometry } from './fatLines';
 import { t } from '../i18n';
@@ -29,8 +30,7 @@ export const MESH_MAX = 257;
 /** the surface's height in world units */
 export const HEIGHT = 1.1;
 
-export function contourLines(f: SurfaceFrame, logs: Float32Array, m: number): THREE.LineSegments {
-  const levels = contourLevels();
+export function contourLines(f: SurfaceFrame, logs: Float32Array, m: number, levels: number[] = contourLevels()): THREE.LineSegments {
   const layers = contourLayers(logs, m, levels);
   let n = 0;
   for (const seg of layers) n += seg.length / 2;
@@ -111,8 +111,16 @@ export function addValleyFloor(f: SurfaceFrame, s: SurfaceResult): void {
   f.group.add(tag);
 }
 
+/** How the axes are named: the weights, the height's title, and whether the height is in decades. */
+export interface AxesNames {
+  axes: readonly [string, string];
+  heightTitle: string;
+  heightKind: 'decades' | 'linear';
+}
+const LINEAR_AXES: AxesNames = { axes: ['wx', 'wRec'], heightTitle: '', heightKind: 'decades' };
+
 /** the three axes with their ticks and titles */
-export function addAxes(f: SurfaceFrame): void {
+export function addAxes(f: SurfaceFrame, names: AxesNames = LINEAR_AXES): void {
   const [a, b, c, d] = f.range;
   const mat = new THREE.LineBasicMaterial({ color: 0xb8c0cc });
   const pts: number[] = [];
@@ -136,40 +144,74 @@ export function addAxes(f: SurfaceFrame): void {
     l.position.set(-1.22, 0, z);
     f.group.add(l);
   }
-  for (let dec = 0; dec <= Math.floor(f.hMax); dec += Math.max(1, Math.ceil(f.hMax / 6))) {
-    const y = (HEIGHT * dec) / f.hMax;
+  const heightTicks = names.heightKind === 'linear' ? niceTicks(0, f.hMax, 5).filter((v) => v <= f.hMax) : decades(f.hMax);
+  for (const v of heightTicks) {
+    const y = (HEIGHT * v) / f.hMax;
     add(-1.08, y, -1.08, -1.03, y, -1.08);
-    const l = label(dec === 0 ? '1' : `1e${dec}`, 'label tick');
+    const l = label(names.heightKind === 'linear' ? formatTick(v) : v === 0 ? '1' : `1e${v}`, 'label tick');
     l.position.set(-1.2, y, -1.08);
     f.group.add(l);
   }
   const g = new THREE.BufferGeometry();
   g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
   f.group.add(new THREE.LineSegments(g, mat));
-  const t1 = label('wx', 'label axis');
+  const t1 = label(names.axes[0], 'label axis');
   t1.position.set(0, 0, 1.34);
-  const t2 = label('wRec', 'label axis');
+  const t2 = label(names.axes[1], 'label axis');
   t2.position.set(-1.38, 0, 0);
-  const t3 = label(t('cost + 1'), 'label axis');
+  const t3 = label(names.heightTitle || t('cost + 1'), 'label axis');
   t3.position.set(-1.08, HEIGHT + 0.1, -1.08);
   f.group.add(t1, t2, t3);
 }
 
-/** the tutorial's six points (SPEC section 4) on the surface, labelled in their colours */
-export function addTutorialPoints(f: SurfaceFrame, s: SurfaceResult): void {
+function decades(hMax: number): number[] {
+  const out: number[] = [];
+  for (let dec = 0; dec <= Math.floor(hMax); dec += Math.max(1, Math.ceil(hMax / 6))) out.push(dec);
+  return out;
+}
+
+/** the tutorial's six points (SPEC section 4), or the model's marked points, on the surface, labelled in their colours */
+export function addTutorialPoints(f: SurfaceFrame, s: SurfaceResult, points: readonly (MarkedPoint | ModelPointView)[] = TUTORIAL_POINTS): void {
   const res = s.res;
   const [a, b, c, d] = f.range;
-  for (const p of TUTORIAL_POINTS) {
+  for (const p of points) {
     if (p.wx < a || p.wx > b || p.wRec < c || p.wRec > d) continue;
     const col = Math.round(((p.wx - a) / (b - a)) * (res - 1));
     const row = Math.round(((p.wRec - c) / (d - c)) * (res - 1));
     const pos = f.onSurface(p.wx, p.wRec, s.cost[row * res + col], 0.03);
     const dot = new THREE.Mesh(new THREE.SphereGeometry(0.032, 16, 12), new THREE.MeshBasicMaterial({ color: p.color }));
     dot.position.copy(pos);
-    const tag = label(`(${p.wx}, ${p.wRec})`, 'label point');
+    const tag = label('label' in p ? p.label : `(${p.wx}, ${p.wRec})`, 'label point');
     tag.element.style.color = p.css;
     tag.position.set(0, 0.07, 0);
     dot.add(tag);
     f.group.add(dot);
+  }
+}
+
+/** the model's lines (the sigmoid unit's valley) along the surface, inside the window, labelled at their end */
+export function addModelLines(f: SurfaceFrame, s: SurfaceResult, lines: readonly ModelLineView[]): void {
+  const res = s.res;
+  const [a, b, c, d] = f.range;
+  const cost = (w0: number, w1: number) => {
+    const col = Math.round(((w0 - a) / (b - a)) * (res - 1));
+    const row = Math.round(((w1 - c) / (d - c)) * (res - 1));
+    return s.cost[row * res + col];
+  };
+  for (const l of lines) {
+    const pts: THREE.Vector3[] = [];
+    const n = 200;
+    for (let i = 0; i <= n; i++) {
+      const w0 = l.from[0] + ((l.to[0] - l.from[0]) * i) / n;
+      const w1 = l.from[1] + ((l.to[1] - l.from[1]) * i) / n;
+      if (w0 < a || w0 > b || w1 < c || w1 > d) continue;
+      pts.push(f.onSurface(w0, w1, cost(w0, w1), 0.012));
+    }
+    if (pts.length < 2) continue;
+    f.group.add(polyline(pts, 0xffffff, 2, true));
+    const end = pts[pts.length - 1];
+    const tag = label(l.label, 'label line');
+    tag.position.set(end.x + 0.08, end.y + 0.05, end.z);
+    f.group.add(tag);
   }
 }

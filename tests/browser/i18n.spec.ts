@@ -22,6 +22,7 @@ const RICH = 'frame=40&play=0&compare=sgd,lr=0.0001;adam&atlas=starts&atlasRes=1
 const KEPT = new Set([
   ...PARAM_KEYS,
   ...OPTIMISERS.flatMap((o) => [o, o.replace(/[+-]$/, '')]),
+  ...['Pascanu', 'sigmoid', 'x_steps', 'dE', 'dx_k'],
   ...['wx', 'wRec', 'Rprop', 'iRprop', 'RNN', 'BPTT', 'Adam', 'Lab', 'lr', 'Δmin', 'Δmax', 'etaPlus', 'etaMinus', 'log', 'log10', 'symlog', 'dC', 'dS_k', 'rtol', 'e-5', 'max', 'min'],
   ...['WebGPU', 'WebGL', 'WebGL2', 'GPU', 'CPU', 'Web', 'Worker', 'float32', 'float64', 'PNG', 'CSV', 'JSON', 'NumPy', 'npy', 'Esc', 'Shift', 'PageDown', 'PageUp', 'English', 'Peter', 'Roelants'],
   // the software adapter's own name, as the browser reports it

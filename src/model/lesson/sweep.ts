@@ -12,6 +12,7 @@ import { HYPER_DEFAULTS, isRpropFamily, learningRates, type OptimiserName, type 
 import { OptimiserState, type HyperIn } from '../optimisers';
 import { sharpnessAt } from '../hessian';
 import { linspace } from '../surface';
+import type { CostEvaluator } from '../models/types';
 
 /** The knob a learning-rate sweep turns: lr (sgd, momentum, clip, adam) or delta0 (the Rprop family). */
 export type SweepParam = 'lr' | 'delta0';
@@ -66,14 +67,20 @@ export function sweepLengths(range: readonly [number, number]): Float64Array {
   return Float64Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
 
+/** A model other than the linear RNN on d (src/model/models): its cost + gradient and its sharpness. */
+export interface SweepModel {
+  evaluator: CostEvaluator;
+  sharpness(w0: number, w1: number): number;
+}
+
 /**
  * SPEC section 11's limit: the largest learning rate stable at the start, 2/lambda_max for sgd
  * and clip, 2(1 + momentum)/lambda_max for momentum; null for adam and the Rprop family, or where
  * lambda_max is not positive or not finite.
  */
-export function sweepLimit(d: Dataset, spec: SweepSpec, start: readonly [number, number]): number | null {
+export function sweepLimit(d: Dataset, spec: SweepSpec, start: readonly [number, number], model?: SweepModel): number | null {
   if (spec.opt === 'adam' || isRpropFamily(spec.opt)) return null;
-  const s = sharpnessAt(d, start[0], start[1]);
+  const s = model ? model.sharpness(start[0], start[1]) : sharpnessAt(d, start[0], start[1]);
   if (!(s > 0 && Number.isFinite(s))) return null;
   return spec.opt === 'momentum' ? (2 * (1 + spec.hyper.momentum)) / s : 2 / s;
 }
@@ -89,9 +96,10 @@ export function lrSweepRun(
   iterations: number,
   tol: number,
   x: Float64Array,
+  sweepModel?: SweepModel,
 ): LrSweepRun {
   const out = createAtlasOutput(x.length, 1, 'float64') as AtlasOutput & { finalCost: Float64Array };
-  const model = costModel(d);
+  const model = sweepModel?.evaluator ?? costModel(d);
   const hyper: HyperIn = { ...HYPER_DEFAULTS, ...spec.hyper };
   const rprop = isRpropFamily(spec.opt);
   const [lrWx, lrWRec] = learningRates(hyper);
@@ -104,7 +112,7 @@ export function lrSweepRun(
     state.reset(start[0], start[1]);
     runAtlasCell(model, state, iterations, tol, cg, out, i);
   }
-  return { opt: spec.opt, hyper: { ...spec.hyper }, param: sweepParam(spec.opt), ...out, limit: sweepLimit(d, spec, start) };
+  return { opt: spec.opt, hyper: { ...spec.hyper }, param: sweepParam(spec.opt), ...out, limit: sweepLimit(d, spec, start, sweepModel) };
 }
 
 /** The learning-rate sweep of every run (main run first) over `res` values of 10^range. */

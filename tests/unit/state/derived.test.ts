@@ -67,7 +67,9 @@ describe('what the engine is handed', () => {
 describe('sceneOf: the scene whose settings these are', () => {
   it("names each scene from its own URL, and none for other settings", async () => {
     const { SCENES, sceneOf, sceneParams } = await import('../../../src/scenes');
-    for (const scene of SCENES) expect(sceneOf(normalizeParams(sceneParams(scene)).params)).toBe(scene.id);
+    const { withModelDefaults } = await import('../../../src/state/normalize');
+    // as the store reads a URL: a scene of another model opens at that model's range and start
+    for (const scene of SCENES) expect(sceneOf(withModelDefaults(sceneParams(scene), normalizeParams(sceneParams(scene)).params, DEFAULT_PARAMS))).toBe(scene.id);
     expect(sceneOf(DEFAULT_PARAMS)).toBe('tutorial');
     expect(sceneOf(normalizeParams({ opt: 'sgd' }).params)).toBe('');
     expect(sceneOf(normalizeParams({ compare: 'sgd,lr=0.001;clip,lr=0.05,clip=0.5' }).params)).toBe('');
