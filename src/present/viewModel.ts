@@ -145,7 +145,7 @@ export function presentAtlas(a: AtlasState, params: Params): AtlasPanelInput {
     iterations: a.iterations,
     tol: a.tol,
     runs: a.runs.map((r, i) => ({
-      title: titles[i], css: runColour(i), result: r.result,
+      title: titles[i] + boundaryText(r.boundaryDimension), css: runColour(i), result: r.result,
       xAxis: r.xAxis, yAxis: r.yAxis, xLabel: r.xLabel, yLabel: r.yLabel, xLog: r.xLog, yLog: r.yLog, marker: markers[i],
     })),
     marker: markers[0],
@@ -172,4 +172,9 @@ export function statusLines(vm: ViewModel | null, computeBackend: string, render
   const diverged = vm?.runs.filter((r) => r.diverged).map((r) => r.name) ?? [];
   if (diverged.length) parts.push(t("Diverged (the weights left |w| ≤ 1e6; the path stops at the plot's edge): {runs}.", { runs: diverged.join(', ') }));
   return parts;
+}
+
+/** The boundary's box-counting dimension in a map's title (SPEC section 8), where it has one. */
+function boundaryText(d: number | null | undefined): string {
+  return typeof d === 'number' && Number.isFinite(d) ? t(' · boundary dimension {d}', { d: d.toFixed(2) }) : '';
 }
