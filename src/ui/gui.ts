@@ -183,7 +183,6 @@ export class ControlPanel {
     numberInput(opt.add(m, 'tol', 1e-9, 1).name(t('converged below')), (v) => onChange({ tol: v }), true);
     this.compare = new CompareEditor(opt.addFolder(t('Compared runs (up to 5)')), onChange, () => String(this.model.opt));
     this.compare.show(p.compare);
-    this.lesson.sync(p);
   }
 
   /** Atlas: the mode, the cells, the drape and the two windows (learning rates; etas). */
@@ -278,6 +277,7 @@ export class ControlPanel {
     for (const [h, c] of this.hyperCtls) c.show(used.has(h));
     this.lrWRecCtl.show(used.has('lr'));
     this.compare.show(p.compare);
+    this.lesson.sync(p);
     for (const c of this.gui.controllersRecursive()) if (c !== this.frameCtl) c.updateDisplay();
   }
 
