@@ -93,6 +93,7 @@ export class Figures {
       legend: this.legend,
       colorbar: this.colorbar,
       atlas: hasAtlas ? this.atlas : null,
+      lesson: { sharpness: this.lesson.sharpness, steps: this.lesson.steps, sweep: this.lesson.sweepHost.hidden ? null : this.lesson.sweep },
     };
   }
 
