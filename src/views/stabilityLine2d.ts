@@ -50,7 +50,7 @@ export function labelStabilityLine(ctx: CanvasRenderingContext2D, line: Stabilit
   if (!a) return;
   ctx.save();
   ctx.font = font;
-  const lines = wrapText(ctx, line.label, Math.max(40, r.w * 0.6));
+  const lines = wrapText(ctx, line.label, Math.max(40, r.w - 16 * k));
   const lineH = 18 * k;
   const w = Math.max(...lines.map((l) => ctx.measureText(l).width)) + 12 * k;
   const h = lineH * lines.length + 4 * k;
