@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { openApp } from './helpers';
-import { colourAt, type RGB } from './pixels';
+import { colourAt, snapshotPng, type RGB } from './pixels';
 import { viridis } from '../../src/views/colormap';
 
 /** pixels of the stability line's red (#ff5a7a) in the 2D map */
@@ -71,5 +71,41 @@ test('the stability contour: labelled for sgd at lr 1e-4 in 3D and drawn on the 
   await page.evaluate(() => window.rnnlab.setParams({ plots: 'sharpness' }));
   await page.evaluate(() => window.rnnlab.ready());
   await expect(page.locator('.label.stability')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('presentation mode: the sweep takes the loss curve\'s place and nothing scrolls; outside it the lesson figures come below the four', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const errors = await openApp(page, '?still=1&present=1&opt=sgd&lr=0.0001&compare=rprop&plots=sharpness&sweep=lr&sweepRes=9');
+  await expect(page.locator('#sweep-host')).toBeVisible();
+  await expect(page.locator('#lossplot-host')).toBeHidden();
+  await expect(page.locator('#sharpness-host')).toBeHidden();
+  const fits = () => page.evaluate(() => { const r = document.getElementById('sweep-host')!.getBoundingClientRect(); return { page: document.documentElement.scrollHeight <= window.innerHeight, bottom: r.bottom <= window.innerHeight + 1, height: r.height }; });
+  const f = await fits();
+  expect(f.page).toBe(true);
+  expect(f.bottom).toBe(true);
+  expect(f.height).toBeGreaterThan(150);
+  await page.evaluate(() => window.rnnlab.setParams({ present: false }));
+  await page.evaluate(() => window.rnnlab.ready());
+  await expect(page.locator('#lossplot-host')).toBeVisible();
+  await expect(page.locator('#sharpness-host')).toBeVisible();
+  await expect(page.locator('#sweep-host')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('images of the lesson figures: sharpness, steps and (while a sweep is shown) the sweep, at the asked size', async ({ page }) => {
+  const errors = await openApp(page, '?still=1&opt=sgd&lr=0.0001&plots=both');
+  for (const panel of ['sharpness', 'steps']) {
+    const png = PNG.sync.read(await snapshotPng(page, { panel, width: 1280, height: 720 }));
+    expect([png.width, png.height]).toEqual([1280, 720]);
+    const seen = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 4) seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+    expect(seen.size, `${panel}: drawn, not blank`).toBeGreaterThan(20);
+  }
+  await expect(page.evaluate(() => window.rnnlab.snapshot({ panel: 'sweep' as never }))).rejects.toThrow(/no sweep/);
+  await page.evaluate(() => window.rnnlab.setParams({ sweep: 'lr', sweepRes: 9 }));
+  await page.evaluate(() => window.rnnlab.sweep());
+  const png = PNG.sync.read(await snapshotPng(page, { panel: 'sweep', width: 960, height: 540 }));
+  expect([png.width, png.height]).toEqual([960, 540]);
   expect(errors).toEqual([]);
 });
