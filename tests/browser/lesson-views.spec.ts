@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { openApp } from './helpers';
+import { openApp, VISUAL } from './helpers';
 import { colourAt, snapshotPng, type RGB } from './pixels';
 import { viridis } from '../../src/views/colormap';
 
@@ -109,3 +109,17 @@ test('images of the lesson figures: sharpness, steps and (while a sweep is shown
   expect([png.width, png.height]).toEqual([960, 540]);
   expect(errors).toEqual([]);
 });
+
+for (const [id, frame] of [['one-lr', 2], ['seqlen-walls', 40]] as const)
+  test(`baseline: the scene ${id} in presentation mode at 1920x1080`, async ({ page }) => {
+    const { SCENES } = await import('../../src/scenes');
+    const scene = SCENES.find((s) => s.id === id)!;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const errors = await openApp(page, `?still=1&frame=${frame}&present=1&${scene.query}`);
+    await expect(page.locator('#scene-title')).toHaveText(scene.name);
+    await page.evaluate(() => window.rnnlab.sweep());
+    await expect(page.locator('.sweep-progress')).toBeHidden();
+    await page.evaluate(() => window.rnnlab.ready());
+    await expect(page).toHaveScreenshot(`scene-${id}-present-1920.png`, VISUAL);
+    expect(errors).toEqual([]);
+  });
