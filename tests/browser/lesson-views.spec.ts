@@ -123,3 +123,19 @@ for (const [id, frame] of [['one-lr', 2], ['seqlen-walls', 40]] as const)
     await expect(page).toHaveScreenshot(`scene-${id}-present-1920.png`, VISUAL);
     expect(errors).toEqual([]);
   });
+
+test('a click in the lr sweep sets the main run\'s learning rate to a swept value under the pointer', async ({ page }) => {
+  const errors = await openApp(page, '?still=1&opt=sgd&lr=0.0001&compare=rprop&sweep=lr&sweepRes=9&gui=0');
+  const s = (await page.evaluate(async () => { const w = await window.rnnlab.sweep(); return w && Array.from(w.x); }))!;
+  const canvas = page.locator('canvas.sweep');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  // a quarter of the way along the log axis (1e-8 .. 1): a rate well below 1e-4
+  await page.mouse.click(box.x + box.width * 0.28, box.y + box.height * 0.5);
+  await page.evaluate(() => window.rnnlab.ready());
+  const p = await page.evaluate(() => window.rnnlab.params());
+  expect(s).toContain(p.lr);
+  expect(p.lr).toBeLessThan(1e-4);
+  expect(p.opt).toBe('sgd');
+  expect(errors).toEqual([]);
+});
