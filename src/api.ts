@@ -89,7 +89,7 @@ export interface RnnLabApi {
   /** messages about refused or clamped input, as shown in the page */
   messages(): string[];
   /**
-   * A PNG of a panel ('page', '3d', 'map', 'gradients', 'loss', 'atlas' when an atlas is shown)
+   * A PNG of a panel ('page', '3d', 'map', 'gradients', 'loss', 'atlas' when an atlas is shown, the lesson's 'sharpness', 'steps', 'sweep' when a sweep is shown)
    * rendered at width x height (default 1920 x 1080, at most 3840 x 2160), with its legend and
    * colour bar, once the current state is drawn.
    */

@@ -80,6 +80,7 @@ export class App {
       state: () => this.vm?.state ?? null,
       frame: () => this.loop.currentFrame(),
       hasAtlas: () => this.atlas.shown !== null,
+      sweep: () => (this.engine.sweep?.complete ? this.engine.sweep.sweep : null),
       showMessages: (m) => this.showMessages(m),
     });
   }
@@ -106,6 +107,7 @@ export class App {
       image: (panel, width, height) => this.exports.saveImage({ panel, width, height }),
       data: (kind) => this.exports.saveData(kind),
       hasAtlas: () => this.atlas.shown !== null,
+      hasSweep: () => this.engine.sweep?.complete === true,
     });
     this.figures.surface.avoidRects = () => this.shell.avoidRects(this.params);
     await this.figures.surface.init();

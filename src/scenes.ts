@@ -48,10 +48,30 @@ export const SCENES: readonly Scene[] = [
     about: N_('The same unit from (2, -6), on the plateau: the gradient has vanished, sgd and clipping barely move; Rprop ignores its size and escapes.'),
     query: 'model=sigmoid&start=2,-6&compare=sgd,lr=0.5;clip,lr=0.5,clip=1',
   },
+  {
+    id: 'one-lr',
+    name: N_('why one learning rate cannot work'),
+    about: N_(
+      "From the tutorial's start the wall's sharpness is 3.9e7, so a stable gradient step needs lr < 5e-8, yet at the valley's curvature such steps take millions of iterations. Red line: where sgd at lr 1e-4 turns unstable. The sweep: no learning rate of sgd converges in 500 iterations; every Δ0 of Rprop does.",
+    ),
+    query: 'opt=sgd&lr=0.0001&compare=rprop&colorBy=sharpness&plots=sharpness&sweep=lr',
+  },
+  {
+    id: 'seqlen-walls',
+    name: N_('longer sequences, steeper walls'),
+    about: N_(
+      'On random data (seed 0, 20 samples), the share of starts in [-3, 3]² from which gradient descent (lr 1e-4, 300 iterations) diverges climbs from none at lengths 2 to 4 to more than half at length 12: longer sequences raise steeper walls (Bengio et al. 1994). Rprop diverges from none of them.',
+    ),
+    query: 'opt=sgd&lr=0.0001&iterations=300&compare=rprop&sweep=seqLen&sweepRange=2,12&sweepStarts=16&seed=0&samples=20',
+  },
 ];
 
 /** The keys a scene resets before applying its own. */
-export const SCENE_KEYS = ['model', 'x0', 'target', 'steps', 'opt', 'compare', 'start', 'iterations', 'tol', 'delta0', 'etaPlus', 'etaMinus', 'deltaMin', 'deltaMax', 'lr', 'lrWRec', 'momentum', 'clip', 'beta1', 'beta2', 'eps'] as const;
+export const SCENE_KEYS = [
+  'model', 'x0', 'target', 'steps', 'opt', 'compare', 'start', 'iterations', 'tol', 'delta0', 'etaPlus', 'etaMinus', 'deltaMin', 'deltaMax', 'lr', 'lrWRec', 'momentum', 'clip', 'beta1', 'beta2', 'eps',
+  // the lesson's (issue 19): a scene without them turns them off
+  'colorBy', 'plots', 'sweep', 'sweepRange', 'sweepRes', 'sweepStarts',
+] as const;
 
 export function sceneParams(scene: Scene): Record<string, string> {
   const out: Record<string, string> = {};

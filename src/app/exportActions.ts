@@ -10,12 +10,15 @@ import type { Figures } from './figures';
 import { dataFile, download, imageFileName, type DataFile } from '../export/files';
 import { canvasToPng, renderSnapshot, type SnapshotOptions } from '../export/snapshot';
 import { viewLink } from '../ui/links';
+import type { Sweep } from '../model/lesson/sweep';
 import { t } from '../i18n';
 
 export interface ExportHost {
   state(): EngineState | null;
   frame(): number;
   hasAtlas(): boolean;
+  /** the completed sweep, or null (sweep=off, or still computing) */
+  sweep(): Sweep | null;
   showMessages(messages: string[]): void;
 }
 
@@ -45,7 +48,12 @@ export class ExportActions {
 
   saveData(kind: DataFile): void {
     const s = this.host.state();
-    if (s) download(dataFile(kind, s));
+    if (!s) return;
+    try {
+      download(dataFile(kind, s, this.host.sweep()));
+    } catch (e) {
+      this.host.showMessages([t('could not save the file: {reason}', { reason: (e as Error).message })]);
+    }
   }
 
   /** Where the camera stopped goes into the store; the camera snaps to the rounded values the URL holds. */

@@ -27,6 +27,11 @@ export class Figures {
   readonly status: StatusView;
   readonly readout: ReadoutView;
   readonly lesson = new LessonPanel();
+  /** presentation mode: the lesson's figure in the loss curve's place (null: none there) */
+  private lessonInSlot: HTMLElement | null = null;
+  private sizes: FigureSizes | null = null;
+  private readonly lossHost: HTMLElement;
+  private readonly gradientsHost: HTMLElement;
 
   constructor(
     shell: Shell,
@@ -45,11 +50,28 @@ export class Figures {
     this.readout = new ReadoutView(shell.readout);
     // the lesson's figures after the gradient plot (shown with plots=… or a sweep)
     shell.gradientsHost.after(this.lesson.sharpnessHost, this.lesson.stepsHost, this.lesson.sweepHost);
+    this.lossHost = shell.lossHost;
+    this.gradientsHost = shell.gradientsHost;
+  }
+
+  /**
+   * The lesson's figures: below the four (they may scroll), or in presentation mode one of them
+   * in the loss curve's place, at its size, so that the one-screen layout still fits.
+   */
+  private placeLesson(vm: ViewModel): void {
+    const p = vm.params;
+    const inSlot = this.lesson.setShown(p.plots, p.sweep !== 'off', p.present);
+    if (inSlot === this.lessonInSlot) return;
+    this.lessonInSlot = inSlot;
+    this.lossHost.hidden = inSlot !== null;
+    if (inSlot) this.lossHost.after(inSlot);
+    else this.gradientsHost.after(this.lesson.sharpnessHost, this.lesson.stepsHost, this.lesson.sweepHost);
+    if (this.sizes) this.resize(this.sizes);
   }
 
   /** A new view model: each view takes what it shows (and redraws only what changed in it). */
   update(vm: ViewModel): void {
-    this.lesson.setShown(vm.params.plots, vm.params.sweep !== 'off');
+    this.placeLesson(vm);
     for (const view of [this.surface, this.map, this.loss, this.gradients, this.legend, this.colorbar, this.side, this.readout, this.lesson]) view.update(vm);
   }
 
@@ -64,11 +86,11 @@ export class Figures {
     if (sizes.surface3d) this.surface.resize(...sizes.surface3d);
     if (sizes.map) this.map.resize(...sizes.map);
     if (sizes.atlasWidth !== null) this.atlas.setWidth(sizes.atlasWidth);
+    this.sizes = sizes;
     if (sizes.loss) this.loss.resize(...sizes.loss);
-    if (sizes.gradients) {
-      this.gradients.resize(...sizes.gradients);
-      this.lesson.resize(sizes.gradients[0], Math.max(220, sizes.gradients[1]));
-    }
+    if (sizes.gradients) this.gradients.resize(...sizes.gradients);
+    if (this.lessonInSlot && sizes.loss) this.lesson.resize(...sizes.loss);
+    else if (sizes.gradients) this.lesson.resize(sizes.gradients[0], Math.max(220, sizes.gradients[1]));
   }
 
   /** The 3D view (every frame it is on screen). */
@@ -93,6 +115,7 @@ export class Figures {
       legend: this.legend,
       colorbar: this.colorbar,
       atlas: hasAtlas ? this.atlas : null,
+      lesson: { sharpness: this.lesson.sharpness, steps: this.lesson.steps, sweep: this.lesson.sweepHost.hidden ? null : this.lesson.sweep },
     };
   }
 

@@ -3,17 +3,23 @@
  * what it holds. The encoders are in encode.ts (pure); this adds the state and Blobs.
  */
 import type { EngineState } from '../engine';
+import type { Sweep } from '../model/lesson/sweep';
+import { sweepToCsv, sweepToJson } from './sweepFiles';
 import { datasetLabel, datasetToLines, exportFileName, runsToCsv, runsToJson, surfaceAxesJson, surfaceToCsv, surfaceToNpy } from './encode';
 
-export const DATA_FILES = ['runs-csv', 'runs-json', 'surface-csv', 'surface-npy', 'surface-axes', 'dataset'] as const;
+export const DATA_FILES = ['runs-csv', 'runs-json', 'surface-csv', 'surface-npy', 'surface-axes', 'dataset', 'sweep-csv', 'sweep-json'] as const;
 export type DataFile = (typeof DATA_FILES)[number];
+
+const NO_SWEEP = 'no sweep to save (set sweep=lr or sweep=seqLen and let it finish)';
 
 export interface ExportFile {
   name: string;
   blob: Blob;
 }
 
-export function dataFile(kind: DataFile, st: EngineState): ExportFile {
+/** The file of `kind` from the state on screen (and, for the sweep's files, the completed sweep: an error without one). */
+export function dataFile(kind: DataFile, st: EngineState, sweep: Sweep | null = null): ExportFile {
+  if ((kind === 'sweep-csv' || kind === 'sweep-json') && !sweep) throw new Error(NO_SWEEP);
   const ds = datasetLabel(st.params, st.dataset);
   // names from the computed state's params (what the numbers are), the frame is irrelevant
   const q = st.params;
@@ -36,6 +42,14 @@ export function dataFile(kind: DataFile, st: EngineState): ExportFile {
       };
     case 'dataset':
       return { name: exportFileName('dataset', q, ds, 'txt'), blob: text(datasetToLines(st.dataset), 'text/plain') };
+    case 'sweep-csv':
+    case 'sweep-json': {
+      if (!sweep) throw new Error(NO_SWEEP);
+      const name = exportFileName(`sweep-${sweep.kind}`, q, ds, kind === 'sweep-csv' ? 'csv' : 'json');
+      return kind === 'sweep-csv'
+        ? { name, blob: text(sweepToCsv(sweep), 'text/csv') }
+        : { name, blob: text(sweepToJson(sweep, { dataset: ds, start: q.start, iterations: q.iterations, tol: q.tol }), 'application/json') };
+    }
   }
 }
 

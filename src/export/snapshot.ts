@@ -12,9 +12,10 @@ import type { HeatmapView } from '../views/heatmap2d';
 import type { LegendView } from '../views/legendView';
 import type { LossPlot } from '../views/lossplot';
 import { imageCanvas } from '../views/canvasText';
+import type { Canvas2DView } from '../views/canvas2d';
 import { THEME } from '../present/theme';
 
-export const SNAPSHOT_PANELS = ['page', '3d', 'map', 'gradients', 'loss', 'atlas'] as const;
+export const SNAPSHOT_PANELS = ['page', '3d', 'map', 'gradients', 'loss', 'atlas', 'sharpness', 'steps', 'sweep'] as const;
 export type SnapshotPanel = (typeof SNAPSHOT_PANELS)[number];
 export const SNAPSHOT_MAX: readonly [number, number] = [3840, 2160];
 export const SNAPSHOT_MIN = 64;
@@ -34,6 +35,8 @@ export interface SnapshotSource {
   legend: LegendView;
   colorbar: ColorbarView;
   atlas: AtlasPanel | null;
+  /** the lesson's figures (sharpness along the runs, step against gradient, the sweep); sweep null when sweep=off */
+  lesson: { sharpness: Canvas2DView; steps: Canvas2DView; sweep: Canvas2DView | null };
 }
 
 /** Each panel's natural size on a 1280 x 800 page: the scale is how much larger the image is. */
@@ -44,6 +47,9 @@ const BASE: Record<SnapshotPanel, [number, number]> = {
   gradients: [640, 360],
   loss: [760, 360],
   atlas: [760, 560],
+  sharpness: [760, 420],
+  steps: [760, 420],
+  sweep: [760, 420],
 };
 
 /** The size asked for, checked: whole pixels within SNAPSHOT_MIN..SNAPSHOT_MAX (else an error that says so). */
@@ -67,6 +73,7 @@ export function snapshotScale(panel: SnapshotPanel, width: number, height: numbe
 export async function renderSnapshot(src: SnapshotSource, o: SnapshotOptions): Promise<HTMLCanvasElement> {
   const { panel, width, height } = snapshotSize(o);
   if (panel === 'atlas' && !src.atlas) throw new Error('snapshot: no atlas to draw (set atlas=starts or atlas=lr)');
+  if (panel === 'sweep' && !src.lesson.sweep) throw new Error('snapshot: no sweep to draw (set sweep=lr or sweep=seqLen)');
   await document.fonts.ready;
   const s = snapshotScale(panel, width, height);
   const [out, ctx] = imageCanvas(width, height);
@@ -92,6 +99,11 @@ export async function renderSnapshot(src: SnapshotSource, o: SnapshotOptions): P
     }
     case 'atlas':
       ctx.drawImage(src.atlas!.renderAt(width, height, s), 0, 0);
+      break;
+    case 'sharpness':
+    case 'steps':
+    case 'sweep':
+      ctx.drawImage(src.lesson[panel]!.renderAt(width, height, s), 0, 0);
       break;
     case 'page':
       await drawPage(ctx, src, width, height, s);

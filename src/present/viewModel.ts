@@ -19,6 +19,7 @@ import { runColour } from './theme';
 import { atlasRunMarker } from './atlasPick';
 import { formatNumber } from '../views/common';
 import { atlasNoteText, finishedInFloat64Text } from './notes';
+import { sharpnessScale, stabilityLine, type SharpnessScale, type StabilityLine } from './sharpnessMap';
 import { t } from '../i18n';
 import { presentModel, type ModelView } from './modelView';
 
@@ -49,11 +50,13 @@ export interface FrameModel {
 }
 
 export interface ColorbarModel {
-  /** log10(cost + 1) at the top of the scale ('decades'); the cost itself ('linear') */
+  /** what the colours show: log10(cost + 1), a model's cost itself ('linear', the sigmoid unit's E), or log10 of the sharpness λmax (colorBy) */
+  kind: 'cost' | 'sharpness' | 'linear';
+  /** the scale's bottom and top in decades (cost: 0 and log10(cost + 1) at the top) */
+  bottom: number;
   top: number;
+  /** some cell is drawn grey: the cost beyond float32, or no positive finite sharpness */
   overflow: boolean;
-  /** 'decades' of cost + 1 (the linear RNN), or 'linear': the cost itself from 0 to top */
-  kind?: 'decades' | 'linear';
   /** the bar's title where it is not 'cost + 1' (e.g. 'E') */
   title?: string;
 }
@@ -69,6 +72,10 @@ export interface ViewModel {
   colorbar: ColorbarModel;
   /** the model's names, height scale, marked points and lines as the views show them */
   model: ModelView;
+  /** colorBy=sharpness on a surface with sharpness: its log10 per cell and decades (else null: coloured by cost) */
+  sharpness: SharpnessScale | null;
+  /** where the surface's sharpness equals the main run's stability limit, while the lesson is shown (colorBy=sharpness, plots or a sweep); null: no limit (Rprop family), no sharpness, or no lesson */
+  stability: StabilityLine | null;
   /** one axis scale for the gradient plot for the whole run: fixed at the first iteration asked for, kept while the state is the same */
   gradScale(k: number): GradientScale | null;
   /** the views at iteration k (computed once per iteration and view model) */
@@ -90,7 +97,7 @@ export function presentState(state: EngineState, params: Params, previous: ViewM
     lastIndex: Math.max(...state.runs.map((r) => r.weights.length - 1)),
     runsCaption: same ? previous.runsCaption : model.name === 'linear' ? explainRuns(state.dataset, state.runs, tol) : explainModelRuns(state.model, state.dataset, state.runs, tol),
     lossSeries: same ? previous.lossSeries : runs.map((r, i) => ({ label: r.name, css: r.css, costs: r.run.costs, diverged: r.run.diverged, emphasis: i === 0 })),
-    colorbar: model.heightKind === 'linear' ? { top: state.summary.logTop, overflow: state.overflow, kind: 'linear', title: model.heightTitle } : { top: state.summary.logTop, overflow: state.overflow },
+    ...presentSharpness(state, params, runs[0]?.name ?? '', model),
     model,
     gradScale(k) {
       // the six points, the start and every iteration's point: one scale while the run plays
@@ -108,6 +115,24 @@ export function presentState(state: EngineState, params: Params, previous: ViewM
     },
   };
   return vm;
+}
+
+/** The colour bar, the sharpness colouring and the stability contour of a state. */
+function presentSharpness(state: EngineState, params: Params, mainName: string, model: ModelView): Pick<ViewModel, 'colorbar' | 'sharpness' | 'stability'> {
+  const field = state.surface.sharpness;
+  const scale = field ? sharpnessScale(field) : null;
+  const main = state.runs[0];
+  const limit = state.lessons?.[0]?.stabilityLimit ?? null;
+  // the line belongs to the lesson: drawn while any of it is shown, so the plain views stay as they were
+  const lesson = params.colorBy === 'sharpness' || params.plots !== 'none' || params.sweep !== 'off';
+  const stability = lesson && scale && main ? stabilityLine(scale, state.surface.res, limit, mainName, main.hyper.lr) : null;
+  const sharpness = params.colorBy === 'sharpness' ? scale : null;
+  const colorbar: ColorbarModel = sharpness
+    ? { kind: 'sharpness', bottom: sharpness.bottom, top: sharpness.top, overflow: sharpness.grey }
+    : model.heightKind === 'linear'
+      ? { kind: 'linear', bottom: 0, top: state.summary.logTop, overflow: state.overflow, title: model.heightTitle }
+      : { kind: 'cost', bottom: 0, top: state.summary.logTop, overflow: state.overflow };
+  return { colorbar, sharpness, stability };
 }
 
 function presentRuns(runs: OptimiserRun[], tol: number): RunView[] {

@@ -12,6 +12,8 @@ export interface SaveActions {
   data(kind: DataFile): void;
   /** whether an atlas is shown (the atlas image is offered only then) */
   hasAtlas(): boolean;
+  /** whether a sweep is shown (its image and files are offered only then) */
+  hasSweep(): boolean;
 }
 
 /** Sizes offered for images: slides (16:9), a square and a 4:3 projector. */
@@ -31,6 +33,9 @@ const PANELS: Record<string, SnapshotPanel> = {
   [N_('loss curve')]: 'loss',
   [N_('gradient over time')]: 'gradients',
   [N_('trainability atlas')]: 'atlas',
+  [N_('sharpness along the runs')]: 'sharpness',
+  [N_('step against gradient')]: 'steps',
+  [N_('the sweep')]: 'sweep',
 };
 
 /** lil-gui options: the shown (translated) label → the value. */
@@ -45,6 +50,7 @@ export function addSaveMenu(gui: GUI, a: SaveActions): GUI {
     image: () => {
       const [w, h] = IMAGE_SIZES[m.size];
       if (m.panel === 'atlas' && !a.hasAtlas()) return;
+      if (m.panel === 'sweep' && !a.hasSweep()) return;
       void a.image(m.panel, w, h);
     },
     runsCsv: () => a.data('runs-csv'),
@@ -53,6 +59,8 @@ export function addSaveMenu(gui: GUI, a: SaveActions): GUI {
     surfaceNpy: () => a.data('surface-npy'),
     surfaceAxes: () => a.data('surface-axes'),
     dataset: () => a.data('dataset'),
+    sweepCsv: () => a.hasSweep() && a.data('sweep-csv'),
+    sweepJson: () => a.hasSweep() && a.data('sweep-json'),
   };
   folder.add(m, 'panel', shown(PANELS)).name(t('image of'));
   folder.add(m, 'size', shown(Object.fromEntries(Object.keys(IMAGE_SIZES).map((k) => [k, k])))).name(t('image size'));
@@ -63,6 +71,8 @@ export function addSaveMenu(gui: GUI, a: SaveActions): GUI {
   folder.add(m, 'surfaceNpy').name(t('surface grid (NumPy .npy)'));
   folder.add(m, 'surfaceAxes').name(t('surface axes (JSON, for the .npy)'));
   folder.add(m, 'dataset').name(t('data set (text)'));
+  folder.add(m, 'sweepCsv').name(t('the sweep (CSV)'));
+  folder.add(m, 'sweepJson').name(t('the sweep (JSON)'));
   folder.close();
   return folder;
 }

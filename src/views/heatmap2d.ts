@@ -1,7 +1,8 @@
 /**
- * The 2D view: log10(cost + 1) as a top-down heatmap with the tutorial's contour levels, the six
+ * The 2D view: log10(cost + 1) (or, colorBy=sharpness, log10 of the sharpness λmax) as a top-down heatmap with the tutorial's contour levels, the six
  * points and the Rprop trajectory (the tutorial's figures 1 and 3). 'zoom' shows [0, 2]^2 like the
- * tutorial's second panel, sampled from the same grid.
+ * tutorial's second panel, sampled from the same grid. While the lesson is shown, the stability
+ * contour (stabilityLine2d.ts) with its label.
  */
 import type { SurfaceResult } from '../gpu/backend';
 import { Canvas2DView, wrapText } from './canvas2d';
@@ -14,6 +15,8 @@ import { t } from '../i18n';
 import { THEME } from '../present/theme';
 import type { ViewModel } from '../present/viewModel';
 import type { ModelView } from '../present/modelView';
+import type { SharpnessScale, StabilityLine } from '../present/sharpnessMap';
+import { labelStabilityLine, stabilityPixels, strokeStabilityLine, type StabilityPixels } from './stabilityLine2d';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -26,7 +29,9 @@ const BACKGROUND_RGB: readonly [number, number, number] = [16, 20, 27];
 
 export class HeatmapView extends Canvas2DView {
   private surface: SurfaceResult | null = null;
-  private summary: SurfaceSummary | null = null;
+  /** what the colours show: log10(cost + 1) from 0 to logTop, or colorBy=sharpness's log10 λmax */
+  private field: ColourField | null = null;
+  private stability: StabilityLine | null = null;
   private contours: number[][] = [];
   /** the window drawn: [wxMin, wxMax, wRecMin, wRecMax] */
   private view: [number, number, number, number] = [-3, 3, -3, 3];
@@ -43,11 +48,12 @@ export class HeatmapView extends Canvas2DView {
     super(container, 'heatmap');
   }
 
-  setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], zoom: boolean, withContours: boolean): void {
+  setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], zoom: boolean, withContours: boolean, sharpness: SharpnessScale | null = null): void {
     this.surface = s;
-    this.summary = summary;
+    this.field = sharpness ?? { logs: summary.logs, bottom: 0, top: summary.logTop };
     this.view = zoom ? [0, 2, 0, 2] : range;
-    this.title = zoom ? t('log cost, zoom on [0, 2]²') : (this.model?.mapTitle ?? t('log10(cost + 1), top view'));
+    if (sharpness) this.title = zoom ? t('log10 sharpness λmax, zoom on [0, 2]²') : t('log10 sharpness λmax, top view');
+    else this.title = zoom ? t('log cost, zoom on [0, 2]²') : (this.model?.mapTitle ?? t('log10(cost + 1), top view'));
     this.contours = withContours ? contourLayers(summary.logs, s.res, this.model?.contourLevels ?? contourLevels()) : [];
     this.base = null;
   }
@@ -56,17 +62,18 @@ export class HeatmapView extends Canvas2DView {
     this.runs = runs;
   }
 
-  private shown: { surface: SurfaceResult; zoom: string; contours: boolean; runs: unknown } | null = null;
+  private shown: { surface: SurfaceResult; zoom: string; contours: boolean; runs: unknown; sharpness: SharpnessScale | null } | null = null;
 
   /** The surface (again when it, the zoom or the contours changed) and the runs in their colours. */
   update(vm: ViewModel): void {
     const { state, params } = vm;
     const old = this.shown;
     this.model = vm.model;
-    if (!old || old.surface !== state.surface || old.zoom !== params.zoom || old.contours !== params.contours)
-      this.setSurface(state.surface, state.summary, state.params.range, params.zoom === 'zoom', params.contours);
+    if (!old || old.surface !== state.surface || old.zoom !== params.zoom || old.contours !== params.contours || old.sharpness !== vm.sharpness)
+      this.setSurface(state.surface, state.summary, state.params.range, params.zoom === 'zoom', params.contours, vm.sharpness);
     if (!old || old.runs !== vm.runs) this.setRuns(vm.runs.map((r) => ({ weights: r.run.weights, css: r.css })));
-    this.shown = { surface: state.surface, zoom: params.zoom, contours: params.contours, runs: vm.runs };
+    this.stability = vm.stability;
+    this.shown = { surface: state.surface, zoom: params.zoom, contours: params.contours, runs: vm.runs, sharpness: vm.sharpness };
   }
 
   setFrame(k: number): void {
@@ -114,7 +121,7 @@ export class HeatmapView extends Canvas2DView {
    */
   private baseLayer(): HTMLCanvasElement | null {
     const s = this.surface;
-    const summary = this.summary;
+    const summary = this.field;
     if (!s || !summary) return null;
     const r = this.plotRect();
     const key = `${this.width}x${this.height}@${this.scale}:${this.view.join(',')}`;
@@ -131,7 +138,7 @@ export class HeatmapView extends Canvas2DView {
     const colOf = new Int32Array(W);
     for (let px = 0; px < W; px++) colOf[px] = Math.round(((a + ((px + 0.5) / W) * (b - a) - ga) / (gb - ga)) * (s.res - 1));
     const image = ctx.createImageData(W, H);
-    const top = summary.logTop;
+    const { bottom, top } = summary;
     // Each pixel's four bytes as one word: the grid cell's colour (computed once per cell while
     // there are fewer cells than pixels, else per pixel as before), the same bytes either way.
     const words = new Uint32Array(image.data.buffer, image.data.byteOffset, W * H);
@@ -157,7 +164,7 @@ export class HeatmapView extends Canvas2DView {
         else if (cells) words[k] = cells[base + col];
         else {
           const l = summary.logs[base + col];
-          words[k] = word(Number.isFinite(l) ? viridis(l / top) : OVERFLOW_RGB);
+          words[k] = word(Number.isFinite(l) ? viridis((l - bottom) / (top - bottom)) : OVERFLOW_RGB);
         }
       }
     }
@@ -202,12 +209,22 @@ export class HeatmapView extends Canvas2DView {
     ctx.drawImage(base, r.x, r.y, r.w, r.h);
     if (!this.model || this.model.wRecOneLines) this.drawWRecLines(ctx);
     else this.drawModelLines(ctx);
+    const line = this.stability && this.surface ? this.stabilityPixels(this.stability, this.surface) : null;
+    if (line) strokeStabilityLine(ctx, line, this.textScale);
     // the runs (their crossings of the edge are drawn after the frame's clip, whole)
     const { crossings, outside } = this.drawRunsAndPoints(ctx);
     ctx.restore();
     drawCrossings(ctx, crossings);
     if (outside) this.drawStartOutside(ctx, outside, r);
+    if (line) labelStabilityLine(ctx, line, r, this.font(13, '600'), this.textScale);
     this.drawFrame(ctx, r);
+  }
+
+  /** the stability contour's chains (grid index units) in canvas pixels */
+  private stabilityPixels(line: StabilityLine, s: SurfaceResult): StabilityPixels {
+    const last = s.res - 1;
+    const at = (x: number, y: number) => this.toPixel(s.wx[0] + (x / last) * (s.wx[last] - s.wx[0]), s.wRec[0] + (y / last) * (s.wRec[last] - s.wRec[0]));
+    return stabilityPixels(line, at);
   }
 
   /** the dashed lines |wRec| = 1 */
@@ -353,24 +370,30 @@ interface StartNote {
 
 type Rect = { x: number; y: number; w: number; h: number };
 
-/** every grid cell's colour as the four bytes of a pixel (RGBA, alpha 255), once per surface */
-const cellWordsCache = new WeakMap<SurfaceSummary, Uint32Array>();
-function cellWords(summary: SurfaceSummary): Uint32Array {
-  let words = cellWordsCache.get(summary);
+/** The values coloured: log10 per cell (Infinity: grey) on a scale from bottom to top. */
+interface ColourField {
+  logs: Float32Array;
+  bottom: number;
+  top: number;
+}
+
+/** every grid cell's colour as the four bytes of a pixel (RGBA, alpha 255), once per field */
+const cellWordsCache = new WeakMap<Float32Array, Uint32Array>();
+function cellWords(field: ColourField): Uint32Array {
+  let words = cellWordsCache.get(field.logs);
   if (!words) {
-    const logs = summary.logs;
-    const top = summary.logTop;
+    const { logs, bottom, top } = field;
     const bytes = new Uint8ClampedArray(4 * logs.length);
     for (let i = 0, k = 0; i < logs.length; i++, k += 4) {
       const l = logs[i];
-      const rgb = Number.isFinite(l) ? viridis(l / top) : OVERFLOW_RGB;
+      const rgb = Number.isFinite(l) ? viridis((l - bottom) / (top - bottom)) : OVERFLOW_RGB;
       bytes[k] = rgb[0];
       bytes[k + 1] = rgb[1];
       bytes[k + 2] = rgb[2];
       bytes[k + 3] = 255;
     }
     words = new Uint32Array(bytes.buffer);
-    cellWordsCache.set(summary, words);
+    cellWordsCache.set(field.logs, words);
   }
   return words;
 }

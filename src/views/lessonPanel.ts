@@ -29,11 +29,23 @@ export class LessonPanel {
     this.sweep.canvas.addEventListener('click', (e) => this.pick(e));
   }
 
-  /** Which of the lesson's figures are shown (plots=…, and the sweep's when there is one). */
-  setShown(plots: LessonPlots, sweep: boolean): void {
-    this.sharpnessHost.hidden = plots !== 'sharpness' && plots !== 'both';
-    this.stepsHost.hidden = plots !== 'steps' && plots !== 'both';
-    this.sweepHost.hidden = !sweep;
+  /**
+   * Which of the lesson's figures are shown (plots=…, and the sweep's when there is one); `one`
+   * (presentation mode): only the first of the sweep, the sharpness and the steps that is asked
+   * for, in a slot of the one-screen layout. Returns the host shown alone, or null.
+   */
+  setShown(plots: LessonPlots, sweep: boolean, one = false): HTMLElement | null {
+    const wanted = [
+      [this.sweepHost, sweep],
+      [this.sharpnessHost, plots === 'sharpness' || plots === 'both'],
+      [this.stepsHost, plots === 'steps' || plots === 'both'],
+    ] as const;
+    const alone = one ? (wanted.find(([, on]) => on)?.[0] ?? null) : null;
+    for (const [host, on] of wanted) {
+      host.hidden = one ? host !== alone : !on;
+      host.classList.toggle('in-slot', host === alone);
+    }
+    return alone;
   }
 
   update(vm: ViewModel): void {

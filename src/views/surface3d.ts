@@ -1,5 +1,6 @@
 /**
- * The 3D view: the surface of log10(cost + 1) as a mesh (height and colour from the same value),
+ * The 3D view: the surface of log10(cost + 1) as a mesh (height and colour from the same value, or
+ * the colour from log10 of the sharpness: colorBy), the stability contour while the lesson is shown,
  * contour lines, the lines |wRec| = 1, the valley floor, the tutorial's six points, the runs with
  * their moving markers, and the draggable start point. Its parts live beside it: the renderer
  * (renderer3d.ts), the camera (surfaceCamera.ts), coordinates (surfaceCoords.ts), picking
@@ -20,7 +21,9 @@ import type { ViewModel } from '../present/viewModel';
 import { addAxes, addModelLines, addTutorialPoints, addValleyFloor, addWRecOneLines, contourLines, polyline, type SurfaceFrame } from './surfaceDecor';
 import type { ModelView } from '../present/modelView';
 import { label, RetiredObjects } from './meshUtils';
-import { buildSurfaceMeshes, drapeMesh, type Drape, type SurfaceMeshes } from './surfaceMesh';
+import { buildSurfaceMeshes, drapeMesh, type ColourField, type Drape, type SurfaceMeshes } from './surfaceMesh';
+import { stabilityObjects } from './surfaceStability';
+import type { StabilityLine } from '../present/sharpnessMap';
 import { createRenderer, fullPixelRatio, gpuDone } from './renderer3d';
 import { cameraAngles, createCamera, placeCamera, setAspect } from './surfaceCamera';
 import { SurfaceCoords } from './surfaceCoords';
@@ -41,6 +44,10 @@ export class SurfaceView {
   private readonly labels: CSS2DRenderer;
   private readonly surfaceGroup = new THREE.Group();
   private readonly trajectoryGroup = new THREE.Group();
+  /** the stability contour and its label (surfaceStability.ts), while the lesson is shown */
+  private readonly lessonGroup = new THREE.Group();
+  private stabilityShown: { line: StabilityLine | null; version: number } = { line: null, version: -1 };
+  private shownSurface: SurfaceResult | null = null;
   /** the surface's meshes: the full one and the cheaper stand-in shown while interacting */
   private meshes: SurfaceMeshes | null = null;
   private runLines: RunLine[] = [];
@@ -70,7 +77,7 @@ export class SurfaceView {
     this.labels.domElement.className = 'labels3d';
     container.appendChild(this.labels.domElement);
     ({ camera: this.camera, controls: this.controls } = createCamera(this.renderer.domElement));
-    this.scene.add(this.surfaceGroup, this.trajectoryGroup);
+    this.scene.add(this.surfaceGroup, this.trajectoryGroup, this.lessonGroup);
     this.scene.add(new THREE.AmbientLight(0xffffff, 1.0));
 
     this.marker = new THREE.Mesh(new THREE.SphereGeometry(0.035, 20, 14), new THREE.MeshBasicMaterial({ color: 0xffffff }));
@@ -148,10 +155,20 @@ export class SurfaceView {
     const old = this.shownVm;
     this.shownVm = vm;
     const { state, params } = vm;
-    const surfaceChanged = !old || old.state.surface !== state.surface || old.params.contours !== params.contours;
+    const surfaceChanged = !old || old.state.surface !== state.surface || old.params.contours !== params.contours || old.sharpness !== vm.sharpness;
     this.modelView = vm.model;
-    if (surfaceChanged) this.setSurface(state.surface, state.summary, state.params.range, params.contours);
+    if (surfaceChanged) this.setSurface(state.surface, state.summary, state.params.range, params.contours, vm.sharpness);
     if (surfaceChanged || old.runs !== vm.runs) this.setRuns(vm.runs.map((r) => ({ ...r.run, css: r.css })));
+    this.setStability(vm.stability);
+  }
+
+  /** The stability contour over the surface drawn (again when it or the surface changed). */
+  private setStability(line: StabilityLine | null): void {
+    const shown = this.stabilityShown;
+    if (shown.line === line && shown.version === this.surfaceVersion) return;
+    this.stabilityShown = { line, version: this.surfaceVersion };
+    this.retired.clear(this.lessonGroup);
+    if (line && this.shownSurface && this.grid.m >= 2) this.lessonGroup.add(...stabilityObjects(line, this.shownSurface, this.grid));
   }
 
   /** The frame (the app draws it every frame the view is on screen). */
@@ -164,14 +181,15 @@ export class SurfaceView {
     return this.renderSnapshot(width, height, scale);
   }
 
-  setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], contours: boolean): void {
+  setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], contours: boolean, colourBy: ColourField | null = null): void {
     this.surfaceVersion++;
+    this.shownSurface = s;
     this.grid.range = range;
     this.retired.clear(this.surfaceGroup);
     // the same scale as the heatmap and the colour bar (computed once per surface, over every cell)
     this.grid.hMax = summary.logTop;
     this.grid.valueHeight = this.modelView?.heightKind === 'linear';
-    const meshes = buildSurfaceMeshes(s.res, summary);
+    const meshes = buildSurfaceMeshes(s.res, summary, colourBy);
     this.meshes = meshes;
     this.grid.m = meshes.m;
     this.grid.heights = meshes.heights;

@@ -1,4 +1,4 @@
-/** The 3D view's surface mesh: vertices, heights and colours from log10(cost + 1), and the atlas drape. */
+/** The 3D view's surface mesh: vertices, heights and colours from log10(cost + 1) (or colours from the sharpness), and the atlas drape. */
 import * as THREE from 'three/webgpu';
 import { OVERFLOW_RGB, viridis } from './colormap';
 import { HEIGHT, MESH_MAX } from './surfaceDecor';
@@ -37,13 +37,13 @@ export interface SurfaceMeshes {
  * sampled from the grid) and the coarser stand-in, sampled from the same cells, both on the
  * shared height and colour scale (summary.logTop, computed once per surface over every cell).
  */
-export function buildSurfaceMeshes(res: number, summary: SurfaceSummary): SurfaceMeshes {
+export function buildSurfaceMeshes(res: number, summary: SurfaceSummary, field: ColourField | null = null): SurfaceMeshes {
   const m = Math.min(res, MESH_MAX);
   const pick = (k: number) => Math.round((k * (res - 1)) / (m - 1));
   const logs = new Float32Array(m * m);
   for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = summary.logs[pick(j) * res + pick(i)];
   const hMax = summary.logTop;
-  const full = buildMesh(logs, m, hMax);
+  const full = buildMesh(logs, m, hMax, undefined, sampleField(field, res, m));
   const mc = Math.min(m, INTERACTIVE_MESH_MAX);
   if (mc >= m) return { ...full, m, coarse: null };
   const pickC = (k: number) => Math.round((k * (res - 1)) / (mc - 1));
@@ -56,12 +56,31 @@ export function buildSurfaceMeshes(res: number, summary: SurfaceSummary): Surfac
     for (let j = 0; j < mc; j++) for (let i = 0; i < mc; i++) index[j * mc + i] = pickC(j) * m + pickC(i);
     from = { colours: full.colours, heights: full.heights, index };
   }
-  const c = buildMesh(logsC, mc, hMax, from);
+  const c = buildMesh(logsC, mc, hMax, from, from ? null : sampleField(field, res, mc));
   return { ...full, m, coarse: { mesh: c.mesh, m: mc, colours: c.colours } };
 }
 
-/** The surface's mesh: m x m vertices at the heights and colours of log10(cost + 1) (or taken from a mesh built already). */
-export function buildMesh(logs: Float32Array, m: number, hMax: number, from?: MeshSource): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
+/** A field of log10 values (Infinity: grey) coloured from bottom to top instead of the heights: colorBy=sharpness. */
+export interface ColourField {
+  logs: Float32Array;
+  bottom: number;
+  top: number;
+}
+
+/** a res x res field sampled at m x m vertices like the heights (null stays null) */
+function sampleField(field: ColourField | null, res: number, m: number): ColourField | null {
+  if (!field) return null;
+  const pick = (k: number) => Math.round((k * (res - 1)) / (m - 1));
+  const logs = new Float32Array(m * m);
+  for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) logs[j * m + i] = field.logs[pick(j) * res + pick(i)];
+  return { logs, bottom: field.bottom, top: field.top };
+}
+
+/**
+ * The surface's mesh: m x m vertices at the heights of log10(cost + 1), coloured by the same
+ * value or by `field` (m x m), or both taken from a mesh built already.
+ */
+export function buildMesh(logs: Float32Array, m: number, hMax: number, from?: MeshSource, field: ColourField | null = null): { mesh: THREE.Mesh; colours: Float32Array<ArrayBuffer>; heights: Float32Array<ArrayBuffer> } {
   const positions = new Float32Array(m * m * 3);
   const colors = new Float32Array(m * m * 3);
   const heights = new Float32Array(m * m);
@@ -86,7 +105,8 @@ export function buildMesh(logs: Float32Array, m: number, hMax: number, from?: Me
       const y = finite ? (HEIGHT * l) / hMax : HEIGHT;
       heights[k] = y;
       positions[3 * k + 1] = y;
-      const rgb = finite ? viridis(l / hMax) : OVERFLOW_RGB;
+      const f = field ? field.logs[k] : 0;
+      const rgb = !field ? (finite ? viridis(l / hMax) : OVERFLOW_RGB) : Number.isFinite(f) ? viridis((f - field.bottom) / (field.top - field.bottom)) : OVERFLOW_RGB;
       // vertex colours are linear; the colour map is sRGB
       if (toLinear) {
         colors[3 * k] = toLinear(rgb[0] / 255);

@@ -226,7 +226,15 @@ test('the title bar: the scene\'s title and sentence; PageDown / PageUp and the 
   await expect(title).toHaveText('the Rprop family');
   await page.locator('#scene-next').click();
   await expect(title).toHaveText('Adam against Rprop');
+  await page.locator('#scene-next').click();
+  await expect(title).toHaveText('why one learning rate cannot work');
+  await expect(about).toContainText('no learning rate of sgd converges in 500 iterations');
+  await page.locator('#scene-next').click();
+  await expect(title).toHaveText('longer sequences, steeper walls');
   await expect(page.locator('#scene-next')).toBeDisabled(); // the last scene
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await expect(title).toHaveText('Adam against Rprop');
   await page.keyboard.press('PageUp');
   await expect(title).toHaveText('the Rprop family');
   await page.locator('#scene-prev').click();
