@@ -43,8 +43,10 @@ test('data-figure: surface3d, map, gradients and loss each name one shown elemen
   // no atlas without atlas=…: its element is there but not shown
   await expect(page.locator('[data-figure=atlas]')).toHaveCount(1);
   await expect(page.locator('[data-figure=atlas]')).toBeHidden();
+  // the lesson's figures are there but not shown without plots=… or sweep=…
+  for (const lesson of ['sharpness', 'steps', 'sweep']) await expect(page.locator(`[data-figure=${lesson}]`)).toBeHidden();
   expect(await page.locator('[data-figure]').evaluateAll((es) => es.map((e) => e.getAttribute('data-figure')).sort())).toEqual(
-    ['atlas', 'gradients', 'loss', 'map', 'surface3d'],
+    ['atlas', 'gradients', 'loss', 'map', 'sharpness', 'steps', 'surface3d', 'sweep'],
   );
   expect(errors).toEqual([]);
 });

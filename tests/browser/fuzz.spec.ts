@@ -13,8 +13,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { OPTIMISERS, HYPER_NAMES } from '../../src/model/optimiserSpec';
-import { PARAM_KEYS, PARAM_SPEC, type Params } from '../../src/state/schema';
-import { normalizeParams, unusedRandomPresetNotes } from '../../src/state/normalize';
+import { DEFAULT_PARAMS, PARAM_KEYS, PARAM_SPEC, type Params } from '../../src/state/schema';
+import { normalizeParams, unusedModelNotes, unusedRandomPresetNotes, withModelDefaults } from '../../src/state/normalize';
 
 const SEED = 20261128;
 const COUNT = 50;
@@ -50,11 +50,11 @@ function urlValue(key: keyof Params): fc.Arbitrary<string> {
   let invalid: fc.Arbitrary<string>;
   switch (s.kind) {
     case 'number': {
-      const max = key === 'res' || key === 'atlasRes' ? Math.min(s.max, 64) : key === 'iterations' || key === 'frame' ? Math.min(s.max, 2000) : s.max;
+      const max = key === 'res' || key === 'atlasRes' ? Math.min(s.max, 64) : key === 'sweepStarts' ? Math.min(s.max, 6) : key === 'sweepRes' ? Math.min(s.max, 9) : key === 'iterations' || key === 'frame' ? Math.min(s.max, 2000) : s.max;
       const min = Math.max(s.min, key === 'res' ? 8 : s.min);
       valid = s.integer ? fc.integer({ min: Math.ceil(min), max: Math.floor(Math.min(max, 2 ** 31 - 1)) }).map(String) : num(min, max);
       // res and atlasRes: out of range only downwards (clamped to their minimum), so that loads stay fast
-      invalid = key === 'res' || key === 'atlasRes' ? fc.oneof(junk.filter((v) => !/^1e308$/.test(v)), fc.constantFrom('-5', '0', '1.5', '2.5')) : fc.oneof(junk, num(s.max, s.max * 10 + 10), num(s.min - 10, s.min));
+      invalid = key === 'res' || key === 'atlasRes' || key === 'sweepStarts' || key === 'sweepRes' ? fc.oneof(junk.filter((v) => !/^1e308$/.test(v)), fc.constantFrom('-5', '0', '1.5', '2.5')) : fc.oneof(junk, num(s.max, s.max * 10 + 10), num(s.min - 10, s.min));
       break;
     }
     case 'choice':
@@ -113,6 +113,9 @@ const queryArb = fc.array(pairArb, { minLength: 0, maxLength: 7 }).map((pairs) =
   for (const [k, v] of pairs) q.append(k, v);
   q.append('still', '1'); // last, so it wins over a generated still
   if (!pairs.some(([k]) => k === 'res')) q.append('res', '32');
+  // the sweeps compute for every length and start: small unless the query sets them (seqLen sweeps on SwiftShader)
+  if (!pairs.some(([k]) => k === 'sweepStarts')) q.append('sweepStarts', '4');
+  if (!pairs.some(([k]) => k === 'sweepRes')) q.append('sweepRes', '9');
   return q.toString();
 });
 
@@ -140,9 +143,11 @@ async function ready(page: Page, query: string): Promise<void> {
 }
 
 /** What the app says: the parser's messages, then the notes on random-preset settings that do not apply. */
-function expectedFor(raw: Record<string, string>, base?: Params): { params: Params; messages: string[] } {
-  const n = base ? normalizeParams(raw, base) : normalizeParams(raw);
-  return { params: n.params, messages: [...n.messages, ...unusedRandomPresetNotes(raw, n.params)] };
+/** What the store makes of a query (src/state/store.ts's apply): normalized, the model's defaults, the notes. */
+function expectedFor(raw: Record<string, string>, base: Params = DEFAULT_PARAMS): { params: Params; messages: string[] } {
+  const n = normalizeParams(raw, base);
+  const params = withModelDefaults(raw, n.params, base);
+  return { params, messages: [...n.messages, ...unusedRandomPresetNotes(raw, params), ...unusedModelNotes(raw, params)] };
 }
 
 /** NaN counts of surface() and trajectory(), computed in the page (typed arrays stay there). */
