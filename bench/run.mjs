@@ -23,7 +23,9 @@ const CPU_BPTT_BUDGET = Number(process.env.BENCH_CPU_BPTT_BUDGET || 1.5e8);
 const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-vulkan=swiftshader', '--enable-unsafe-swiftshader'];
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+// BENCH_OUTDIR: serve another build (e.g. a copy of the code before a change, for before/after runs)
+const OUTDIR = process.env.BENCH_OUTDIR ? ['--outDir', process.env.BENCH_OUTDIR] : [];
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', ...OUTDIR], { stdio: 'ignore', detached: true });
 const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
 process.on('exit', stop);
 
@@ -189,6 +191,8 @@ console.log('\nview   res   frame ms   frames/s');
 for (const r of viewRows)
   console.log(`${r.view.padEnd(26)} ${pad(r.res, 4)} ${pad(r.ms ?? '-', 8)} ${pad(r.fps, 9)}${r.ratioFull ? `   app orbit / bare: ${r.ratioFull}x full frame, ${r.ratioMoving}x while moving` : ''}`);
 console.log('frame ms = JS plus the GPU finishing the frame (median); "presented" = frames the headless compositor showed per second.');
+for (const r of viewRows.filter((v) => v.ratioFull))
+  console.log(`RATIO res ${r.res}: full frame / bare three.js scene = ${r.ratioFull.toFixed(2)}x (target <= 1.5x: ${r.ratioFull <= 1.5 ? 'met' : 'NOT met'}); moving frame / bare = ${r.ratioMoving.toFixed(2)}x`);
 console.log('\natlas   backend  res    ms (Rprop, 500 iterations, tutorial data, [-3, 3]^2)');
 for (const r of atlasRows)
   console.log(`atlas   ${r.atlas.padEnd(8)} ${pad(r.res, 5)} ${r.skipped ? `  skipped (${r.skipped} > 60 s)` : `${pad(r.ms, 8)}  ${r.dispatches ? `${r.dispatches} dispatches, median ${r.medianDispatchMs} ms, longest ${r.longestDispatchMs} ms` : `${r.progressCalls} bands of rows`}`}`);

@@ -22,6 +22,28 @@ export function contourLayers(logs: ArrayLike<number> & object, res: number, lev
   return layers;
 }
 
+const sampledCache = new WeakMap<ArrayLike<number>, { m: number; layers: number[][] }>();
+
+/**
+ * contourLayers of the res x res grid sampled at m x m points (m < res), the points the 3D
+ * surface mesh has as its vertices (column or row round(k (res - 1) / (m - 1))), so that the
+ * lines lie on the drawn surface. Coordinates are in the sampled grid's index units (0..m-1).
+ */
+export function sampledContourLayers(logs: ArrayLike<number> & object, res: number, m: number, levels: readonly number[]): number[][] {
+  if (m >= res) return contourLayers(logs, res, levels);
+  const hit = sampledCache.get(logs);
+  if (hit && hit.m === m) return hit.layers;
+  const pick = (k: number) => Math.round((k * (res - 1)) / (m - 1));
+  const sampled = new Float32Array(m * m);
+  for (let j = 0; j < m; j++) {
+    const row = pick(j) * res;
+    for (let i = 0; i < m; i++) sampled[j * m + i] = logs[row + pick(i)];
+  }
+  const layers = contourSegmentsAll(sampled, m, m, levels);
+  sampledCache.set(logs, { m, layers });
+  return layers;
+}
+
 /**
  * contourSegments for several levels in one pass over the cells: the same arrays as
  * levels.map((l) => contourSegments(v, cols, rows, l)), segment for segment in the same order,

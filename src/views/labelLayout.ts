@@ -41,8 +41,16 @@ export function fitLabels(layer: HTMLElement, bounds: DOMRect, avoid: readonly D
   });
   measured.sort((a, b) => a.p - b.p);
   const placed: Box[] = avoid.map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height }));
+  // the axes (data-axis) whose title gave way: their ticks go with it (titles are placed first),
+  // so that no lone number floats about without the axis it belongs to
+  const untitled = new Set<string>();
   for (const { e, box, p } of measured) {
     if (box.w === 0 && box.h === 0) continue;
+    const axis = e.dataset.axis;
+    if (axis && e.classList.contains('tick') && untitled.has(axis)) {
+      e.style.visibility = 'hidden';
+      continue;
+    }
     // inside the view
     let dx = Math.min(0, bounds.right - 4 - (box.x + box.w));
     dx = Math.max(dx, bounds.left + 4 - box.x);
@@ -68,7 +76,10 @@ export function fitLabels(layer: HTMLElement, bounds: DOMRect, avoid: readonly D
       if (p <= 1) {
         e.style.translate = `${dx}px ${dy}px`;
         placed.push(at(0, 0));
-      } else e.style.visibility = 'hidden';
+      } else {
+        e.style.visibility = 'hidden';
+        if (axis && e.classList.contains('axis')) untitled.add(axis);
+      }
       continue;
     }
     const [ox, oy] = spot;

@@ -7,7 +7,7 @@ import { Line2 } from 'three/addons/lines/webgpu/Line2.js';
 import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import type { SurfaceResult } from '../gpu/backend';
 import { contourLevels } from './colormap';
-import { contourLayers } from './contours';
+import { sampledContourLayers } from './contours';
 import { TUTORIAL_POINTS, niceTicks, formatTick, type MarkedPoint } from './common';
 import type { ModelLineView, ModelPointView } from '../present/modelView';
 import { boundingSphereOf, label } from './meshUtils';
@@ -30,8 +30,14 @@ export const MESH_MAX = 257;
 /** the surface's height in world units */
 export const HEIGHT = 1.1;
 
-export function contourLines(f: SurfaceFrame, logs: Float32Array, m: number, levels: number[] = contourLevels()): THREE.LineSegments {
-  const layers = contourLayers(logs, m, levels);
+/**
+ * The contour lines of a res x res grid of log costs (or a model's cost), traced on the mesh's
+ * own grid (at most MESH_MAX points per side, the mesh's vertices): finer grids would only add
+ * thousands of tiny segments across each mesh cell, all drawn every frame.
+ */
+export function contourLines(f: SurfaceFrame, logs: Float32Array, res: number, levels: number[] = contourLevels()): THREE.LineSegments {
+  const m = Math.min(res, MESH_MAX);
+  const layers = sampledContourLayers(logs, res, m, levels);
   let n = 0;
   for (const seg of layers) n += seg.length / 2;
   const pts = new Float32Array(3 * n);
@@ -133,6 +139,7 @@ export function addAxes(f: SurfaceFrame, names: AxesNames = LINEAR_AXES): void {
     const x = f.worldX(t);
     add(x, 0, 1.08, x, 0, 1.13);
     const l = label(formatTick(t), 'label tick');
+    l.element.dataset.axis = 'wx';
     l.position.set(x, 0, 1.2);
     f.group.add(l);
   }
@@ -141,6 +148,7 @@ export function addAxes(f: SurfaceFrame, names: AxesNames = LINEAR_AXES): void {
     const z = f.worldZ(t);
     add(-1.08, 0, z, -1.13, 0, z);
     const l = label(formatTick(t), 'label tick');
+    l.element.dataset.axis = 'wRec';
     l.position.set(-1.22, 0, z);
     f.group.add(l);
   }
@@ -149,6 +157,7 @@ export function addAxes(f: SurfaceFrame, names: AxesNames = LINEAR_AXES): void {
     const y = (HEIGHT * v) / f.hMax;
     add(-1.08, y, -1.08, -1.03, y, -1.08);
     const l = label(names.heightKind === 'linear' ? formatTick(v) : v === 0 ? '1' : `1e${v}`, 'label tick');
+    l.element.dataset.axis = 'cost';
     l.position.set(-1.2, y, -1.08);
     f.group.add(l);
   }
@@ -161,6 +170,10 @@ export function addAxes(f: SurfaceFrame, names: AxesNames = LINEAR_AXES): void {
   t2.position.set(-1.38, 0, 0);
   const t3 = label(names.heightTitle || t('cost + 1'), 'label axis');
   t3.position.set(-1.08, HEIGHT + 0.1, -1.08);
+  // (fitLabels hides an axis's ticks with its title)
+  t1.element.dataset.axis = 'wx';
+  t2.element.dataset.axis = 'wRec';
+  t3.element.dataset.axis = 'cost';
   f.group.add(t1, t2, t3);
 }
 
