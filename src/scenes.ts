@@ -37,18 +37,6 @@ export const SCENES: readonly Scene[] = [
     query: 'compare=adam;adam,lr=0.05,beta1=0.8',
   },
   {
-    id: 'pascanu-cliff',
-    name: N_("Pascanu's cliff"),
-    about: N_('One sigmoid unit (Pascanu et al. 2013): from (6.5, -3.2) sgd lands on the cliff and is thrown far away by one step, clipping the gradient walks down it, Rprop converges.'),
-    query: 'model=sigmoid&compare=sgd,lr=0.5;clip,lr=0.5,clip=1',
-  },
-  {
-    id: 'plateau',
-    name: N_('the plateau'),
-    about: N_('The same unit from (2, -6), on the plateau: the gradient has vanished, sgd and clipping barely move; Rprop ignores its size and escapes.'),
-    query: 'model=sigmoid&start=2,-6&compare=sgd,lr=0.5;clip,lr=0.5,clip=1',
-  },
-  {
     id: 'one-lr',
     name: N_('why one learning rate cannot work'),
     about: N_(
@@ -63,6 +51,18 @@ export const SCENES: readonly Scene[] = [
       'On random data (seed 0, 20 samples), the share of starts in [-3, 3]² from which gradient descent (lr 1e-4, 300 iterations) diverges climbs from none at lengths 2 to 4 to more than half at length 12: longer sequences raise steeper walls (Bengio et al. 1994). Rprop diverges from none of them.',
     ),
     query: 'opt=sgd&lr=0.0001&iterations=300&compare=rprop&sweep=seqLen&sweepRange=2,12&sweepStarts=16&seed=0&samples=20',
+  },
+  {
+    id: 'pascanu-cliff',
+    name: N_("Pascanu's cliff"),
+    about: N_('One sigmoid unit (Pascanu et al. 2013): from (6.5, -3.2) sgd lands on the cliff and is thrown far away by one step, clipping the gradient walks down it, Rprop converges.'),
+    query: 'model=sigmoid&compare=sgd,lr=0.5;clip,lr=0.5,clip=1',
+  },
+  {
+    id: 'plateau',
+    name: N_('the plateau'),
+    about: N_('The same unit from (2, -6), on the plateau: the gradient has vanished, sgd and clipping barely move; Rprop ignores its size and escapes.'),
+    query: 'model=sigmoid&start=2,-6&compare=sgd,lr=0.5;clip,lr=0.5,clip=1',
   },
 ];
 

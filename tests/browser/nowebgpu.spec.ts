@@ -7,7 +7,8 @@ import { dragBetween, openApp } from './helpers';
 import { colourAt, distinctColours, isHighColour, isLowColour } from './pixels';
 
 test('falls back to the CPU backend and WebGL2, says why, and reproduces the tutorial', async ({ page }) => {
-  const errors = await openApp(page, '?play=0&frame=500');
+  // the panel folded away: the 3D view as wide as the page leaves it (this test is about the fallback)
+  const errors = await openApp(page, '?play=0&frame=500&gui=0');
   expect(await page.evaluate(() => window.rnnlab.backend)).toBe('cpu');
   await expect(page.locator('#status')).toContainText('CPU fallback');
   await expect(page.locator('#status')).toContainText('no adapter');

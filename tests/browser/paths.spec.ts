@@ -69,6 +69,9 @@ async function spots(page: Page, run: number, view: View, ks: number[]): Promise
       for (const k of ks) {
         const p = window.rnnlab.toScreen(w[k][0], w[k][1], view);
         if (!p) continue;
+        // next to where the path leaves or enters the window its exit × or entry ring is drawn: not a lone marker
+        const inside = (j: number) => j < 0 || j >= w.length || window.rnnlab.toScreen(w[j][0], w[j][1], view) !== null;
+        if (!inside(k - 1) || !inside(k + 1)) continue;
         const cx = p.x - window.scrollX;
         const cy = p.y - window.scrollY;
         if (document.elementFromPoint(cx, cy) !== canvas) continue;
