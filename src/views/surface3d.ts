@@ -168,7 +168,9 @@ export class SurfaceView {
     if (shown.line === line && shown.version === this.surfaceVersion) return;
     this.stabilityShown = { line, version: this.surfaceVersion };
     this.retired.clear(this.lessonGroup);
-    if (line && this.shownSurface && this.grid.m >= 2) this.lessonGroup.add(...stabilityObjects(line, this.shownSurface, this.grid));
+    // add() with no objects logs an error in three.js: a line with no chain long enough adds nothing
+    const objects = line && this.shownSurface && this.grid.m >= 2 ? stabilityObjects(line, this.shownSurface, this.grid) : [];
+    if (objects.length) this.lessonGroup.add(...objects);
   }
 
   /** The frame (the app draws it every frame the view is on screen). */

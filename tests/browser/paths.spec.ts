@@ -250,7 +250,8 @@ test.describe('the current point and the six marked points are where toScreen sa
           return q && { x: q.x - window.scrollX, y: q.y - window.scrollY };
         }, [p.wx, p.wRec, view] as const);
         if (!at) continue;
-        const best = Math.min(...square(atEnd, at.x, at.y, 2).map((c) => dist(c, hex(p.css))));
+        // within the disc (radius 5): a point on the window's edge may have a run's exit mark over its centre
+        const best = Math.min(...square(atEnd, at.x, at.y, 4).map((c) => dist(c, hex(p.css))));
         expect(best, `${p.name} (${p.wx}, ${p.wRec}) at (${at.x}, ${at.y})`).toBeLessThan(60);
         seen++;
       }
