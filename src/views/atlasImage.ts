@@ -75,17 +75,20 @@ function drawAtlasMap(ctx: CanvasRenderingContext2D, a: AtlasPanelInput, i: numb
   ctx.restore();
   const mk = v.marker;
   if (mk && mk[0] >= xa && mk[0] <= xb && mk[1] >= ya && mk[1] <= yb) {
-    const mx = ox + ((mk[0] - xa) / (xb - xa)) * side;
-    const my = oy + (1 - (mk[1] - ya) / (yb - ya)) * side;
-    ctx.beginPath();
-    ctx.arc(mx, my, 6 * s, 0, 2 * Math.PI);
-    ctx.lineWidth = 5 * s;
-    ctx.strokeStyle = THEME.outline;
-    ctx.stroke();
-    ctx.lineWidth = 2.5 * s;
-    ctx.strokeStyle = THEME.marker;
-    ctx.stroke();
+    strokeAtlasMarker(ctx, ox + ((mk[0] - xa) / (xb - xa)) * side, oy + (1 - (mk[1] - ya) / (yb - ya)) * side, s);
   }
+}
+
+/** The ring where a run's settings sit on its map: orange on a dark outline, `k` times its CSS size. */
+export function strokeAtlasMarker(ctx: CanvasRenderingContext2D, x: number, y: number, k: number): void {
+  ctx.beginPath();
+  ctx.arc(x, y, 6 * k, 0, 2 * Math.PI);
+  ctx.lineWidth = 5 * k;
+  ctx.strokeStyle = THEME.outline;
+  ctx.stroke();
+  ctx.lineWidth = 2.5 * k;
+  ctx.strokeStyle = THEME.marker;
+  ctx.stroke();
 }
 
 /** Every run's map side by side, each with its title and shares, the axes, the marker and the class legend, width x height image pixels at scale s. */

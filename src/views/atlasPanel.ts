@@ -17,7 +17,7 @@ import { atlasGridColumns, GRID_GAP, atlasRunView, atlasShares, formatShare, typ
 import { THEME } from '../present/theme';
 import { listenAtlasMap, type Press } from './atlasPointer';
 import { ATLAS_CSS } from './atlasStyle';
-import { atlasCellImage, renderAtlasImage } from './atlasImage';
+import { atlasCellImage, renderAtlasImage, strokeAtlasMarker } from './atlasImage';
 import { atlasLegendItems, atlasSummaryRows } from './atlasLegend';
 
 /** Canvas padding around each square map: y ticks and label left, x ticks and label below (times the text scale). */
@@ -333,14 +333,7 @@ export class AtlasPanel {
     const mk = view.marker;
     if (hasImage && mk && mk[0] >= a && mk[0] <= b && mk[1] >= c && mk[1] <= d) {
       const [x, y] = this.toPixel(i, mk[0], mk[1]);
-      ctx.beginPath();
-      ctx.arc(x, y, 6 * k, 0, 2 * Math.PI);
-      ctx.lineWidth = 5 * k;
-      ctx.strokeStyle = THEME.outline;
-      ctx.stroke();
-      ctx.lineWidth = 2.5 * k;
-      ctx.strokeStyle = THEME.marker;
-      ctx.stroke();
+      strokeAtlasMarker(ctx, x, y, k);
     }
     const p = this.press;
     if (p && p.run === i && p.dragging) {

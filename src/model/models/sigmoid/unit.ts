@@ -50,10 +50,23 @@ export class SigmoidUnit implements CostEvaluator {
   }
 
   evaluate(w: number, b: number, out: CostGrad): CostGrad {
+    return this.backprop(w, b, out, null);
+  }
+
+  /** Cost, gradient and g_k = dE/dx_k for k = 0..steps. */
+  point(w: number, b: number): ModelPoint {
+    const gradOverTime = new Float64Array(this.steps + 1);
+    const cg = this.backprop(w, b, { cost: 0, wxGrad: 0, wRecGrad: 0 }, gradOverTime);
+    return { cost: cg.cost, wxGrad: cg.wxGrad, wRecGrad: cg.wRecGrad, gradOverTime };
+  }
+
+  /** BPTT (SPEC section 12): E and both gradients into out; g_k = dE/dx_k into gradOverTime when given. */
+  private backprop(w: number, b: number, out: CostGrad, gradOverTime: Float64Array | null): CostGrad {
     const s = this.forward(w, b);
     const n = this.steps;
     const e = s[n] - this.target;
     let g = 2 * e * s[n] * (1 - s[n]);
+    if (gradOverTime) gradOverTime[n] = g;
     let gw = 0;
     let gb = 0;
     for (let t = n; t >= 1; t--) {
@@ -61,6 +74,7 @@ export class SigmoidUnit implements CostEvaluator {
       gw += g * sp;
       gb += g;
       g = g * w * sp * (1 - sp);
+      if (gradOverTime) gradOverTime[t - 1] = g;
     }
     out.cost = e * e;
     out.wxGrad = gw;
@@ -68,25 +82,6 @@ export class SigmoidUnit implements CostEvaluator {
     return out;
   }
 
-  /** Cost, gradient and g_k = dE/dx_k for k = 0..steps. */
-  point(w: number, b: number): ModelPoint {
-    const s = this.forward(w, b);
-    const n = this.steps;
-    const gradOverTime = new Float64Array(n + 1);
-    const e = s[n] - this.target;
-    let g = 2 * e * s[n] * (1 - s[n]);
-    gradOverTime[n] = g;
-    let gw = 0;
-    let gb = 0;
-    for (let t = n; t >= 1; t--) {
-      const sp = s[t - 1];
-      gw += g * sp;
-      gb += g;
-      g = g * w * sp * (1 - sp);
-      gradOverTime[t - 1] = g;
-    }
-    return { cost: e * e, wxGrad: gw, wRecGrad: gb, gradOverTime };
-  }
 
   /**
    * The Hessian of E in (w, b): x_t and its first and second derivatives carried forward
