@@ -16,7 +16,7 @@ import { THEME } from '../present/theme';
 import type { ViewModel } from '../present/viewModel';
 import type { ModelView } from '../present/modelView';
 import type { SharpnessScale, StabilityLine } from '../present/sharpnessMap';
-import { labelStabilityLine, stabilityPixels, strokeStabilityLine, type StabilityPixels } from './stabilityLine2d';
+import { keepClearOfLabels, labelStabilityLine, stabilityPixels, strokeStabilityLine, type StabilityPixels } from './stabilityLine2d';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -216,7 +216,8 @@ export class HeatmapView extends Canvas2DView {
     ctx.restore();
     drawCrossings(ctx, crossings);
     if (outside) this.drawStartOutside(ctx, outside, r);
-    if (line) labelStabilityLine(ctx, line, r, this.font(13, '600'), this.textScale);
+    if (line) labelStabilityLine(ctx, line, r, this.font(13, '600'), this.textScale,
+      keepClearOfLabels(this.runs, this.frame, this.model?.points ?? TUTORIAL_POINTS, (wx, wRec) => this.toPixel(wx, wRec)));
     this.drawFrame(ctx, r);
   }
 

@@ -44,8 +44,55 @@ export function strokeStabilityLine(ctx: CanvasRenderingContext2D, line: Stabili
   ctx.restore();
 }
 
-/** The label on a dark plate near the line's anchor, inside the plot rectangle r. */
-export function labelStabilityLine(ctx: CanvasRenderingContext2D, line: StabilityPixels, r: { x: number; y: number; w: number; h: number }, font: string, k: number): void {
+/** A point a label keeps clear of: x, y (pixels) and how much covering it costs. */
+export type KeepClear = [number, number, number];
+
+/** The start and the runs' current points (at `frame`), weight 10, and the marked points, weight 1, in pixels. */
+export function keepClearOfLabels(
+  runs: readonly { weights: readonly [number, number][] }[],
+  frame: number,
+  points: readonly { wx: number; wRec: number }[],
+  at: (wx: number, wRec: number) => [number, number],
+): KeepClear[] {
+  const out: KeepClear[] = [];
+  const main = runs[0]?.weights;
+  if (main && main.length > 0) out.push([...at(...main[0]), 10]);
+  for (const { weights: w } of runs) if (w.length > 0) out.push([...at(...w[Math.min(frame, w.length - 1)]), 10]);
+  for (const p of points) out.push([...at(p.wx, p.wRec), 1]);
+  return out.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+
+/**
+ * Where the label's box (w x h) goes: beside the anchor a, inside the plot rectangle r, on the
+ * side (above right, below right, above left, below left) that covers the least of `avoid`: the
+ * points with their weights (the start and the runs' current points weigh most: a label must not
+ * hide them); the earlier side on a tie.
+ */
+export function placeStabilityLabel(a: [number, number], w: number, h: number, r: Box, avoid: readonly KeepClear[], gap: number): { x: number; y: number } {
+  const clampX = (x: number) => Math.min(Math.max(x, r.x + 2), r.x + r.w - w - 2);
+  const clampY = (y: number) => Math.min(Math.max(y, r.y + 2), r.y + r.h - h - 2);
+  const sides = [
+    { x: clampX(a[0] + gap), y: clampY(a[1] - h - gap) },
+    { x: clampX(a[0] + gap), y: clampY(a[1] + gap) },
+    { x: clampX(a[0] - w - gap), y: clampY(a[1] - h - gap) },
+    { x: clampX(a[0] - w - gap), y: clampY(a[1] + gap) },
+  ];
+  const margin = 8;
+  const covered = (b: { x: number; y: number }) =>
+    avoid.reduce((sum, [px, py, weight]) => (px < b.x - margin || px > b.x + w + margin || py < b.y - margin || py > b.y + h + margin ? sum : sum + weight), 0);
+  let best = sides[0];
+  let least = covered(best);
+  for (const side of sides.slice(1)) {
+    const c = covered(side);
+    if (c < least) [best, least] = [side, c];
+  }
+  return best;
+}
+
+/** The label on a dark plate near the line's anchor, inside the plot rectangle r, clear of `avoid` where it can be. */
+export function labelStabilityLine(ctx: CanvasRenderingContext2D, line: StabilityPixels, r: Box, font: string, k: number, avoid: readonly KeepClear[] = []): void {
   const a = line.anchor;
   if (!a) return;
   ctx.save();
@@ -54,9 +101,7 @@ export function labelStabilityLine(ctx: CanvasRenderingContext2D, line: Stabilit
   const lineH = 18 * k;
   const w = Math.max(...lines.map((l) => ctx.measureText(l).width)) + 12 * k;
   const h = lineH * lines.length + 4 * k;
-  // beside the anchor, clamped inside the plot
-  const x = Math.min(Math.max(a[0] + 10 * k, r.x + 2), r.x + r.w - w - 2);
-  const y = Math.min(Math.max(a[1] - h - 8 * k, r.y + 2), r.y + r.h - h - 2);
+  const { x, y } = placeStabilityLabel(a, w, h, r, avoid, 8 * k);
   ctx.fillStyle = 'rgba(11, 13, 18, 0.85)';
   ctx.fillRect(x, y, w, h);
   ctx.fillStyle = STABILITY_CSS;
