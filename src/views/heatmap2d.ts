@@ -16,7 +16,7 @@ import { THEME } from '../present/theme';
 import type { ViewModel } from '../present/viewModel';
 import type { ModelView } from '../present/modelView';
 import type { SharpnessScale, StabilityLine } from '../present/sharpnessMap';
-import { keepClearOfLabels, labelStabilityLine, stabilityPixels, strokeStabilityLine, type StabilityPixels } from './stabilityLine2d';
+import { keepClearOfLabels, labelStabilityLine, stabilityPixels, strokeStabilityLine } from './stabilityLine2d';
 
 export interface HeatmapRun {
   weights: readonly [number, number][];
@@ -209,7 +209,7 @@ export class HeatmapView extends Canvas2DView {
     ctx.drawImage(base, r.x, r.y, r.w, r.h);
     if (!this.model || this.model.wRecOneLines) this.drawWRecLines(ctx);
     else this.drawModelLines(ctx);
-    const line = this.stability && this.surface ? this.stabilityPixels(this.stability, this.surface) : null;
+    const line = this.stability && this.surface ? stabilityPixels(this.stability, this.surface, (wx, wRec) => this.toPixel(wx, wRec)) : null;
     if (line) strokeStabilityLine(ctx, line, this.textScale);
     // the runs (their crossings of the edge are drawn after the frame's clip, whole)
     const { crossings, outside } = this.drawRunsAndPoints(ctx);
@@ -219,13 +219,6 @@ export class HeatmapView extends Canvas2DView {
     if (line) labelStabilityLine(ctx, line, r, this.font(13, '600'), this.textScale,
       keepClearOfLabels(this.runs, this.frame, this.model?.points ?? TUTORIAL_POINTS, (wx, wRec) => this.toPixel(wx, wRec)));
     this.drawFrame(ctx, r);
-  }
-
-  /** the stability contour's chains (grid index units) in canvas pixels */
-  private stabilityPixels(line: StabilityLine, s: SurfaceResult): StabilityPixels {
-    const last = s.res - 1;
-    const at = (x: number, y: number) => this.toPixel(s.wx[0] + (x / last) * (s.wx[last] - s.wx[0]), s.wRec[0] + (y / last) * (s.wRec[last] - s.wRec[0]));
-    return stabilityPixels(line, at);
   }
 
   /** the dashed lines |wRec| = 1 */

@@ -5,6 +5,7 @@
  */
 import { labelAnchor, type StabilityLine } from '../present/sharpnessMap';
 import { wrapText } from './canvas2d';
+import type { SurfaceResult } from '../gpu/backend';
 
 /** the line's colour: a red that neither viridis nor the overflow grey holds */
 export const STABILITY_CSS = '#ff5a7a';
@@ -17,8 +18,10 @@ export interface StabilityPixels {
   label: string;
 }
 
-/** The line's chains mapped by `at` (grid index units -> canvas pixels). */
-export function stabilityPixels(line: StabilityLine, at: (x: number, y: number) => [number, number]): StabilityPixels {
+/** The line's chains (grid index units of the surface s) in pixels, by `toPixel` of (wx, wRec). */
+export function stabilityPixels(line: StabilityLine, s: SurfaceResult, toPixel: (wx: number, wRec: number) => [number, number]): StabilityPixels {
+  const last = s.res - 1;
+  const at = (x: number, y: number) => toPixel(s.wx[0] + (x / last) * (s.wx[last] - s.wx[0]), s.wRec[0] + (y / last) * (s.wRec[last] - s.wRec[0]));
   const chains = line.chains.map((c) => {
     const out: number[] = [];
     for (let i = 0; i < c.length; i += 2) out.push(...at(c[i], c[i + 1]));
