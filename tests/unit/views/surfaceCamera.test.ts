@@ -1,13 +1,13 @@
 /**
  * The 3D view's framing: views at least FIT_ASPECT wide keep the vertical field of view of 38°
  * (their pictures as before); narrower ones widen it so that the whole surface box stays on the
- * canvas.
+ * canvas, with each model's default camera.
  */
 import { describe, expect, it } from 'vitest';
 import * as THREE from 'three/webgpu';
 import { cameraPosition, FIT_ASPECT, FOV, fovForAspect, setAspect, TARGET } from '../../../src/views/surfaceCamera';
 import { HEIGHT } from '../../../src/views/surfaceDecor';
-import { DEFAULT_CAMERA } from '../../../src/state/schema';
+import { MODELS } from '../../../src/model/models';
 
 /** the box the surface is drawn in: [-1, 1] x [0, HEIGHT] x [-1, 1], its corners in normalized device coordinates */
 function boxOnCanvas(cam: readonly [number, number, number], aspect: number): { x: number; y: number } {
@@ -38,12 +38,13 @@ describe('the 3D view fits the surface to narrow views', () => {
     expect(fovForAspect(0.5)).toBeGreaterThan(fovForAspect(0.8));
   });
 
-  it("shows every corner of the surface's box with the default camera, from a portrait 0.4 to a wide 3", () => {
-    for (const aspect of [0.4, 0.55, 0.69, 0.85, 1, FIT_ASPECT, 1.1, 1.67, 3]) {
-      const { x, y } = boxOnCanvas(DEFAULT_CAMERA, aspect);
-      expect(x, `at aspect ${aspect}: the box's widest corner`).toBeLessThan(0.9);
-      expect(y, `at aspect ${aspect}: the box's highest corner`).toBeLessThan(0.9);
-    }
+  it("shows every corner of the surface's box with each model's default camera, from a portrait 0.4 to a wide 3", () => {
+    for (const model of MODELS)
+      for (const aspect of [0.4, 0.55, 0.69, 0.85, 1, FIT_ASPECT, 1.1, 1.67, 3]) {
+        const { x, y } = boxOnCanvas(model.defaultCamera, aspect);
+        expect(x, `${model.name} at aspect ${aspect}: the box's widest corner`).toBeLessThan(0.9);
+        expect(y, `${model.name} at aspect ${aspect}: the box's highest corner`).toBeLessThan(0.9);
+      }
   });
 
   it('a fixed field of view would cut the sides of a narrow view (why it widens)', () => {
