@@ -9,6 +9,7 @@ import type { Params } from './state/schema';
 import type { SnapshotOptions } from './export/snapshot';
 import type { Sweep } from './model/lesson/sweep';
 import type { EngineState } from './engine';
+import { t } from './i18n';
 
 export interface AtlasInfo {
   mode: 'starts' | 'lr';
@@ -58,7 +59,10 @@ export interface RunInfo {
 }
 
 export interface RnnLabApi {
-  /** resolves once everything for the current parameters is computed and its frame is drawn */
+  /**
+   * resolves once everything for the current parameters is computed and its frame is drawn;
+   * rejects (Error 'could not compute: <reason>') when their computation failed
+   */
   ready(): Promise<void>;
   readonly backend: 'webgpu' | 'cpu';
   params(): Params;
@@ -127,6 +131,9 @@ export function createApi(app: App): RnnLabApi {
     // window.rnnlab exists before the app has started: wait for that first.
     await app.started;
     await engine.ready();
+    // the latest computation failed (a WGSL pipeline that did not build, ...): no frame shows
+    // these parameters (there may be none at all), so say why instead of waiting for one
+    if (engine.lastError) throw new Error(t('could not compute: {reason}', { reason: engine.lastError }));
     await app.loop.afterDraw();
   };
   const state = async () => {

@@ -128,7 +128,7 @@ export class App {
     this.applyViewParams();
     await this.engine.setParams(engineParams(params));
     performance.mark('rnnlab:computed');
-    this.showMessages(messages);
+    this.showMessages(this.engine.lastError ? [...messages, t('could not compute: {reason}', { reason: this.engine.lastError })] : messages);
     this.loop.start();
     this.markStarted();
   }

@@ -13,18 +13,24 @@ import { datasetFor } from './state/derived';
 import { normalizeParams } from './state/normalize';
 import type { Params } from './state/schema';
 import { setColourMapShift } from './views/colormap';
+import { failPipelines } from './debugPipelines';
 
 /**
  * Flags for the suite, set by an init script before the page's scripts run and read once here,
  * before the app draws anything: `window.rnnlabDebugFlags = { colourMapShift: 0.05 }` offsets
  * every colour-map lookup by 5% of the scale (the surface, the map, the colour bar), the wrong
- * picture that tests/browser/visual-can-fail.spec.ts shows the visual comparison rejecting.
+ * picture that tests/browser/visual-can-fail.spec.ts shows the visual comparison rejecting;
+ * `{ failPipelines: 'sigmoid' }` makes the sigmoid unit's compute pipelines fail to build
+ * (tests/browser/pipeline-failure.spec.ts).
  */
 export interface RnnLabDebugFlags {
   colourMapShift?: number;
+  /** compute pipelines whose label starts with this fail to build (e.g. 'sigmoid': the sigmoid unit's kernels), see src/debugPipelines.ts */
+  failPipelines?: string;
 }
 const flags = (globalThis as { rnnlabDebugFlags?: RnnLabDebugFlags }).rnnlabDebugFlags;
 if (typeof flags?.colourMapShift === 'number' && Number.isFinite(flags.colourMapShift)) setColourMapShift(flags.colourMapShift);
+if (typeof flags?.failPipelines === 'string' && flags.failPipelines) failPipelines(flags.failPipelines);
 
 export interface RnnLabDebug {
   /** the surface for params merged over the current ones, by a chosen method, without touching the app state */

@@ -54,6 +54,15 @@ export interface ModelView {
   gradTitle: string;
   /** whether "try the model" applies (its panel is hidden otherwise) */
   tryModel: boolean;
+  /** the 2D map's zoom window (zoom=zoom), the model's: [w0Min, w0Max, w1Min, w1Max] */
+  zoom: readonly [number, number, number, number];
+  /** the zoom window in words for the panel's option and the map's title: '[0, 2]²' or '[3, 9] × [-6, 0]' */
+  zoomText: string;
+}
+
+/** A window as the panel and the map's title name it: '[0, 2]²' when both weights span the same interval, else '[a, b] × [c, d]'. */
+export function windowText([a, b, c, d]: readonly [number, number, number, number]): string {
+  return a === c && b === d ? `[${a}, ${b}]²` : `[${a}, ${b}] × [${c}, ${d}]`;
 }
 
 /** The role names the views print (translated where shown). */
@@ -99,6 +108,8 @@ function modelView(model: Model, cfg: ModelConfig): ModelView {
     wRecOneLines: linear,
     contourLevels: linear ? contourLevels() : Array.from({ length: 24 }, (_, i) => (i + 1) * 0.02),
     tryModel: model.tryModel,
+    zoom: model.zoomWindow,
+    zoomText: windowText(model.zoomWindow),
     gradTitle: linear ? t('gradient dC/dS_k over time (symlog)') : t('gradient {name} over time (symlog)', { name: model.gradOverTimeLabel }),
   };
 }

@@ -231,8 +231,8 @@ export function unusedModelNotes(raw: unknown, p: Params): string[] {
 }
 
 /**
- * Where the model changed and `range` or `start` were not given with it, they become the new
- * model's defaults (its default window and start). Kept apart from normalizeParams, whose keys
+ * Where the model changed and `range`, `start` or `cam` were not given with it, they become the new
+ * model's defaults (its default window, start and camera). Kept apart from normalizeParams, whose keys
  * each change only themselves.
  */
 export function withModelDefaults(raw: unknown, p: Params, base: Params): Params {
@@ -242,5 +242,6 @@ export function withModelDefaults(raw: unknown, p: Params, base: Params): Params
   const out = { ...p };
   if (!(hasOwn(r, 'range') && r.range !== undefined)) out.range = [...m.defaultRange] as Params['range'];
   if (!(hasOwn(r, 'start') && r.start !== undefined)) out.start = [...m.defaultStart] as Params['start'];
+  if (!(hasOwn(r, 'cam') && r.cam !== undefined)) out.cam = [...m.defaultCamera] as Params['cam'];
   return out;
 }

@@ -3,10 +3,11 @@ import { DEFAULT_PARAMS, PARAM_KEYS, type CompareRun, type Params } from './sche
 import { formatCompare } from './compare';
 import { modelOf } from '../model/models';
 
-/** A key's default where it depends on the model: range and start are the model's own. */
+/** A key's default where it depends on the model: range, start and cam are the model's own. */
 function defaultOf(p: Params, key: keyof Params): Params[keyof Params] {
   if (key === 'range') return [...modelOf(p.model).defaultRange] as Params['range'];
   if (key === 'start') return [...modelOf(p.model).defaultStart] as Params['start'];
+  if (key === 'cam') return [...modelOf(p.model).defaultCamera] as Params['cam'];
   return DEFAULT_PARAMS[key];
 }
 

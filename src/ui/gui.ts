@@ -6,7 +6,6 @@ import GUI, { type Controller } from 'lil-gui';
 import { MAX_SAMPLES, MAX_SEQ_LEN } from '../model/dataset';
 import { HYPER_LIMITS, HYPER_NAMES, HYPER_USED, OPTIMISERS, isRpropFamily, type HyperName } from '../model/optimiserSpec';
 import { DEFAULT_PARAMS, MAX_ITERATIONS, MAX_RES, PARAM_SPEC, type Params } from '../state/schema';
-
 /** the start and range sliders' span (the tutorial's weights); values up to WEIGHT_INPUT_LIMIT can be typed */
 const WEIGHT_SLIDER = 10;
 import { CompareEditor } from './compareEditor';
@@ -14,6 +13,7 @@ import { buildLessonFolder, LESSON_FOLDER, LESSON_KEYS, type LessonFolder } from
 import { buildModelFolder, MODEL_FOLDER, MODEL_KEYS, type ModelFolder } from './modelFolder';
 import { SCENES, sceneOf } from '../scenes';
 import { el } from './dom';
+import { zoomOptions } from './zoomOption';
 import { N_, t } from '../i18n';
 
 export interface PanelActions {
@@ -72,6 +72,7 @@ export class ControlPanel {
   private frameCtl!: Controller;
   private playCtl!: Controller;
   private resCtl!: Controller;
+  private zoomCtl!: Controller;
   private readonly hyperCtls = new Map<HyperName, Controller>();
   private compare!: CompareEditor;
   private lesson!: LessonFolder;
@@ -238,7 +239,7 @@ export class ControlPanel {
     this.resCtl = view.add(m, 'res', resOptions(p.res)).name(t('grid points / side')).onChange((v: string | number) => onChange({ res: Number(v) }));
     view.add(m, 'contours').name(t('contour lines')).onChange((v: boolean) => onChange({ contours: v }));
     view.add(m, 'layout', { [t('3D + 2D')]: 'both', [t('3D only')]: '3d', [t('2D only')]: '2d' }).name(t('layout')).onChange((v: string) => onChange({ layout: v }));
-    view.add(m, 'zoom', { [t('full range')]: 'full', [t('zoom [0, 2]²')]: 'zoom' }).name(t('2D panel')).onChange((v: string) => onChange({ zoom: v }));
+    this.zoomCtl = view.add(m, 'zoom', zoomOptions(p)).name(t('2D panel')).onChange((v: string) => onChange({ zoom: v }));
     view.add(m, 'backend', { [t('auto (WebGPU if any)')]: 'auto', WebGPU: 'webgpu', CPU: 'cpu' }).name(t('compute')).onChange((v: string) => onChange({ backend: v }));
     view.add(m, 'copyLink').name(t('copy link to this view'));
     view.add(m, 'copyStillLink').name(t('copy still link (one frame, for slides)'));
@@ -266,6 +267,7 @@ export class ControlPanel {
       scene: sceneOf(p),
     });
     if (!resOptions(p.res).includes(p.res)) this.resCtl.options(resOptions(p.res));
+    this.zoomCtl.options(zoomOptions(p)); // named after the model's window
     this.frameCtl.max(p.iterations);
     this.playCtl.name(p.play ? t('⏸ pause (space)') : t('▶ play (space)'));
     const random = p.preset === 'random' && !p.data;
@@ -339,9 +341,7 @@ function atlasRangeModel(p: Params, derived: readonly number[] | null = null): R
   };
 }
 
-function lrWRecText(v: number | null): string {
-  return v === null ? '' : String(v);
-}
+const lrWRecText = (v: number | null): string => (v === null ? '' : String(v));
 
 const PANEL_WIDTH = 300;
 const PANEL_WIDTH_PRESENT = 480;

@@ -1,8 +1,7 @@
 /**
  * The 2D view: log10(cost + 1) (or, colorBy=sharpness, log10 of the sharpness λmax) as a top-down heatmap with the tutorial's contour levels, the six
- * points and the Rprop trajectory (the tutorial's figures 1 and 3). 'zoom' shows [0, 2]^2 like the
- * tutorial's second panel, sampled from the same grid. While the lesson is shown, the stability
- * contour (stabilityLine2d.ts) with its label.
+ * points and the Rprop trajectory (the tutorial's figures 1 and 3). 'zoom' shows the model's zoom window (the linear RNN's: [0, 2]^2
+ * like the tutorial's second panel), sampled from the same grid. While the lesson is shown, the stability contour (stabilityLine2d.ts).
  */
 import type { SurfaceResult } from '../gpu/backend';
 import { Canvas2DView, wrapText } from './canvas2d';
@@ -51,9 +50,12 @@ export class HeatmapView extends Canvas2DView {
   setSurface(s: SurfaceResult, summary: SurfaceSummary, range: [number, number, number, number], zoom: boolean, withContours: boolean, sharpness: SharpnessScale | null = null): void {
     this.surface = s;
     this.field = sharpness ?? { logs: summary.logs, bottom: 0, top: summary.logTop };
-    this.view = zoom ? [0, 2, 0, 2] : range;
-    if (sharpness) this.title = zoom ? t('log10 sharpness λmax, zoom on [0, 2]²') : t('log10 sharpness λmax, top view');
-    else this.title = zoom ? t('log cost, zoom on [0, 2]²') : (this.model?.mapTitle ?? t('log10(cost + 1), top view'));
+    const mv = this.model; // its zoom window: the tutorial's second panel, [0, 2]², for the linear RNN
+    const window = mv?.zoomText ?? '[0, 2]²';
+    this.view = zoom ? [...(mv?.zoom ?? [0, 2, 0, 2])] : range;
+    if (sharpness) this.title = zoom ? t('log10 sharpness λmax, zoom on {window}', { window }) : t('log10 sharpness λmax, top view');
+    else if (!zoom) this.title = mv?.mapTitle ?? t('log10(cost + 1), top view');
+    else this.title = mv?.heightKind === 'linear' ? t('{cost}, zoom on {window}', { cost: mv.costLabel, window }) : t('log cost, zoom on {window}', { window });
     this.contours = withContours ? contourLayers(summary.logs, s.res, this.model?.contourLevels ?? contourLevels()) : [];
     this.base = null;
   }
@@ -356,11 +358,7 @@ export class HeatmapView extends Canvas2DView {
 }
 
 /** where a start outside the window is marked, and its note */
-interface StartNote {
-  x: number;
-  y: number;
-  text: string;
-}
+type StartNote = { x: number; y: number; text: string };
 
 type Rect = { x: number; y: number; w: number; h: number };
 

@@ -8,6 +8,7 @@
 import * as THREE from 'three/webgpu';
 import type { Line2 } from 'three/addons/lines/webgpu/Line2.js';
 import { drawLabels3d } from '../export/labels3d';
+import { setAspect } from './surfaceCamera';
 
 /** What a snapshot needs of the view. */
 export interface SurfaceSnapshotSource {
@@ -29,7 +30,7 @@ export function renderSurfaceAt(v: SurfaceSnapshotSource, width: number, height:
   const ctx = out.getContext('2d')!;
   const { renderer, scene, camera } = v;
   const size = renderer.getSize(new THREE.Vector2());
-  const aspect = camera.aspect;
+  const { aspect, fov } = camera;
   const lines: [THREE.Line2NodeMaterial, number][] = [];
   scene.traverse((o) => {
     const m = (o as Line2).isLine2 ? ((o as Line2).material as THREE.Line2NodeMaterial) : null;
@@ -43,8 +44,8 @@ export function renderSurfaceAt(v: SurfaceSnapshotSource, width: number, height:
     for (const [m, w] of lines) m.linewidth = w * scale;
     renderer.setPixelRatio(1);
     renderer.setSize(width, height, false);
-    camera.aspect = width / height;
-    camera.updateProjectionMatrix();
+    // the image's own framing: a narrow image widens the field of view as a narrow view does
+    setAspect(camera, width, height);
     renderer.render(scene, camera);
     ctx.drawImage(renderer.domElement, 0, 0);
     drawLabels3d(ctx, scene, camera, width, height, scale);
@@ -54,6 +55,7 @@ export function renderSurfaceAt(v: SurfaceSnapshotSource, width: number, height:
     renderer.setPixelRatio(ratio);
     renderer.setSize(size.x, size.y, false);
     camera.aspect = aspect;
+    camera.fov = fov;
     camera.updateProjectionMatrix();
     v.render();
   }

@@ -40,6 +40,16 @@ async function panelCoversNothing(page: Page, where: string): Promise<number> {
   return seen;
 }
 
+/** The surface's four corners (drawn on the mesh) lie on the 3D view's canvas: its sides are not cut, however narrow the view. */
+async function surfaceInView(page: Page, where: string): Promise<void> {
+  const canvas = (await page.locator('#view3d canvas').first().boundingBox())!;
+  for (const [wx, wRec] of POINTS.slice(-4)) {
+    const p = await page.evaluate(([a, b]) => window.rnnlab.toScreen(a, b, '3d'), [wx, wRec] as [number, number]);
+    expect(p, `${where}: the corner (${wx}, ${wRec}) on the 3D view ${JSON.stringify(canvas)}`).not.toBeNull();
+    expect(inside(p!, canvas), `${where}: the corner (${wx}, ${wRec}) at ${JSON.stringify(p)} inside ${JSON.stringify(canvas)}`).toBe(true);
+  }
+}
+
 async function figuresOnScreen(page: Page, w: number, h: number, min: [number, number], where: string): Promise<void> {
   for (const name of ['surface3d', 'map', 'gradients', 'loss']) {
     const b = (await page.locator(`[data-figure=${name}]`).boundingBox())!;
@@ -64,9 +74,10 @@ async function figuresOnScreen(page: Page, w: number, h: number, min: [number, n
 for (const s of SIZES)
   test.describe(s.name, () => {
     test.use({ viewport: { width: s.w, height: s.h }, hasTouch: s.touch === true });
-    test(`${s.name}: the 3D surface, the map, the gradient plot and the loss curve on screen at once, each at least ${s.min[0]}x${s.min[1]}; the panel covers none of the marked points`, async ({ page }) => {
+    test(`${s.name}: the 3D surface, the map, the gradient plot and the loss curve on screen at once, each at least ${s.min[0]}x${s.min[1]}; the panel covers none of the marked points; the surface's corners on the 3D view`, async ({ page }) => {
       const errors = await openApp(page, `?play=0&frame=45${s.query}`);
       await figuresOnScreen(page, s.w, s.h, s.min, s.name);
+      await surfaceInView(page, s.name);
       expect(await panelCoversNothing(page, s.name), 'most points are on screen').toBeGreaterThanOrEqual(6);
       // with the panel open (the button, where it is offered): still nothing under it, the figures still fit
       const button = page.locator('#panel-button');
@@ -79,6 +90,7 @@ for (const s of SIZES)
         }
         await figuresOnScreen(page, s.w, s.h, [Math.min(240, s.min[0]), Math.min(140, s.min[1])], `${s.name}, panel open`);
         await panelCoversNothing(page, `${s.name}, panel open`);
+        await surfaceInView(page, `${s.name}, panel open`);
         // a start far left (wx < -2) is not under the panel either
         await page.evaluate(() => window.rnnlab.setParams({ start: [-2.8, 2.5] }));
         await panelCoversNothing(page, `${s.name}, start at (-2.8, 2.5)`);

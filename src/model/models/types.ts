@@ -76,6 +76,10 @@ export interface Model {
   /** wMin, wMax for the first weight, then the second's */
   readonly defaultRange: readonly [number, number, number, number];
   readonly defaultStart: readonly [number, number];
+  /** the 2D map's zoom window (zoom=zoom): wMin, wMax for the first weight, then the second's */
+  readonly zoomWindow: readonly [number, number, number, number];
+  /** the 3D view's default camera: azimuth, elevation (degrees) and distance, as the URL's `cam` */
+  readonly defaultCamera: readonly [number, number, number];
   readonly params: readonly ModelParam[];
   readonly height: HeightScale;
   /** whether the data controls (preset, data, seed, samples, seqLen) apply */

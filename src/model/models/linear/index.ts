@@ -16,6 +16,10 @@ export const linearModel: Model = {
   weights: ['wx', 'wRec'],
   defaultRange: [-3, 3, -3, 3],
   defaultStart: [-1.5, 2],
+  // the tutorial's second panel
+  zoomWindow: [0, 2, 0, 2],
+  // the app's first view of the tutorial (schema's DEFAULT_CAMERA; a unit test keeps them equal)
+  defaultCamera: [35, 52, 5.4],
   params: [],
   height: 'log10p1',
   usesData: true,

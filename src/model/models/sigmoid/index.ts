@@ -25,6 +25,10 @@ export const sigmoidModel: Model = {
   weights: ['w', 'b'],
   defaultRange: [-2, 12, -8, 2],
   defaultStart: [6.5, -3.2],
+  // the cliff near the default start and where the valley ends (chosen by looking)
+  zoomWindow: [3, 8, -5, 0],
+  // facing the cliff's wall from the valley's side (high w and b), the plateau behind it (chosen by looking)
+  defaultCamera: [140, 35, 5.4],
   params: PARAMS,
   height: 'value',
   usesData: false,
