@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT || 4179);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+/** 'surface' or 'atlas': that part alone */
+const ONLY = process.env.BENCH_ONLY || '';
 const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-vulkan=swiftshader', '--enable-unsafe-swiftshader'];
 
@@ -30,9 +32,12 @@ try {
   await page.evaluate(() => window.rnnlab.ready());
   const adapter = await page.evaluate(() => window.rnnlab.backend);
   const res = 1024;
+  if (ONLY !== 'atlas') {
   const linear = await page.evaluate(([r, n]) => window.rnnlabDebug.timeSurface('rows', { model: 'linear', res: r, range: [-3, 3, -3, 3] }, n), [res, RUNS]);
   const sigmoid = await page.evaluate(([r, n]) => window.rnnlabDebug.timeSurface('rows', { model: 'sigmoid', steps: 50, res: r, range: [-2, 12, -8, 2] }, n), [res, RUNS]);
   console.log(JSON.stringify({ surface: res, backend: adapter, linearMs: +linear.ms.toFixed(1), sigmoidMs: +sigmoid.ms.toFixed(1), ratio: +(sigmoid.ms / linear.ms).toFixed(2), target: 'ratio <= 4' }));
+  }
+  if (ONLY !== 'surface') {
   const axis = (a, b, n) => Array.from({ length: n }, (_, i) => (i === n - 1 ? b : a + ((b - a) * i) / (n - 1)));
   const req = (n) => ({ params: { model: 'sigmoid' }, mode: 'starts', opt: 'rprop', iterations: 300, tol: 1e-3, xAxis: axis(-2, 12, n), yAxis: axis(-8, 2, n) });
   await page.evaluate((r) => window.rnnlabDebug.atlas(r, { arrays: false }), req(8)); // pipelines and workers
@@ -44,6 +49,7 @@ try {
   }
   const ms = [...all].sort((a, b) => a - b)[1];
   console.log(JSON.stringify({ atlas: 128, model: 'sigmoid', opt: 'rprop', iterations: 300, backend: adapter, ms: Math.round(ms), all: all.map(Math.round), finishedInFloat64: t.finishedInFloat64, gpuMs: t.stats ? Math.round(t.stats.totalMs) : null, target: 'ms <= 3000' }));
+  }
   await browser.close();
 } finally {
   stop();
