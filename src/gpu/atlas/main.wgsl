@@ -83,8 +83,8 @@ const EV_FINAL = 4u;
 const EV_LIMIT = 5u;
 // (FLAG_UNRESOLVED kernels only) a step left the float32 weights unchanged while the cost was
 // above tol: float32 cannot resolve this cell (SPEC section 12; counting such steps and waiting
-// for several flags the same cells on the sigmoid fixture's atlases). It ends with divergedAt =
-// UNRESOLVED and the host finishes it in float64.
+// for several flags the same cells on the sigmoid fixture's atlases), or the model's own test
+// says so (beyond_float32). It ends with divergedAt = UNRESOLVED and the host finishes it in float64.
 const EV_UNRESOLVED = 6u;
 const UNRESOLVED = -1000000000;
 
@@ -92,7 +92,8 @@ fn unresolved(s: ptr<function, Cell>, ev: Ev, before: vec2<f32>, dw: vec2<f32>) 
   if (!FLAG_UNRESOLVED || ev.cost < u.tol || (*s).convergedAt >= 0) {
     return false;
   }
-  return all((*s).w == before) && any(dw != vec2<f32>(0.0));
+  // or the model's own test (beyond_float32: the sigmoid unit's cliff for gradient methods)
+  return (all((*s).w == before) && any(dw != vec2<f32>(0.0))) || beyond_float32(ev);
 }
 
 // The hot loop: evaluate, test, step from iteration *k until an event (EV_*). Rare work (a sum of

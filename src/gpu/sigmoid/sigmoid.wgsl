@@ -15,27 +15,24 @@ struct SigEval {
   cost: f32,
   gw: f32,
   gb: f32,
+  // |dx_steps/db|: how much the unit amplifies a change of its state (sig_forward; bptt: 0)
+  sens: f32,
 }
 
-// (m^r, 1 + m + ... + m^(r-1)) by binary powering: log2(r) rounded products and sums, where
-// r repeated steps of d <- 1 + m d would round r times.
+// (m^r, 1 + m + ... + m^(r-1)) for r < 256 by binary powering: 8 rounded products and sums,
+// where r repeated steps of d <- 1 + m d would round r times. Straight-line code (selects, no
+// loop): on SwiftShader a loop nested in the atlas's hot loop slows every iteration.
 fn sig_geometric(m: f32, r: u32) -> vec2<f32> {
   var p = 1.0;
   var sum = 0.0;
   var bp = m;
   var bs = 1.0;
-  var e = r;
-  loop {
-    if (e == 0u) {
-      break;
-    }
-    if ((e & 1u) != 0u) {
-      sum = sum + p * bs;
-      p = p * bp;
-    }
+  for (var i = 0u; i < 8u; i++) {
+    let on = ((r >> i) & 1u) != 0u;
+    sum = select(sum, sum + p * bs, on);
+    p = select(p, p * bp, on);
     bs = bs + bp * bs;
     bp = bp * bp;
-    e = e >> 1u;
   }
   return vec2<f32>(p, sum);
 }
@@ -52,27 +49,30 @@ fn sig_forward(w: f32, b: f32, x0: f32, goal: f32, steps: u32) -> SigEval {
   var a = 0.0;
   var c = 0.0;
   var t = 0u;
+  var s = 0.0;
+  var m = 0.0;
   loop {
     if (t >= n) {
       break;
     }
-    let s = 1.0 / (1.0 + q);
-    let m = w * (s * (q * s));
+    s = 1.0 / (1.0 + q);
+    m = w * (s * (q * s));
     let xn = w * s + b;
     a = s + m * a;
     c = 1.0 + m * c;
     t = t + 1u;
     if (xn == x) {
-      let pg = sig_geometric(m, n - t);
-      a = pg.x * a + s * pg.y;
-      c = pg.x * c + pg.y;
       break;
     }
     x = xn;
     q = sig_exp(x);
   }
+  // the steps t + 1..n, each the same as step t (none where the loop ran to n)
+  let pg = sig_geometric(m, n - t);
+  a = pg.x * a + s * pg.y;
+  c = pg.x * c + pg.y;
   let sn = 1.0 / (1.0 + q);
   let e = sn - goal;
   let f1 = 2.0 * e * (sn * (q * sn));
-  return SigEval(e * e, f1 * a, f1 * c);
+  return SigEval(e * e, f1 * a, f1 * c, abs(c));
 }
