@@ -198,6 +198,10 @@ fn end_cell(event: u32, li: u32, cell: u32, s: ptr<function, Cell>, k: u32, last
   } else if (event == EV_UNRESOLVED) {
     (*s).divergedAt = UNRESOLVED;
     finish(cell, *s, last.cost);
+    // its state after the step at k, for the host to go on from in float64 (convergedAt: k)
+    var stop = *s;
+    stop.convergedAt = i32(k);
+    cells[u.sigResumeBase + cell] = stop;
   } else if (event == EV_NON_FINITE) {
     (*s).divergedAt = i32(k);
     finish(cell, *s, last.cost);
