@@ -17,7 +17,7 @@ import {
   type SurfaceRequest,
   type SurfaceResult,
 } from './backend';
-import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
+import { RESUME_FIELDS, type AtlasSetup, type CpuRequest, type CpuResponse } from './cpuProtocol';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: CpuResponse) => void; reject: (e: Error) => void };
@@ -161,16 +161,17 @@ export class CpuBackend implements ComputeBackend {
 
   /**
    * The listed cells (row-major indices) of an atlas in float64, spread over the atlas workers:
-   * the WebGPU atlas's cells that float32 could not resolve (SPEC section 12). Null when cancelled.
+   * the WebGPU atlas's cells that float32 could not resolve (SPEC section 12), each from its start
+   * or from its state in `resume` (GpuAtlasResult.resume). Null when cancelled.
    */
-  atlasCells(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal): Promise<AtlasResult | null> {
-    const work = () => this.atlasCellsNow(req, cells, signal);
+  atlasCells(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal, resume?: Float64Array): Promise<AtlasResult | null> {
+    const work = () => this.atlasCellsNow(req, cells, signal, resume);
     const run = this.atlasTail.then(work, work);
     this.atlasTail = run.catch(() => undefined);
     return run;
   }
 
-  private async atlasCellsNow(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal): Promise<AtlasResult | null> {
+  private async atlasCellsNow(req: AtlasJob, cells: readonly number[], signal?: AtlasSignal, resume?: Float64Array): Promise<AtlasResult | null> {
     const { dataset, model: modelConfig, ...rest } = req;
     const model: AtlasRequest = { ...rest, xAxis: Float64Array.from(req.xAxis), yAxis: Float64Array.from(req.yAxis), start: [req.start[0], req.start[1]] };
     const runId = this.nextRun++;
@@ -184,7 +185,8 @@ export class CpuBackend implements ComputeBackend {
       while (next < cells.length && !signal?.cancelled) {
         const from = next;
         next = Math.min(cells.length, next + batch);
-        const r = await this.call({ type: 'atlasCells', runId, cells: Int32Array.from(cells.slice(from, next)) }, w);
+        const part = resume?.slice(from * RESUME_FIELDS, next * RESUME_FIELDS);
+        const r = await this.call({ type: 'atlasCells', runId, cells: Int32Array.from(cells.slice(from, next)), resume: part }, w);
         if (r.type !== 'atlasCells') throw new Error('unexpected worker reply');
         out.finalCost.set(r.finalCost, from);
         out.convergedAt.set(r.convergedAt, from);

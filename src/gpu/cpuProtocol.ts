@@ -4,13 +4,19 @@ import type { Range } from '../model/surface';
 import type { ModelConfig } from '../model/models/types';
 import type { PointResult, SurfaceMethod, SurfaceResult } from './backend';
 
+/** Numbers per cell of a resumed atlas cell: the iteration to go on from, wx, wRec, Delta x2, previous sign x2. */
+export const RESUME_FIELDS = 7;
+
 export type CpuRequest =
   | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod; model?: ModelConfig }
   | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][]; model?: ModelConfig }
   /** rows [rowStart, rowEnd) of the atlas that the last 'atlasSetup' with this runId described */
   | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number }
-  /** the listed cells (row-major indices) of that atlas, each its own run (the WebGPU atlas's float64 finishing) */
-  | { id: number; type: 'atlasCells'; runId: number; cells: Int32Array };
+  /**
+   * the listed cells (row-major indices) of that atlas, each its own run (the WebGPU atlas's float64
+   * finishing): from its start, or from `resume` (RESUME_FIELDS numbers per cell, in order)
+   */
+  | { id: number; type: 'atlasCells'; runId: number; cells: Int32Array; resume?: Float64Array };
 
 /** Sent once per run to each atlas worker, before its rows; no reply. */
 export interface AtlasSetup {

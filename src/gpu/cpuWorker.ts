@@ -4,11 +4,14 @@
  * The same script serves the atlas workers (several, one per core): an 'atlasSetup' message
  * describes a run, then 'atlasRows' messages compute bands of its rows.
  */
-import { computeAtlasRows, createAtlasOutput, type AtlasOutput, type AtlasRequest } from '../model/atlas';
+import { computeAtlasRows, createAtlasOutput, runAtlasCell, type AtlasOutput, type AtlasRequest } from '../model/atlas';
+import { evaluatorOf } from '../model/costModel';
+import { OptimiserState } from '../model/optimisers';
+import { HYPER_DEFAULTS } from '../model/optimiserSpec';
 import type { Dataset } from '../model/dataset';
 import { evaluatePoint } from '../model/rnn';
 import { surfaceByBptt, surfaceByRows } from '../model/surface';
-import type { AtlasSetup, CpuRequest, CpuResponse } from './cpuProtocol';
+import { RESUME_FIELDS, type AtlasSetup, type CpuRequest, type CpuResponse } from './cpuProtocol';
 import { modelEvaluator, modelOf } from '../model/models';
 import type { CostEvaluator, ModelConfig } from '../model/models/types';
 import { hessianFields, pointHessian, surfaceSharpness } from '../model/lesson/surfaceSharpness';
@@ -32,7 +35,8 @@ function handle(req: CpuRequest): CpuResponse {
   }
   if (req.type === 'atlasCells') {
     if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
-    return { id: req.id, type: 'atlasCells', ...atlasCells(atlas.dataset, atlas.req, req.cells) };
+    const cells = req.resume ? resumedCells(atlas.dataset, atlas.req, req.resume) : atlasCells(atlas.dataset, atlas.req, req.cells);
+    return { id: req.id, type: 'atlasCells', ...cells };
   }
   if (req.type === 'atlasRows') {
     if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
@@ -75,6 +79,29 @@ function atlasCells(d: Dataset | CostEvaluator, req: AtlasRequest, cells: Int32A
     out.convergedAt[i] = one.convergedAt[0];
     out.divergedAt[i] = one.divergedAt[0];
   });
+  return out;
+}
+
+/**
+ * Cells resumed where the WebGPU atlas's float32 run stopped (RESUME_FIELDS numbers each: the
+ * iteration, the weights, Delta and the previous signs), run in float64 to the end ('starts' mode:
+ * every cell has the request's hyperparameters).
+ */
+function resumedCells(d: Dataset | CostEvaluator, req: AtlasRequest, resume: Float64Array): { finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array } {
+  const n = resume.length / RESUME_FIELDS;
+  const model = evaluatorOf(d);
+  const state = new OptimiserState(req.opt, { ...HYPER_DEFAULTS, ...req.hyper });
+  const cg = { cost: 0, wxGrad: 0, wRecGrad: 0 };
+  const one = createAtlasOutput(1, 1, 'float64');
+  const out = { finalCost: new Float32Array(n), convergedAt: new Int32Array(n), divergedAt: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const [k, wx, wRec, d0, d1, s0, s1] = resume.subarray(i * RESUME_FIELDS, (i + 1) * RESUME_FIELDS);
+    state.resume(k, wx, wRec, [d0, d1], [s0, s1]);
+    runAtlasCell(model, state, req.iterations, req.tol, cg, one, 0, k);
+    out.finalCost[i] = one.finalCost[0];
+    out.convergedAt[i] = one.convergedAt[0];
+    out.divergedAt[i] = one.divergedAt[0];
+  }
   return out;
 }
 

@@ -11,6 +11,8 @@ import { ATLAS_BINDINGS, ATLAS_UNIFORMS } from './atlas/uniforms';
 import { GENERIC_LEAN, atlasShaderSource } from './atlas/shader';
 import { MAX_COEFS, atlasInputs, datasetPart, leanPolynomial, type InputOffsets } from './atlas/inputs';
 import { sigmoidParams } from '../model/models/sigmoid';
+import { RESUMABLE } from '../model/optimisers';
+import { RESUME_FIELDS } from './cpuProtocol';
 import { BAND_MAX_CELLS, DispatchPacer, type AtlasPasses, type AtlasRunStats } from './atlas/dispatch';
 
 export type { AtlasRunStats } from './atlas/dispatch';
@@ -21,13 +23,24 @@ export const UNRESOLVED_CELL = -1000000000;
 /** The atlas kernel's result, with the cells float32 could not resolve (sigmoid model; indices, row-major). */
 export interface GpuAtlasResult extends AtlasResult {
   unresolved?: number[];
+  /**
+   * For an optimiser in RESUMABLE, in 'starts' mode: each unresolved cell's state where it stopped, RESUME_FIELDS
+   * numbers per cell (the iteration to go on from, both weights, both Delta, both previous signs).
+   */
+  resume?: Float64Array;
 }
+
 
 function isSigmoid(req: AtlasJob): boolean {
   return req.model?.name === 'sigmoid';
 }
 
 const CELL_BYTES = 72;
+
+/** The first cell of the sigmoid kernel's stopped states in the state buffer: after the band's cells. */
+function resumeBase(req: AtlasJob): number {
+  return Math.min(req.xAxis.length * req.yAxis.length, BAND_MAX_CELLS);
+}
 const INF_BITS = 0x7f800000;
 /** Lean pipelines kept for this many recent (optimiser, data set) pairs. */
 const LEAN_CACHE = 8;
@@ -127,6 +140,7 @@ export class WebGpuAtlas {
       const unresolved: number[] = [];
       result.divergedAt.forEach((v, i) => v === UNRESOLVED_CELL && unresolved.push(i));
       result.unresolved = unresolved;
+      if (unresolved.length > 0 && req.mode === 'starts' && RESUMABLE.includes(req.opt)) result.resume = await this.readResume(cells, unresolved);
     }
     stats.totalMs = performance.now() - tStart;
     this.lastRun = stats;
@@ -142,7 +156,8 @@ export class WebGpuAtlas {
     const inputBuf = this.pool.storage('inputs', inputs.byteLength);
     dev.queue.writeBuffer(inputBuf, 0, inputs);
     const cells = req.xAxis.length * req.yAxis.length;
-    const state = this.pool.storage('cells', Math.min(cells, BAND_MAX_CELLS) * CELL_BYTES);
+    // the sigmoid kernel also keeps each unresolved cell's state at its stop, after the band's (sigResumeBase)
+    const state = this.pool.storage('cells', (resumeBase(req) + (isSigmoid(req) ? cells : 0)) * CELL_BYTES);
     const [finalCostOut, convergedOut, divergedOut] = ['finalCost', 'convergedAt', 'divergedAt'].map((n) => this.pool.storage(n, cells * 4));
     const list = this.pool.storage('list', Math.min(cells, BAND_MAX_CELLS) * 4);
     const listArgs = this.pool.buffer('listArgs', 16, GPUBufferUsage.STORAGE | GPUBufferUsage.INDIRECT | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC);
@@ -176,7 +191,34 @@ export class WebGpuAtlas {
       startXLo: startX - Math.fround(startX), startYLo: startY - Math.fround(startY),
       lrWRec: learningRates(hyper)[1],
       sigX0: sigmoid?.x0 ?? 0, sigGoal: sigmoid?.target ?? 0, sigSteps: sigmoid ? Math.max(1, Math.min(200, Math.round(sigmoid.steps))) : 0,
+      sigResumeBase: resumeBase(req),
     });
+  }
+
+  /**
+   * The state of each unresolved cell where it stopped (main.wgsl's EV_UNRESOLVED: cells[sigResumeBase
+   * + cell], convergedAt = the iteration of the step that left the weights unchanged), as the
+   * iteration to go on from, the weights w + wlo in float64, Delta and the previous signs.
+   */
+  private async readResume(cells: number, unresolved: readonly number[]): Promise<Float64Array> {
+    const dev = this.device;
+    const bytes = cells * CELL_BYTES;
+    const staging = this.pool.buffer('resumeStaging', bytes, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    const enc = dev.createCommandEncoder();
+    enc.copyBufferToBuffer(this.pool.storage('cells', 0), Math.min(cells, BAND_MAX_CELLS) * CELL_BYTES, staging, 0, bytes);
+    dev.queue.submit([enc.finish()]);
+    await staging.mapAsync(GPUMapMode.READ, 0, bytes);
+    const f = new Float32Array(staging.getMappedRange(0, bytes));
+    const i32 = new Int32Array(f.buffer, f.byteOffset, f.length);
+    const out = new Float64Array(unresolved.length * RESUME_FIELDS);
+    const words = CELL_BYTES / 4;
+    unresolved.forEach((cell, n) => {
+      const c = cell * words;
+      // Cell: w (0, 1), wlo (2, 3), a = Delta (4, 5), b = previous sign (6, 7), ..., convergedAt (16)
+      out.set([i32[c + 16] + 1, f[c] + f[c + 2], f[c + 1] + f[c + 3], f[c + 4], f[c + 5], f[c + 6], f[c + 7]], n * RESUME_FIELDS);
+    });
+    staging.unmap();
+    return out;
   }
 
   /** The three outputs, read back in one staging buffer. */

@@ -114,14 +114,16 @@ export class WebGpuBackend implements ComputeBackend {
   /**
    * The trainability atlas (src/gpu/webgpuAtlas.ts); runs beside surface() and evaluate(). Cells
    * the kernel flags as beyond float32 (the sigmoid model, SPEC section 12) are finished in float64
-   * on CPU workers; `finishedInFloat64` counts them.
+   * on CPU workers (from their state where float32 stopped, where the kernel gives it);
+   * `finishedInFloat64` counts them.
    */
   async atlas(req: AtlasJob, onProgress?: AtlasProgress, signal?: AtlasSignal): Promise<AtlasResult> {
-    const { unresolved, ...result } = await this.atlasKernel.run(req, onProgress, signal);
+    const { unresolved, resume, ...result } = await this.atlasKernel.run(req, onProgress, signal);
     if (result.cancelled || !unresolved) return result;
     if (unresolved.length > 0) {
       this.finisher ??= new CpuBackend();
-      const done = await this.finisher.atlasCells(req, unresolved, signal);
+      // Rprop (and rprop-, irprop-) go on from where float32 stopped; the others from their start
+      const done = await this.finisher.atlasCells(req, unresolved, signal, resume);
       if (!done) return cancelledAtlas();
       unresolved.forEach((cell, i) => {
         result.finalCost[cell] = done.finalCost[i];

@@ -141,14 +141,15 @@ export function computeAtlasRows(d: Dataset | CostEvaluator, req: AtlasRequest, 
 
 /**
  * One cell: the run of `state` from where it was reset (SPEC section 7's stopping rule), its
- * numbers written into cell i of `out` (SPEC section 8). Allocation-free.
+ * numbers written into cell i of `out` (SPEC section 8). Allocation-free. `k0`: the iteration the
+ * state is at (a resumed run that has not converged before it); 0 from a reset.
  */
-export function runAtlasCell(model: CostEvaluator, state: OptimiserState, iterations: number, tol: number, cg: CostGrad, out: AtlasOutput, i: number): void {
+export function runAtlasCell(model: CostEvaluator, state: OptimiserState, iterations: number, tol: number, cg: CostGrad, out: AtlasOutput, i: number, k0 = 0): void {
   const w = state.w;
   let conv = -1;
   let div = -1;
   let cost = 0;
-  for (let k = 0; ; k++) {
+  for (let k = k0; ; k++) {
     model.evaluate(w[0], w[1], cg);
     cost = cg.cost;
     if (conv < 0 && cost < tol) conv = k;

@@ -42,6 +42,9 @@ const CODES: Readonly<Record<OptimiserName, number>> = {
  * one state for all its cells. The hyperparameters object is kept by reference and read at every
  * step, so a caller may change its fields between runs (the atlas's eta axes do).
  */
+/** The optimisers whose whole state is the weights, Delta and the previous signs (OptimiserState.resume). */
+export const RESUMABLE: readonly OptimiserName[] = ['rprop', 'rprop-', 'irprop-'];
+
 export class OptimiserState {
   /** current weights (wx, wRec) */
   readonly w = new Float64Array(2);
@@ -104,6 +107,21 @@ export class OptimiserState {
       this.m[j] = 0;
       this.v[j] = 0;
       this.steps[j] = this.rpropFamily ? d0 : 0;
+    }
+  }
+
+  /**
+   * Goes on from another run's state at iteration k (the WebGPU atlas's cells that float32 could
+   * not resolve): the weights, the step sizes and the previous gradients' signs. Only for the
+   * optimisers whose state that is (RESUMABLE); call configure first.
+   */
+  resume(k: number, wx: number, wRec: number, delta: readonly [number, number], prevSign: readonly [number, number]): void {
+    this.reset(wx, wRec);
+    this.k = k;
+    for (let j = 0; j < 2; j++) {
+      this.delta[j] = delta[j];
+      this.steps[j] = delta[j];
+      this.gp[j] = prevSign[j];
     }
   }
 

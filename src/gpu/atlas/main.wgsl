@@ -83,8 +83,8 @@ const EV_FINAL = 4u;
 const EV_LIMIT = 5u;
 // (FLAG_UNRESOLVED kernels only) a step left the float32 weights unchanged while the cost was
 // above tol: float32 cannot resolve this cell (SPEC section 12; counting such steps and waiting
-// for several flags the same cells on the sigmoid fixture's atlases). It ends with divergedAt =
-// UNRESOLVED and the host finishes it in float64.
+// for several flags the same cells on the sigmoid fixture's atlases), or the model's own test
+// says so (beyond_float32). It ends with divergedAt = UNRESOLVED and the host finishes it in float64.
 const EV_UNRESOLVED = 6u;
 const UNRESOLVED = -1000000000;
 
@@ -92,7 +92,8 @@ fn unresolved(s: ptr<function, Cell>, ev: Ev, before: vec2<f32>, dw: vec2<f32>) 
   if (!FLAG_UNRESOLVED || ev.cost < u.tol || (*s).convergedAt >= 0) {
     return false;
   }
-  return all((*s).w == before) && any(dw != vec2<f32>(0.0));
+  // or the model's own test (beyond_float32: the sigmoid unit's cliff for gradient methods)
+  return (all((*s).w == before) && any(dw != vec2<f32>(0.0))) || beyond_float32(ev);
 }
 
 // The hot loop: evaluate, test, step from iteration *k until an event (EV_*). Rare work (a sum of
@@ -197,6 +198,10 @@ fn end_cell(event: u32, li: u32, cell: u32, s: ptr<function, Cell>, k: u32, last
   } else if (event == EV_UNRESOLVED) {
     (*s).divergedAt = UNRESOLVED;
     finish(cell, *s, last.cost);
+    // its state after the step at k, for the host to go on from in float64 (convergedAt: k)
+    var stop = *s;
+    stop.convergedAt = i32(k);
+    cells[u.sigResumeBase + cell] = stop;
   } else if (event == EV_NON_FINITE) {
     (*s).divergedAt = i32(k);
     finish(cell, *s, last.cost);

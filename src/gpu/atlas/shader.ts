@@ -55,7 +55,8 @@ export function atlasShaderSource(opt: OptimiserName, lean: string | null, model
     sigmoid ? '' : generic ? polyWgsl : lean,
     commonWgsl,
     ATLAS_BINDINGS.wgsl(),
-    ...(sigmoid ? [SIGMOID_WGSL, sigmoidAtlasEvalWgsl] : [evalWgsl]),
+    // main.wgsl's model test of unresolved cells (only the sigmoid unit has one)
+    ...(sigmoid ? [SIGMOID_WGSL, sigmoidAtlasEvalWgsl] : [evalWgsl, 'fn beyond_float32(ev: Ev) -> bool { return false; }']),
     stepRpropWgsl,
     stepGdWgsl,
     stepAdamWgsl,

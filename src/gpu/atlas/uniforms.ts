@@ -64,6 +64,8 @@ export const ATLAS_UNIFORMS = new UniformLayout('AtlasU', {
   sigX0: 'f32',
   sigGoal: 'f32',
   sigSteps: 'u32',
+  /** where in `cells` the state of a cell float32 could not resolve is kept at its stop (sigmoid: after the band's cells) */
+  sigResumeBase: 'u32',
 });
 
 export type AtlasUniformName = keyof typeof ATLAS_UNIFORMS.fields;

@@ -3,6 +3,7 @@
  * bindings, declared once. Dispatched by SigmoidKernels (sigmoidKernels.ts).
  */
 import sigmoidWgsl from './sigmoid.wgsl?raw';
+import bpttWgsl from './bptt.wgsl?raw';
 import surfaceWgsl from './surface.wgsl?raw';
 import pointsWgsl from './points.wgsl?raw';
 import { UniformLayout } from '../webgpu/uniforms';
@@ -29,16 +30,17 @@ export const SIGMOID_BINDINGS = {
 
 export type SigmoidKernel = keyof typeof SIGMOID_BINDINGS;
 
-const SOURCES: Readonly<Record<SigmoidKernel, { file: string; entryPoint: string }>> = {
-  surface: { file: surfaceWgsl, entryPoint: 'sigmoid_surface' },
-  points: { file: pointsWgsl, entryPoint: 'sigmoid_points' },
+const SOURCES: Readonly<Record<SigmoidKernel, { files: string[]; entryPoint: string }>> = {
+  surface: { files: [sigmoidWgsl, surfaceWgsl], entryPoint: 'sigmoid_surface' },
+  // the points' g_k = dE/dx_k come from backpropagation (bptt.wgsl)
+  points: { files: [sigmoidWgsl, bpttWgsl, pointsWgsl], entryPoint: 'sigmoid_points' },
 };
 
 /** A kernel's whole WGSL source and its entry point. */
 export function sigmoidKernelSource(name: SigmoidKernel): { code: string; entryPoint: string } {
-  const { file, entryPoint } = SOURCES[name];
-  return { code: [SIGMOID_UNIFORMS.wgsl(), SIGMOID_BINDINGS[name].wgsl(), sigmoidWgsl, file].join('\n'), entryPoint };
+  const { files, entryPoint } = SOURCES[name];
+  return { code: [SIGMOID_UNIFORMS.wgsl(), SIGMOID_BINDINGS[name].wgsl(), ...files].join('\n'), entryPoint };
 }
 
-/** The unit's float32 evaluation for other kernels (the atlas): sig, SigEval, sig_bptt. */
+/** The unit's float32 evaluation for other kernels (the atlas): sig_exp, SigEval, sig_forward. */
 export const SIGMOID_WGSL = sigmoidWgsl;

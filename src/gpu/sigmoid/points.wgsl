@@ -15,7 +15,7 @@ fn sigmoid_points(@builtin(global_invocation_id) gid: vec3<u32>) {
   }
   sig_base = i * (u.steps + 1u);
   let pt = points[i];
-  let r = sig_bptt(pt.x, pt.y, u.x0, u.goal, u.steps, true);
+  let r = sig_bptt(pt.x, pt.y, u.x0, u.goal, u.steps);
   pointOut[3u * i] = r.cost;
   pointOut[3u * i + 1u] = r.gw;
   pointOut[3u * i + 2u] = r.gb;

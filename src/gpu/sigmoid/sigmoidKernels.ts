@@ -14,6 +14,8 @@ import type { BindingLayout, BindingSpecs } from '../webgpu/bindings';
 import { SIGMOID_BINDINGS, SIGMOID_UNIFORMS, sigmoidKernelSource, type SigmoidKernel } from './kernels';
 
 const WORKGROUP = 64;
+/** grid columns per invocation of the surface kernel (surface.wgsl SIG_COLS) */
+const SURFACE_COLS = 4;
 
 export class SigmoidKernels {
   /** rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits */
@@ -122,7 +124,7 @@ export class SigmoidKernels {
       const pass = enc.beginComputePass();
       pass.setPipeline(pipeline);
       pass.setBindGroup(0, group);
-      pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP), Math.min(rowsPerBand, res - row0));
+      pass.dispatchWorkgroups(Math.ceil(res / SURFACE_COLS / WORKGROUP), Math.min(rowsPerBand, res - row0));
       pass.end();
     }
     const [cost, wxGrad, wRecGrad] = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);

@@ -1,18 +1,22 @@
-// The sigmoid unit's surface: E and both gradients by BPTT at every grid point (rows = b).
+// The sigmoid unit's surface: E and both gradients at every grid point (rows = b), by
+// forward-mode derivatives (sig_forward), SIG_COLS neighbouring columns per invocation.
 // (its bindings are declared by the host: SIGMOID_BINDINGS in src/gpu/sigmoid/kernels.ts)
 
-fn sig_time(k: u32, g: f32) {}
+const SIG_COLS = 4u;
 
 @compute @workgroup_size(64)
 fn sigmoid_surface(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let col = gid.x;
   let row = gid.y + u.offset;
-  if (col >= u.res || row >= u.res) {
+  let col0 = gid.x * SIG_COLS;
+  if (col0 >= u.res || row >= u.res) {
     return;
   }
-  let r = sig_bptt(wAxis[col], bAxis[row], u.x0, u.goal, u.steps, false);
-  let idx = row * u.res + col;
-  costOut[idx] = r.cost;
-  wGradOut[idx] = r.gw;
-  bGradOut[idx] = r.gb;
+  let b = bAxis[row];
+  for (var col = col0; col < min(col0 + SIG_COLS, u.res); col++) {
+    let r = sig_forward(wAxis[col], b, u.x0, u.goal, u.steps);
+    let idx = row * u.res + col;
+    costOut[idx] = r.cost;
+    wGradOut[idx] = r.gw;
+    bGradOut[idx] = r.gb;
+  }
 }

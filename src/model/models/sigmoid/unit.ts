@@ -37,13 +37,23 @@ export class SigmoidUnit implements CostEvaluator {
     this.s = new Float64Array(this.steps + 1);
   }
 
-  /** s(x_t) for t = 0..steps into the buffer; returns it. */
+  /**
+   * s(x_t) for t = 0..steps into the buffer; returns it. Once x_t = x_{t-1} exactly, every later
+   * state is the same number (the map is deterministic): the rest of the buffer is filled with
+   * s(x_{t-1}) without evaluating the sigmoid again (the same numbers, fewer Math.exp).
+   */
   private forward(w: number, b: number): Float64Array {
     const s = this.s;
+    const n = this.steps;
     let x = this.x0;
     s[0] = sigmoid(x);
-    for (let t = 1; t <= this.steps; t++) {
-      x = w * s[t - 1] + b;
+    for (let t = 1; t <= n; t++) {
+      const next = w * s[t - 1] + b;
+      if (next === x) {
+        s.fill(s[t - 1], t, n + 1);
+        break;
+      }
+      x = next;
       s[t] = sigmoid(x);
     }
     return s;

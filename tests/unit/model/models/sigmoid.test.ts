@@ -17,6 +17,7 @@ import { costAndGradient } from '../../../../src/model/costModel';
 import { evaluatePoint, gradientCheck } from '../../../../src/model/rnn';
 import { hessianAt } from '../../../../src/model/hessian';
 import { surfaceByRows } from '../../../../src/model/surface';
+import { perturbed } from '../../../sigmoidReference';
 
 interface Pt { w: number; b: number; E: number; grad: [number, number]; gradOverTime: number[]; hessian: [number, number, number]; sharpness: number }
 interface Run {
@@ -154,6 +155,29 @@ describe('the sigmoid model description', () => {
     expect(sigmoid.height).toBe('value');
     expect(sigmoid.usesData).toBe(false);
     expect(sigmoid.weights).toEqual(['w', 'b']);
+  });
+
+  it('gives, where the state reaches a fixed point, the very numbers of every step evaluated', () => {
+    // the unit stops evaluating the sigmoid once x_t = x_{t-1} exactly; the reference evaluates all
+    for (const m of [{ x0: 0.5, target: 0.7, steps: 50 }, { x0: -0.2, target: 0.3, steps: 200 }]) {
+      const u = new SigmoidUnit(m);
+      const o = { cost: 0, wxGrad: 0, wRecGrad: 0 };
+      let fixed = 0;
+      for (let w = -4; w <= 12; w += 0.75) {
+        for (let b = -9; b <= 3; b += 0.625) {
+          let x = m.x0;
+          let prev = NaN;
+          for (let t = 1; t <= m.steps && x !== prev; t++) [prev, x] = [x, w / (1 + Math.exp(-x)) + b];
+          if (x === prev) fixed++;
+          u.evaluate(w, b, o);
+          expect([o.cost, o.wxGrad, o.wRecGrad], `(${w}, ${b})`).toEqual(perturbed(m, w, b));
+          const p = u.point(w, b);
+          expect([p.cost, p.wxGrad, p.wRecGrad]).toEqual([o.cost, o.wxGrad, o.wRecGrad]);
+        }
+      }
+      // most of these points reach their fixed point within the steps
+      expect(fixed).toBeGreaterThan(100);
+    }
   });
 
   it('passes its gradient check at its own point', () => {
