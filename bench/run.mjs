@@ -39,14 +39,15 @@ async function waitForServer() {
 
 // The trainability atlas (SPEC section 8): Rprop, 500 iterations, tutorial data, over [-3, 3]^2,
 // at these resolutions; 1024^2 only where the 256^2 time says it ends within a minute.
-// BENCH_ONLY=compute,atlas,views (any of them) runs only those parts; BENCH_ATLAS_ONLY=1 = BENCH_ONLY=atlas.
-const ONLY = (process.env.BENCH_ONLY || (process.env.BENCH_ATLAS_ONLY === '1' ? 'atlas' : 'compute,atlas,views,lesson')).split(',');
+// BENCH_ONLY=compute,atlas,views,lesson,sharpness (any of them) runs only those parts; BENCH_ATLAS_ONLY=1 = BENCH_ONLY=atlas.
+const ONLY = (process.env.BENCH_ONLY || (process.env.BENCH_ATLAS_ONLY === '1' ? 'atlas' : 'compute,atlas,views,lesson,sharpness')).split(',');
 const ATLAS_RES = [128, 256, 1024];
 const ATLAS_LIMIT_MS = 60_000;
 const rows = [];
 const viewRows = [];
 const atlasRows = [];
 const lessonRows = [];
+const sharpRows = [];
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
@@ -156,6 +157,35 @@ try {
     console.log(JSON.stringify(row));
     await page.close();
   }
+  // Sharpness (issue 19): what the row method's sharpness adds to the surface at 1024 x 1024
+  // (seqLen 10, 20 samples; limit +30%): surfaces with and without it, alternated in rounds so
+  // that a busy moment hits both; median of the rounds' medians.
+  for (const backend of ONLY.includes('sharpness') ? ['webgpu', 'cpu'] : []) {
+    const page = await browser.newPage({ serviceWorkers: 'block' });
+    await page.goto(`http://127.0.0.1:${PORT}/?backend=${backend}&res=16&still=1&gui=0`);
+    await page.waitForFunction(() => 'rnnlab' in window);
+    await page.evaluate(() => window.rnnlab.ready());
+    const params = { preset: 'random', seed: 1, samples: SAMPLES, seqLen: 10, res: 1024, range: [-3, 3, -3, 3] };
+    const times = { with: [], without: [] };
+    for (let round = 0; round < 9; round++) {
+      for (const sharpness of round % 2 ? [false, true] : [true, false]) {
+        const t = await page.evaluate(([p, s]) => window.rnnlabDebug.timeSurface('rows', p, 5, { sharpness: s }), [params, sharpness]);
+        times[sharpness ? 'with' : 'without'].push(...t.all);
+      }
+    }
+    // the median, and the least (the nearest to an idle machine: a busy one only adds)
+    const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    const row = {
+      sharpness: backend, res: 1024, seqLen: 10,
+      withMs: +med(times.with).toFixed(1), withoutMs: +med(times.without).toFixed(1),
+      withMinMs: +Math.min(...times.with).toFixed(1), withoutMinMs: +Math.min(...times.without).toFixed(1),
+    };
+    row.added = +(row.withMs / row.withoutMs - 1).toFixed(3);
+    row.addedMin = +(row.withMinMs / row.withoutMinMs - 1).toFixed(3);
+    sharpRows.push(row);
+    console.log(JSON.stringify(row));
+    await page.close();
+  }
   // The lesson (issue 19): the seqLen sweep, 39 lengths x 32 x 32 starts x 500 iterations x 3
   // runs, on the WebGPU atlas kernel (limit 10 s), timed from setParams to ready().
   if (ONLY.includes('lesson')) {
@@ -197,5 +227,7 @@ console.log('\natlas   backend  res    ms (Rprop, 500 iterations, tutorial data,
 for (const r of atlasRows)
   console.log(`atlas   ${r.atlas.padEnd(8)} ${pad(r.res, 5)} ${r.skipped ? `  skipped (${r.skipped} > 60 s)` : `${pad(r.ms, 8)}  ${r.dispatches ? `${r.dispatches} dispatches, median ${r.medianDispatchMs} ms, longest ${r.longestDispatchMs} ms` : `${r.progressCalls} bands of rows`}`}`);
 console.log('atlas ms = the whole run (every chunk, progress calls, readback), median of 3 (1024: one run), pipelines built before.');
+for (const r of sharpRows)
+  console.log(`\nsharpness on the ${r.sharpness} surface, 1024 x 1024: medians ${r.withMs} ms with, ${r.withoutMs} ms without: +${(100 * r.added).toFixed(0)}%; least ${r.withMinMs} / ${r.withoutMinMs} ms: +${(100 * r.addedMin).toFixed(0)}% (limit +30%)`);
 for (const r of lessonRows) console.log(`\n${r.lesson}: ${r.lengths} lengths x ${r.starts} starts x ${r.iterations} iterations x ${r.runs} runs: ${r.ms} ms (limit ${r.limitMs} ms)`);
 console.log(`\nmedian of ${RUNS} runs (plain BPTT: 3) after one warm-up; ms = compute plus readback. Plain BPTT ("bptt") is skipped where one run would take more than a few seconds.`);

@@ -33,12 +33,12 @@ if (typeof flags?.colourMapShift === 'number' && Number.isFinite(flags.colourMap
 if (typeof flags?.failPipelines === 'string' && flags.failPipelines) failPipelines(flags.failPipelines);
 
 export interface RnnLabDebug {
-  /** the surface for params merged over the current ones, by a chosen method, without touching the app state */
-  surface(method: SurfaceMethod, params?: Partial<Params>): Promise<SurfaceResult>;
+  /** the surface for params merged over the current ones, by a chosen method, without touching the app state; `sharpness: false` leaves the row method's sharpness out */
+  surface(method: SurfaceMethod, params?: Partial<Params>, opts?: { sharpness?: boolean }): Promise<SurfaceResult>;
   /** forces the WebGPU backend to split grids into bands of this many rows (0 restores the adapter limit) */
   setMaxRowsPerDispatch(rows: number): void;
-  /** median milliseconds (compute plus readback) of `runs` surface computations after one warm-up */
-  timeSurface(method: SurfaceMethod, params: Partial<Params>, runs: number): Promise<{ ms: number; all: number[] }>;
+  /** median milliseconds (compute plus readback) of `runs` surface computations after one warm-up; `sharpness: false` leaves the row method's sharpness out (the benchmark's comparison) */
+  timeSurface(method: SurfaceMethod, params: Partial<Params>, runs: number, opts?: { sharpness?: boolean }): Promise<{ ms: number; all: number[] }>;
   /**
    * Median milliseconds to produce one frame (JS, then the GPU finishing it), for 'orbit' (the
    * camera moves), 'drag' (the start moves: Rprop, its gradients and the frame) and 'slider'
@@ -79,6 +79,8 @@ export interface DebugAtlasRequest {
   xAxis: number[];
   yAxis: number[];
   start?: [number, number];
+  /** WebGPU: the atlas kernel (AtlasJob's `kernel`; the seqLen sweep runs 'generic') */
+  kernel?: 'lean' | 'generic';
 }
 
 export interface DebugAtlasOptions {
@@ -119,17 +121,17 @@ export function createDebug(app: App): RnnLabDebug {
     return { dataset: datasetFor(params), range: rangeFromList(params.range), res: params.res, method, model: modelConfig(params.model, params) };
   };
   return {
-    async surface(method, partial) {
+    async surface(method, partial, opts = {}) {
       await engine.ready();
-      return engine.backend.surface(request(method, partial));
+      return engine.backend.surface({ ...request(method, partial), sharpness: opts.sharpness });
     },
     setMaxRowsPerDispatch(rows) {
       if (engine.backend instanceof WebGpuBackend)
         engine.backend.maxRowsPerDispatch = rows > 0 ? rows : engine.backend.device.limits.maxComputeWorkgroupsPerDimension;
     },
-    async timeSurface(method, partial, runs) {
+    async timeSurface(method, partial, runs, opts = {}) {
       await engine.ready();
-      const req = request(method, partial);
+      const req = { ...request(method, partial), sharpness: opts.sharpness };
       await engine.backend.surface(req);
       const all: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -190,6 +192,7 @@ async function debugAtlas(engine: App['engine'], r: DebugAtlasRequest, opts: Deb
       xAxis: Float64Array.from(r.xAxis),
       yAxis: Float64Array.from(r.yAxis),
       start: r.start ?? params.start,
+      kernel: r.kernel,
     },
     (done, total) => {
       progress.push([done, total]);

@@ -36,6 +36,33 @@ const LR_CHUNK_EVALS = 400_000;
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** seqLen sweep: progress reaches the listeners at most this often (ms) */
+const PROGRESS_MIN_MS = 250;
+/** ... and then only after this many times the last report's own cost (listeners redraw the page) */
+const PROGRESS_COST_FACTOR = 8;
+
+/**
+ * Progress reports for a long computation, paced: a listener may redraw the page (in still mode a
+ * whole frame, 100 ms and more on a software GPU), so reports wait at least PROGRESS_MIN_MS and
+ * PROGRESS_COST_FACTOR times what the last one took (the end is reported by the caller, always).
+ */
+export class ProgressPacer {
+  private next = 0;
+
+  constructor(
+    private readonly report: () => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  tick(): void {
+    const t0 = this.now();
+    if (t0 < this.next) return;
+    this.report();
+    const t1 = this.now();
+    this.next = t1 + Math.max(PROGRESS_MIN_MS, PROGRESS_COST_FACTOR * (t1 - t0));
+  }
+}
+
 export class SweepRunner {
   state: SweepState | null = null;
   task: Promise<void> | null = null;
@@ -136,6 +163,7 @@ export class SweepRunner {
     const setup = { seed: p.seed, samples: p.samples, range: p.range, starts: p.sweepStarts };
     const { xAxis, yAxis } = seqLenAxes(setup);
     const perAtlas = xAxis.length * yAxis.length * (p.iterations + 1);
+    const pacer = new ProgressPacer(() => this.emit(state));
     let atlases = 0;
     for (let i = 0; i < sweep.x.length; i++) {
       const dataset = seqLenDataset(setup, sweep.x[i]);
@@ -148,13 +176,13 @@ export class SweepRunner {
         const base = atlases * perAtlas;
         const result = await backend.atlas(job, (done) => {
           state.done = base + done;
-          this.emit(state);
+          pacer.tick();
         }, signal);
         if (result.cancelled || signal.cancelled) return;
         [sweep.runs[r].converged[i], sweep.runs[r].diverged[i]] = seqLenShares(result);
         atlases++;
         state.done = atlases * perAtlas;
-        this.emit(state);
+        pacer.tick();
       }
     }
     state.complete = true;

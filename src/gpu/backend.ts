@@ -19,6 +19,8 @@ export interface SurfaceRequest {
   range: Range;
   res: number;
   method?: SurfaceMethod;
+  /** false: the row method leaves out `sharpness` (default: computed; plain BPTT never gives it) */
+  sharpness?: boolean;
 }
 
 /**

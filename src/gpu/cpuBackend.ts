@@ -18,6 +18,7 @@ import {
   type SurfaceResult,
 } from './backend';
 import { RESUME_FIELDS, type AtlasSetup, type CpuRequest, type CpuResponse } from './cpuProtocol';
+import { SharpnessWorker } from './surface/sharpnessWorker';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: CpuResponse) => void; reject: (e: Error) => void };
@@ -36,6 +37,7 @@ export class CpuBackend implements ComputeBackend {
   private nextRun = 1;
   private readonly pending = new Map<number, Pending>();
   private atlasTail: Promise<unknown> = Promise.resolve();
+  private readonly sharpness = new SharpnessWorker();
   /** measured atlas speed, cell-iterations per ms per worker (kept between runs) */
   private atlasRate = 500;
 
@@ -68,9 +70,15 @@ export class CpuBackend implements ComputeBackend {
   }
 
   async surface(req: SurfaceRequest): Promise<SurfaceResult> {
-    const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method: req.method ?? 'rows', model: req.model });
+    const method = req.method ?? 'rows';
+    // the linear RNN's row method also gives the sharpness (SPEC section 10) unless asked not to,
+    // from a worker of its own, side by side with the surface worker
+    const linear = !req.model || req.model.name === 'linear';
+    const sharpness = method === 'rows' && linear && req.sharpness !== false ? this.sharpness.compute(req.dataset, req.range, req.res) : null;
+    sharpness?.catch(() => undefined); // (a failure is seen where it is awaited, below)
+    const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method, model: req.model });
     if (r.type !== 'surface') throw new Error('unexpected worker reply');
-    return r.result;
+    return sharpness ? { ...r.result, sharpness: await sharpness } : r.result;
   }
 
   async evaluate(dataset: Dataset, points: readonly (readonly [number, number])[], model?: ModelConfig): Promise<PointResult[]> {
@@ -199,6 +207,7 @@ export class CpuBackend implements ComputeBackend {
 
   dispose(): void {
     this.worker.terminate();
+    this.sharpness.dispose();
     for (const w of this.pool) w.terminate();
     this.pool.length = 0;
   }

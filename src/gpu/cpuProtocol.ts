@@ -9,6 +9,8 @@ export const RESUME_FIELDS = 7;
 
 export type CpuRequest =
   | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod; model?: ModelConfig }
+  /** the row method's sharpness over the grid (SPEC section 10), float64 rounded to float32: beside a surface, in a worker of its own */
+  | { id: number; type: 'sharpness'; dataset: Dataset; range: Range; res: number }
   | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][]; model?: ModelConfig }
   /** rows [rowStart, rowEnd) of the atlas that the last 'atlasSetup' with this runId described */
   | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number }
@@ -30,6 +32,7 @@ export interface AtlasSetup {
 
 export type CpuResponse =
   | { id: number; type: 'surface'; result: SurfaceResult }
+  | { id: number; type: 'sharpness'; sharpness: Float32Array }
   | { id: number; type: 'evaluate'; results: PointResult[] }
   /** the rows' cells, row-major from rowStart */
   | { id: number; type: 'atlasRows'; finalCost: Float32Array; convergedAt: Int32Array; divergedAt: Int32Array }

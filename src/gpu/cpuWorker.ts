@@ -27,12 +27,13 @@ function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
     const other = otherModel(req.model);
-    // the row method also gives the sharpness (SPEC section 10), as the WebGPU kernels do
+    // (the row method's sharpness comes from a 'sharpness' request beside it: src/gpu/surface/sharpnessWorker.ts)
     const grid = other
       ? modelOf(other.name).surface(other.params, dataset, range, res)
-      : method === 'bptt' ? surfaceByBptt(dataset, range, res) : { ...surfaceByRows(dataset, range, res), sharpness: surfaceSharpness(dataset, range, res) };
+      : method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
     return { id: req.id, type: 'surface', result: grid };
   }
+  if (req.type === 'sharpness') return { id: req.id, type: 'sharpness', sharpness: surfaceSharpness(req.dataset, req.range, req.res) };
   if (req.type === 'atlasCells') {
     if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
     const cells = req.resume ? resumedCells(atlas.dataset, atlas.req, req.resume) : atlasCells(atlas.dataset, atlas.req, req.cells);
@@ -110,6 +111,7 @@ function transferables(resp: CpuResponse): Transferable[] {
     const r = resp.result;
     return [r.cost.buffer, r.wxGrad.buffer, r.wRecGrad.buffer, ...(r.sharpness ? [r.sharpness.buffer] : [])];
   }
+  if (resp.type === 'sharpness') return [resp.sharpness.buffer];
   if (resp.type === 'atlasRows' || resp.type === 'atlasCells') return [resp.finalCost.buffer, resp.convergedAt.buffer, resp.divergedAt.buffer];
   return [];
 }

@@ -68,3 +68,26 @@ test('webgpu: seqLen 40 over [-3, 3]^2 (rows past float32 go through the XF fixu
   expect(datasetFromRows([[1]]).seqLen).toBe(1);
   expect(errors).toEqual([]);
 });
+
+for (const backend of ['webgpu', 'cpu'] as const) {
+  test(`${backend}: a surface asked without the sharpness has none, and the same cost and gradients as with it`, async ({ page }) => {
+    const errors = await openApp(page, `?still=1&backend=${backend}`);
+    expect(await page.evaluate(() => window.rnnlab.backend)).toBe(backend);
+    const params = { preset: 'random' as const, seed: 3, samples: 20, seqLen: 10, res: 65, range: [-3, 3, -3, 3] as [number, number, number, number], data: '' };
+    const [a, b] = await page.evaluate(async (p) => {
+      const pick = (s: { cost: Float32Array; wxGrad: Float32Array; wRecGrad: Float32Array; sharpness?: Float32Array }) => ({
+        cost: Array.from(s.cost), wxGrad: Array.from(s.wxGrad), wRecGrad: Array.from(s.wRecGrad), sharpness: s.sharpness ? s.sharpness.length : null,
+      });
+      // without first: the GPU's pooled buffers hold an earlier surface, not this one's numbers
+      const without = pick(await window.rnnlabDebug.surface('rows', p, { sharpness: false }));
+      return [pick(await window.rnnlabDebug.surface('rows', p)), without];
+    }, params);
+    expect(a.sharpness).toBe(65 * 65);
+    expect(b.sharpness).toBe(null);
+    expect(b.cost).toEqual(a.cost);
+    expect(b.wxGrad).toEqual(a.wxGrad);
+    expect(b.wRecGrad).toEqual(a.wRecGrad);
+    expect(a.cost.some((c) => c > 0)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SweepRunner, type SweepState } from '../../src/engineSweep';
+import { ProgressPacer, SweepRunner, type SweepState } from '../../src/engineSweep';
 import { computeAtlasRows, createAtlasOutput } from '../../src/model/atlas';
 import { tutorialDataset } from '../../src/model/dataset';
 import { lrSweep, seqLenSweepRun, sweepLengths } from '../../src/model/lesson/sweep';
@@ -89,5 +89,48 @@ describe('the engine\'s sweeps: computed after the state, progress, latest wins'
     const s = await finished(runner);
     runner.start(p, tutorialDataset(), 't', float64Backend());
     expect(runner.state).toBe(s);
+  });
+
+  it('sweep=seqLen: progress reaches the listeners paced (a redraw per report), the end at once', async () => {
+    // a backend reporting progress 50 times per atlas: the listeners hear far fewer reports
+    const backend = float64Backend();
+    const inner = backend.atlas.bind(backend);
+    backend.atlas = async (req, onProgress, signal) => {
+      for (let i = 1; i <= 50; i++) onProgress?.(i, 50);
+      return inner(req, undefined, signal);
+    };
+    const runner = new SweepRunner();
+    const seen: SweepState[] = [];
+    runner.onSweep((s) => s && seen.push({ ...s }));
+    runner.start(paramsOf({ sweep: 'seqLen', sweepRange: '2,4', sweepStarts: '4', iterations: '20' }), tutorialDataset(), 't', backend);
+    const s = await finished(runner);
+    expect(s.complete).toBe(true);
+    expect(seen.length).toBeLessThan(10);
+    expect(seen[seen.length - 1].complete).toBe(true);
+  });
+});
+
+describe('ProgressPacer: reports at most every 250 ms and 8 times their own cost', () => {
+  it('skips ticks until the wait is over', () => {
+    let now = 0;
+    const reports: number[] = [];
+    const pacer = new ProgressPacer(() => {
+      reports.push(now);
+      now += 100; // a report that takes 100 ms: the next one waits 800 ms
+    }, () => now);
+    pacer.tick();
+    for (let t = 100; t <= 2000; t += 50) {
+      now = t;
+      pacer.tick();
+    }
+    expect(reports).toEqual([0, 900, 1800]);
+  });
+
+  it('cheap reports: every 250 ms', () => {
+    let now = 0;
+    const reports: number[] = [];
+    const pacer = new ProgressPacer(() => reports.push(now), () => now);
+    for (now = 0; now <= 1000; now += 50) pacer.tick();
+    expect(reports).toEqual([0, 250, 500, 750, 1000]);
   });
 });

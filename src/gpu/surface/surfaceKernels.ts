@@ -16,6 +16,8 @@ const WORKGROUP = 64;
 /** RowCoef (row_coef.wgsl): eight 4-byte fields and six XF of 8 bytes */
 const ROW_COEF_BYTES = 80;
 const INF_BITS = 0x7f800000;
+/** the kernels whose override SHARPNESS leaves the Hessian out */
+const SHARPNESS_KERNELS: readonly SurfaceKernel[] = ['rows', 'points', 'fixup'];
 
 /** Drops the padding at the end of each row. */
 function stripPadding(a: Float32Array, res: number, stride: number): Float32Array {
@@ -28,7 +30,7 @@ export class SurfaceKernels {
   /** Rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits. */
   maxRowsPerDispatch: number;
 
-  private readonly pipelines = new Map<SurfaceKernel, Promise<GPUComputePipeline>>();
+  private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
   private readonly layouts = new Map<SurfaceKernel, GPUBindGroupLayout>();
   private readonly uniforms: GPUBuffer;
   private readonly uniformValues = SURFACE_UNIFORMS.create();
@@ -50,14 +52,18 @@ export class SurfaceKernels {
    * A compute pipeline, built once, asynchronously (SwiftShader compiles for seconds: several at
    * once, off the main thread, instead of one after another blocking the page).
    */
-  pipeline(name: SurfaceKernel): Promise<GPUComputePipeline> {
-    let p = this.pipelines.get(name);
+  pipeline(name: SurfaceKernel, sharpness = true): Promise<GPUComputePipeline> {
+    // the row method's kernels without the sharpness: their override SHARPNESS = false
+    const plain = !sharpness && SHARPNESS_KERNELS.includes(name);
+    const key = plain ? `${name} plain` : name;
+    let p = this.pipelines.get(key);
     if (!p) {
       const { code, entryPoint } = surfaceKernelSource(name);
       const module = this.device.createShaderModule({ code, label: name });
       const layout = this.device.createPipelineLayout({ bindGroupLayouts: [this.bindGroupLayout(name)] });
-      p = this.device.createComputePipelineAsync({ layout, compute: { module, entryPoint }, label: name });
-      this.pipelines.set(name, p);
+      const compute = { module, entryPoint, ...(plain ? { constants: { SHARPNESS: 0 } } : {}) };
+      p = this.device.createComputePipelineAsync({ layout, compute, label: key });
+      this.pipelines.set(key, p);
     }
     return p;
   }
@@ -134,7 +140,7 @@ export class SurfaceKernels {
     return this.serial(() => this.surfaceNow(req));
   }
 
-  private async surfaceNow({ dataset, range, res, method = 'rows' }: SurfaceRequest): Promise<SurfaceResult> {
+  private async surfaceNow({ dataset, range, res, method = 'rows', sharpness: asked = true }: SurfaceRequest): Promise<SurfaceResult> {
     this.throwIfLost();
     const dev = this.device;
     // Grid rows are stored with a stride of whole vec4s (surface_points writes four cells at once).
@@ -142,8 +148,10 @@ export class SurfaceKernels {
     const outBytes = stride * res * 4;
     if (outBytes > dev.limits.maxStorageBufferBindingSize)
       throw new Error(`res ${res} needs ${outBytes} bytes per output, over this adapter's ${dev.limits.maxStorageBufferBindingSize}`);
+    // the row method also gives the sharpness (SPEC section 10) unless asked not to; plain BPTT does not
+    const sharp = method === 'rows' && asked;
     const pipe = method === 'rows'
-      ? { rows: await this.pipeline('rows'), points: await this.pipeline('points'), fixup: await this.pipeline('fixup') }
+      ? { rows: await this.pipeline('rows', sharp), points: await this.pipeline('points', sharp), fixup: await this.pipeline('fixup', sharp) }
       : { bptt: await this.pipeline('bptt') };
     this.throwIfLost();
     this.uploadDataset(dataset);
@@ -155,8 +163,9 @@ export class SurfaceKernels {
     wxPadded.set(wx);
     dev.queue.writeBuffer(wxAxis, 0, wxPadded);
     dev.queue.writeBuffer(wRecAxis, 0, new Float32Array(wRec));
-    // the row method also gives the sharpness (SPEC section 10), plain BPTT does not
-    const outs = (method === 'rows' ? ['cost', 'wxGrad', 'wRecGrad', 'sharpness'] : ['cost', 'wxGrad', 'wRecGrad']).map((n) => this.storage(n, outBytes));
+    const outs = (sharp ? ['cost', 'wxGrad', 'wRecGrad', 'sharpness'] : ['cost', 'wxGrad', 'wRecGrad']).map((n) => this.storage(n, outBytes));
+    // without the sharpness its binding gets a placeholder (never written)
+    const sharpnessOut = sharp ? outs[3] : this.storage('noSharpness', 16);
     const xs = this.storage('xs', 0);
     const targets = this.storage('targets', 0);
     const maxGroups = dev.limits.maxComputeWorkgroupsPerDimension;
@@ -183,12 +192,12 @@ export class SurfaceKernels {
       pass.dispatchWorkgroups(Math.ceil(res / WORKGROUP));
       pass.end();
       pointsPipeline = pipe.points!;
-      pointsGroup = this.bindGroup('points', { u: this.uniforms, wxAxis4: wxAxis, rowsF32, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2], sharpnessOut: outs[3] });
+      pointsGroup = this.bindGroup('points', { u: this.uniforms, wxAxis4: wxAxis, rowsF32, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2], sharpnessOut });
       colGroups = Math.ceil(stride / 4 / WORKGROUP);
       enc = this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
       const fixup = enc.beginComputePass();
       fixup.setPipeline(pipe.fixup!);
-      fixup.setBindGroup(0, this.bindGroup('fixup', { u: this.uniforms, wxAxis, rows: rowsBuf, fixupRows, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2], sharpnessOut: outs[3] }));
+      fixup.setBindGroup(0, this.bindGroup('fixup', { u: this.uniforms, wxAxis, rows: rowsBuf, fixupRows, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2], sharpnessOut }));
       fixup.dispatchWorkgroupsIndirect(fixupArgs, 0);
       fixup.end();
     } else {

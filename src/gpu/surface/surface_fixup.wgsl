@@ -4,6 +4,9 @@
 
 // (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts)
 
+// false: the sharpness is not asked for (its output is a placeholder, never written)
+override SHARPNESS: bool = true;
+
 @compute @workgroup_size(64)
 fn surface_fixup(@builtin(global_invocation_id) gid: vec3<u32>) {
   let col = gid.x;
@@ -21,6 +24,9 @@ fn surface_fixup(@builtin(global_invocation_id) gid: vec3<u32>) {
   wxGradOut[idx] = xf_to_f32(xf_scale(xf_mul(rc.C, d), 2.0), u.infBits);
   let inner = xf_add(xf_mul(wX, rc.D), xf_neg(rc.E));
   wRecGradOut[idx] = xf_to_f32(xf_mul(xf(2.0 * w), inner), u.infBits);
+  if (!SHARPNESS) {
+    return;
+  }
   // the Hessian (SPEC section 10) in XF, its largest eigenvalue in float32
   let hxx = xf_to_f32(xf_scale(rc.C, 2.0), u.infBits);
   let hxy = xf_to_f32(xf_scale(xf_add(xf_mul(xf(2.0 * w), rc.D), xf_neg(rc.E)), 2.0), u.infBits);

@@ -9,6 +9,9 @@
 
 // (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts)
 
+// false: the sharpness is not asked for (its output is a placeholder, never written)
+override SHARPNESS: bool = true;
+
 @compute @workgroup_size(64)
 fn surface_points(@builtin(global_invocation_id) gid: vec3<u32>) {
   let quadsPerRow = (u.res + 3u) / 4u;
@@ -25,6 +28,9 @@ fn surface_points(@builtin(global_invocation_id) gid: vec3<u32>) {
   costOut[idx] = a.x + a.y * d * d;
   wxGradOut[idx] = 2.0 * a.y * d;
   wRecGradOut[idx] = 2.0 * w * (w * b.x - b.y);
+  if (!SHARPNESS) {
+    return;
+  }
   let hxx = 2.0 * a.y;
   let hxy = 2.0 * (2.0 * w * b.x - b.y);
   let hyy = 2.0 * w * (w * b.z - b.w);

@@ -10,6 +10,10 @@
 // (its bindings are declared by the host: SURFACE_BINDINGS in src/gpu/surface/kernels.ts; rows
 // whose numbers leave float32, see RowCoef.safe, are listed in fixupRows and fixup.y counts them)
 
+// false: the sharpness is not asked for: P'' and the sums K and H are left out (zero, P'' = 0), so
+// a row's safety follows its cost and gradient alone, as before the Hessian was added
+override SHARPNESS: bool = true;
+
 struct FixupArgs {
   x: u32,
   y: atomic<u32>,
@@ -30,6 +34,13 @@ fn poly(i: u32, r: f32, wide: bool) -> Poly {
     var p = 0.0;
     var dp = 0.0;
     var ddp = 0.0;
+    if (!SHARPNESS) {
+      for (var k = 0u; k < n; k++) {
+        dp = dp * r + p;
+        p = p * r + xs[base + k];
+      }
+      return Poly(xf(p), xf(dp), XF_ZERO);
+    }
     for (var k = 0u; k < n; k++) {
       ddp = ddp * r + 2.0 * dp;
       dp = dp * r + p;
@@ -109,7 +120,7 @@ fn surface_rows(@builtin(global_invocation_id) gid: vec3<u32>) {
     bS += t * p;
     dS += p * dp;
     eSum += t * dp;
-    kQ += dp * dp;
+    kQ += select(0.0, dp * dp, SHARPNESS);  // (without the sharpness K and H stay zero)
     kS += p * ddp;
     hS += t * ddp;
   }
