@@ -69,11 +69,12 @@ export interface PlotBox {
   h: number;
 }
 
-/** Where the plot put things (tests): the canvas, the plot's area and the title's box. */
+/** Where the plot put things (tests): the canvas, the plot's area and the title's box, and its texts. */
 export interface PlotLayout {
   canvas: PlotBox;
   plot: PlotBox;
   title: PlotBox;
+  text: { title: string; x: string; y: string };
 }
 
 export class LinePlot extends Canvas2DView {
@@ -121,7 +122,8 @@ export class LinePlot extends Canvas2DView {
     const x = Math.min(...boxes.map((b) => b.x));
     const y = Math.min(...boxes.map((b) => b.y));
     const title = { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
-    return { canvas: { x: 0, y: 0, w: this.width, h: this.height }, plot: { ...g.r }, title };
+    const text = { title: this.spec.title, x: this.spec.xLabel, y: this.spec.yLabel };
+    return { canvas: { x: 0, y: 0, w: this.width, h: this.height }, plot: { ...g.r }, title, text };
   }
 
   /**
