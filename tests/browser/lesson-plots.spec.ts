@@ -172,6 +172,24 @@ test('dragging the start with sweep=lr: the sweep waits, marked stale, and follo
   expect(errors).toEqual([]);
 });
 
+/** The main run's shares [converged, diverged] at the sweep's i-th length. */
+async function sweptShares(page: Page, i: number): Promise<number[] | null> {
+  return page.evaluate(async (j) => {
+    const w = await window.rnnlab.sweep();
+    return w && w.kind === 'seqLen' ? [w.runs[0].converged[j], w.runs[0].diverged[j]] : null;
+  }, i);
+}
+
+/** The same shares from an atlas of the sweep's starts (4 x 4 over the range) of rprop with the model at `steps`. */
+async function atlasShares(page: Page, steps: number): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const p = window.rnnlab.params();
+    const axis = (lo: number, hi: number) => Array.from({ length: 4 }, (_, i) => lo + ((hi - lo) * i) / 3);
+    const a = await window.rnnlabDebug.atlas({ params: { steps: n }, mode: 'starts', opt: 'rprop', iterations: p.iterations, tol: p.tol, xAxis: axis(p.range[0], p.range[1]), yAxis: axis(p.range[2], p.range[3]) });
+    return [a.convergedAt.filter((c) => c >= 0).length / 16, a.divergedAt.filter((d) => d >= 0).length / 16];
+  }, steps);
+}
+
 test("the sigmoid unit's sequence-length sweep varies its steps: 1..200, clamped and said, its axis titled steps", async ({ page }) => {
   // (the default range, 2..60 steps, is the unit tests'; here few steps of few starts keep it short)
   const errors = await openApp(page, '?still=1&model=sigmoid&opt=rprop&iterations=40&sweep=seqLen&sweepStarts=4&sweepRange=196,200');
@@ -180,21 +198,17 @@ test("the sigmoid unit's sequence-length sweep varies its steps: 1..200, clamped
   const s = (await page.evaluate(async () => { const w = await window.rnnlab.sweep(); return w && { kind: w.kind, x: Array.from(w.x) }; }))!;
   expect(s).toEqual({ kind: 'seqLen', x: [196, 197, 198, 199, 200] });
   expect(await page.evaluate(() => window.rnnlab.messages())).toEqual([]);
-  // the shares are those of the model with that many steps: the same as the atlas of the starts at steps = 200
-  const shares = await page.evaluate(async () => { const w = await window.rnnlab.sweep(); return w && w.kind === 'seqLen' ? [w.runs[0].converged[4], w.runs[0].diverged[4]] : null; });
-  const cells = await page.evaluate(async () => {
-    const p = window.rnnlab.params();
-    const axis = (lo: number, hi: number) => Array.from({ length: 4 }, (_, i) => lo + ((hi - lo) * i) / 3);
-    const a = await window.rnnlabDebug.atlas({ params: { steps: 200 }, mode: 'starts', opt: 'rprop', iterations: 40, tol: p.tol, xAxis: axis(p.range[0], p.range[1]), yAxis: axis(p.range[2], p.range[3]) });
-    return [a.convergedAt.filter((c) => c >= 0).length / 16, a.divergedAt.filter((d) => d >= 0).length / 16];
-  });
-  expect(shares).toEqual(cells);
+  // the shares at 200 steps are those of the atlas of the starts of the model with steps = 200
+  expect(await sweptShares(page, 4)).toEqual(await atlasShares(page, 200));
   // beyond the model's steps: clamped to 1..200, and said
   // (not waited for: 200 lengths take long; the next range cancels that sweep, latest wins)
   await page.evaluate(() => void window.rnnlab.setParams({ sweepRange: [0, 250] }));
   await expect.poll(() => page.evaluate(() => window.rnnlab.messages())).toEqual(['sweepRange: clamped to [-12, 200]: 0,200', 'sweepRange: 0,200: whole numbers of steps within [1, 200], used 1,200']);
   await page.evaluate(() => window.rnnlab.setParams({ sweepRange: [3, 5] }));
   expect((await page.evaluate(async () => { const w = await window.rnnlab.sweep(); return w && Array.from(w.x); }))).toEqual([3, 4, 5]);
+  // each length's shares are the model's with that many steps, not with its own 50
+  for (const [i, steps] of [[0, 3], [1, 4], [2, 5]]) expect(await sweptShares(page, i), `${steps} steps`).toEqual(await atlasShares(page, steps));
+  expect(await sweptShares(page, 2)).not.toEqual(await atlasShares(page, 50));
   // the plot's axis is the steps, its title the cliff's; the linear RNN's the sequence's length
   expect((await lessonPlot(page, 'sweep'))!.text).toEqual({ title: 'more steps, a steeper cliff: share of starts (solid: converge, dashed: diverge)', x: 'steps', y: 'share of starts' });
   await page.evaluate(() => window.rnnlab.setParams({ model: 'linear', sweepRange: [2, 4] }));
