@@ -61,6 +61,9 @@ const TITLE_MARGIN = 6;
 const TITLE_SIZES = [14, 13, 12];
 const TITLE_SIZES_WRAPPED = [14, 13, 12, 11];
 
+/** the marks at the plot's top and their labels take this much of its height (CSS px, times the text scale) */
+const MARK_BAND = 28;
+
 /** A box in CSS pixels of the canvas (or of the page, from the debug hook). */
 export interface PlotBox {
   x: number;
@@ -314,16 +317,19 @@ export class LinePlot extends Canvas2DView {
     ctx.textAlign = 'left';
     const w = ctx.measureText(rule.label).width;
     // x: beside the line, at the bottom, the middle or under the top's marks, where it covers the
-    // fewest data points; y: above the line at the right. On a backdrop over the data.
+    // fewest data points and never a mark or its label; y: above the line at the right. On a
+    // backdrop over the data.
     const x = rule.axis === 'x' ? Math.min(g.px(a) + 4 * k, r.x + r.w - w - 2 * k) : r.x + r.w - 4 * k - w;
     let y = g.py(a) - 3 * k;
     if (rule.axis === 'x') {
-      const covered = (yb: number) => countInBox(spec, g, x - 2 * k, yb - 14 * k, w + 4 * k, 15 * k);
-      const ys = [r.y + r.h - 4 * k, r.y + r.h / 2 + 7 * k, r.y + 34 * k].filter((v) => v - 14 * k >= r.y);
+      const marks = (spec.marks ?? []).map((m) => axisValue(m.x, spec.xLog)).filter((v): v is number => v !== null).map(g.px);
+      const onMarks = (yb: number) => yb - 14 * k < r.y + MARK_BAND * k && marks.some((mx) => mx + 16 * k > x - 2 * k && mx - 16 * k < x + w + 2 * k);
+      const covered = (yb: number) => countInBox(spec, g, x - 2 * k, yb - 14 * k, w + 4 * k, 15 * k) + (onMarks(yb) ? 1e6 : 0);
+      const ys = [r.y + r.h - 4 * k, r.y + r.h / 2 + 7 * k, r.y + (MARK_BAND + 15) * k].filter((v) => v - 14 * k >= r.y && v <= r.y + r.h);
       y = ys.reduce((best, v) => (covered(v) < covered(best) ? v : best), ys[0] ?? r.y + r.h - 4 * k);
     }
     ctx.fillStyle = THEME.background;
-    ctx.globalAlpha = 0.8;
+    ctx.globalAlpha = 0.75;
     ctx.fillRect(x - 2 * k, y - 14 * k, w + 4 * k, 15 * k);
     ctx.globalAlpha = 1;
     ctx.fillStyle = rule.css;
