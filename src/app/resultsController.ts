@@ -101,8 +101,7 @@ export class ResultsController {
       return null;
     }
     this.engine.sweeper.cancel();
-    this.figures.lesson.setStale(true);
-    this.host.changed('panels');
+    if (this.figures.lesson.setStale(true)) this.host.changed('panels');
     const since = performance.now();
     return new Promise<void>((resolve) => {
       const check = () => {

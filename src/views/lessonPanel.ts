@@ -8,6 +8,7 @@ import type { SweepState } from '../engineSweep';
 import type { LessonPlots } from '../state/schema';
 import { sharpnessPlot, stepPlot, sweepPlot } from '../present/lessonPlots';
 import { LinePlot } from './linePlot';
+import { THEME } from '../present/theme';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 
@@ -27,9 +28,12 @@ export class LessonPanel {
   private stale = false;
 
   constructor() {
-    // the progress (or stale) line sits over the plot's top right corner: no layout shift
+    // the progress (or stale) line sits over the middle of the figure: no layout shift, the title stays readable
     this.sweepHost.style.position = 'relative';
-    Object.assign(this.progress.style, { position: 'absolute', top: '2px', right: '4px', padding: '1px 6px', font: '12px Inter, sans-serif', color: '#dfe6ee', background: 'rgba(16, 20, 26, 0.85)', borderRadius: '3px', pointerEvents: 'none' });
+    Object.assign(this.progress.style, {
+      position: 'absolute', top: '50%', left: '50%', transform: 'translate(-50%, -50%)', maxWidth: '90%', padding: '2px 8px',
+      font: '13px Inter, sans-serif', color: THEME.text, background: THEME.panel, border: `1px solid ${THEME.divider}`, borderRadius: '3px', pointerEvents: 'none',
+    });
     this.sweepHost.append(this.progress);
     this.sweep.canvas.addEventListener('click', (e) => this.pick(e));
   }
