@@ -63,6 +63,9 @@ const TITLE_SIZES_WRAPPED = [14, 13, 12, 11];
 
 /** the marks at the plot's top and their labels take this much of its height (CSS px, times the text scale) */
 const MARK_BAND = 28;
+/** the marks alone (their labels left out in a plot shorter than MARK_LABELS_MIN_H) */
+const MARK_BAND_BARE = 12;
+const MARK_LABELS_MIN_H = 100;
 
 /** A box in CSS pixels of the canvas (or of the page, from the debug hook). */
 export interface PlotBox {
@@ -323,9 +326,10 @@ export class LinePlot extends Canvas2DView {
     let y = g.py(a) - 3 * k;
     if (rule.axis === 'x') {
       const marks = (spec.marks ?? []).map((m) => axisValue(m.x, spec.xLog)).filter((v): v is number => v !== null).map(g.px);
-      const onMarks = (yb: number) => yb - 14 * k < r.y + MARK_BAND * k && marks.some((mx) => mx + 16 * k > x - 2 * k && mx - 16 * k < x + w + 2 * k);
+      const band = (this.markLabels(g) ? MARK_BAND : MARK_BAND_BARE) * k;
+      const onMarks = (yb: number) => yb - 14 * k < r.y + band && marks.some((mx) => mx + 16 * k > x - 2 * k && mx - 16 * k < x + w + 2 * k);
       const covered = (yb: number) => countInBox(spec, g, x - 2 * k, yb - 14 * k, w + 4 * k, 15 * k) + (onMarks(yb) ? 1e6 : 0);
-      const ys = [r.y + r.h - 4 * k, r.y + r.h / 2 + 7 * k, r.y + (MARK_BAND + 15) * k].filter((v) => v - 14 * k >= r.y && v <= r.y + r.h);
+      const ys = [r.y + r.h - 4 * k, r.y + r.h / 2 + 7 * k, r.y + band + 15 * k].filter((v) => v - 14 * k >= r.y && v <= r.y + r.h);
       y = ys.reduce((best, v) => (covered(v) < covered(best) ? v : best), ys[0] ?? r.y + r.h - 4 * k);
     }
     ctx.fillStyle = THEME.background;
@@ -334,6 +338,11 @@ export class LinePlot extends Canvas2DView {
     ctx.globalAlpha = 1;
     ctx.fillStyle = rule.css;
     ctx.fillText(rule.label, x, y);
+  }
+
+  /** whether the plot is tall enough for the marks' labels (iterations) under them */
+  private markLabels(g: ReturnType<LinePlot['geometry']>): boolean {
+    return g.r.h >= MARK_LABELS_MIN_H * this.textScale;
   }
 
   private drawMark(ctx: CanvasRenderingContext2D, spec: PlotSpec, g: ReturnType<LinePlot['geometry']>, m: PlotMark): void {
@@ -346,7 +355,7 @@ export class LinePlot extends Canvas2DView {
     ctx.strokeStyle = m.css;
     crossPath(ctx, x, y, 4.5 * k);
     ctx.stroke();
-    if (m.label) {
+    if (m.label && this.markLabels(g)) {
       ctx.font = this.font(11);
       ctx.fillStyle = m.css;
       ctx.textAlign = 'center';
