@@ -75,6 +75,7 @@ export class App {
       restart: () => this.restart(),
       changed: (change) => this.loop.drawSoon(change),
       hover: (text, x, y) => this.shell.showHover(text, x, y),
+      dragging: () => this.dragging(),
     });
     this.exports = new ExportActions(this.store, this.figures, this.shell.banners, {
       state: () => this.vm?.state ?? null,

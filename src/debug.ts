@@ -14,6 +14,7 @@ import { normalizeParams } from './state/normalize';
 import type { Params } from './state/schema';
 import { setColourMapShift } from './views/colormap';
 import { failPipelines } from './debugPipelines';
+import type { PlotLayout } from './views/linePlot';
 
 /**
  * Flags for the suite, set by an init script before the page's scripts run and read once here,
@@ -66,6 +67,12 @@ export interface RnnLabDebug {
   loseDevice(): boolean;
   /** the live camera (params().cam is written when a gesture ends): distance unrounded, world units */
   camera(): { azimuth: number; elevation: number; distance: number };
+  /**
+   * A lesson figure as drawn, in CSS pixels of its canvas: the canvas, the plot's area and the
+   * title's box, and where each of `points` (data values, not log10) is drawn (null: not drawable);
+   * null while the figure is hidden or has nothing to plot.
+   */
+  lessonPlot(panel: 'sharpness' | 'steps' | 'sweep', points?: [number, number][]): (PlotLayout & { points: ({ x: number; y: number } | null)[] }) | null;
 }
 
 export interface DebugAtlasRequest {
@@ -163,6 +170,11 @@ export function createDebug(app: App): RnnLabDebug {
       return { ms, width: canvas.width, height: canvas.height, side };
     },
     frameCost: (kind, runs) => frameCost(app, kind, runs),
+    lessonPlot(panel, points = []) {
+      const plot = app.figures.lesson.shown(panel);
+      const layout = plot?.layout();
+      return plot && layout ? { ...layout, points: points.map(([x, y]) => plot.toCanvas(x, y)) } : null;
+    },
   };
 }
 

@@ -112,6 +112,14 @@ export class Engine {
   private atlasSignal: { cancelled: boolean } | null = null;
   /** the one-knob sweep for the current params (engineSweep.ts); computed after the state, cancellable */
   readonly sweeper = new SweepRunner();
+  /**
+   * When the sweep for newly computed params starts: at once, unless this gate defers it (the app
+   * defers the lr sweep while the start is dragged: src/app/resultsController.ts). A gate calls
+   * `go` at most once, and never after a newer computation has called the gate; its promise
+   * resolves when it has called `go` or has been superseded (ready() waits for it).
+   */
+  sweepGate: ((p: Params, go: () => void) => Promise<void> | null) | null = null;
+  private sweepDeferred: Promise<void> | null = null;
   private surfaceKey = '';
   private datasetKey = '';
   private dataset: Dataset | null = null;
@@ -232,6 +240,7 @@ export class Engine {
     for (;;) {
       if (this.running) await this.running;
       else if (this.atlasTask) await this.atlasTask;
+      else if (this.sweepDeferred) await this.sweepDeferred;
       else if (this.sweeper.task) await this.sweeper.task;
       else return;
     }
@@ -360,6 +369,13 @@ export class Engine {
     };
     for (const fn of this.listeners) fn(this.state);
     this.startAtlas(this.state);
-    this.sweeper.start(p, dataset, this.datasetKey, this.backend);
+    const [datasetKey, backend] = [this.datasetKey, this.backend];
+    const go = () => this.sweeper.start(p, dataset, datasetKey, backend);
+    const deferred = this.sweepGate ? this.sweepGate(p, go) : null;
+    if (!this.sweepGate) go();
+    const tracked = deferred?.finally(() => {
+      if (this.sweepDeferred === tracked) this.sweepDeferred = null;
+    });
+    this.sweepDeferred = tracked ?? null;
   }
 }

@@ -115,6 +115,12 @@ export class SweepRunner {
     this.task = tracked;
   }
 
+  /** Stops the running sweep where it is (its state stays, incomplete); the next start() begins it again. */
+  cancel(): void {
+    if (this.signal) this.signal.cancelled = true;
+    if (this.state && !this.state.complete) this.state.key = '';
+  }
+
   private lrState(key: string, p: Params, specs: SweepSpec[], range: [number, number]): SweepState {
     const x = sweepValues(range, p.sweepRes);
     const n = x.length;

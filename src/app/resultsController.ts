@@ -3,7 +3,8 @@
  * state becomes the panel's input (the present layer), the progress bar, the markers where the
  * runs' settings are, the drape over the 3D surface; a click on a map sets that run's start or
  * hyperparameters, a zoom its window. The sweep: its plot and progress; a click on a swept value
- * sets that value for that run.
+ * sets that value for that run. While the start is dragged the lr sweep (float64 on the page, tens
+ * of milliseconds a run) waits until the start settles: latest wins, the plot says it is stale.
  */
 import type { AtlasState, Engine } from '../engine';
 import type { SweepState } from '../engineSweep';
@@ -21,20 +22,30 @@ export interface AtlasHost {
   /** a result changed what is drawn */
   changed(change: FrameChange): void;
   hover(text: string | null, x: number, y: number): void;
+  /** the pointer is dragging the start */
+  dragging(): boolean;
 }
+
+/** While the start is dragged, the lr sweep starts once the start has not moved for this long (or on release). */
+export const SWEEP_SETTLE_MS = 250;
+/** how often a deferred sweep looks whether the drag has ended or the start settled */
+const SETTLE_POLL_MS = 50;
 
 export class ResultsController {
   /** the atlas on screen, and how many of its runs had results when it was drawn */
   shown: AtlasState | null = null;
   private resultsShown = -1;
+  /** the deferred sweep's start (a drag in progress): its timer and the promise's resolve */
+  private deferred: { timer: number; done: () => void } | null = null;
 
   constructor(
     private readonly figures: Figures,
-    engine: Engine,
+    private readonly engine: Engine,
     private readonly host: AtlasHost,
   ) {
     engine.onAtlas((a) => this.show(a));
     engine.onSweep((s) => this.showSweep(s));
+    engine.sweepGate = (p, go) => this.gateSweep(p, go);
     figures.lesson.onPickSweep = (run, value) => {
       const change = sweepPickChange(host.params(), run, value);
       if (change) void host.setParams(change).then(() => host.restart());
@@ -73,6 +84,47 @@ export class ResultsController {
   showSweep(s: SweepState | null): void {
     this.figures.lesson.setSweep(s);
     this.host.changed('panels');
+  }
+
+  /**
+   * When the sweep for new params starts (the engine's gate): at once, except the lr sweep while
+   * the start is dragged (every move would rerun it in float64): the running one stops, the plot
+   * keeps the last sweep marked stale, and the newest params' sweep starts once the start has
+   * rested SWEEP_SETTLE_MS or the drag ends. Latest wins: a newer computation supersedes it.
+   */
+  private gateSweep(p: Params, go: () => void): Promise<void> | null {
+    this.settle();
+    if (p.sweep !== 'lr' || !this.host.dragging()) {
+      const wasStale = this.figures.lesson.setStale(false);
+      go();
+      if (wasStale) this.showSweep(this.engine.sweep);
+      return null;
+    }
+    this.engine.sweeper.cancel();
+    if (this.figures.lesson.setStale(true)) this.host.changed('panels');
+    const since = performance.now();
+    return new Promise<void>((resolve) => {
+      const check = () => {
+        if (this.host.dragging() && performance.now() - since < SWEEP_SETTLE_MS) {
+          this.deferred!.timer = window.setTimeout(check, SETTLE_POLL_MS);
+          return;
+        }
+        this.deferred = null;
+        this.figures.lesson.setStale(false);
+        go();
+        this.showSweep(this.engine.sweep);
+        resolve();
+      };
+      this.deferred = { timer: window.setTimeout(check, SETTLE_POLL_MS), done: resolve };
+    });
+  }
+
+  /** A deferred sweep start superseded: it never runs (its promise resolves). */
+  private settle(): void {
+    if (!this.deferred) return;
+    clearTimeout(this.deferred.timer);
+    this.deferred.done();
+    this.deferred = null;
   }
 
   /** The markers follow the start (and the runs' hyperparameters). */

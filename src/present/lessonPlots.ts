@@ -10,6 +10,7 @@ import type { PlotMark, PlotRule, PlotSeries, PlotSpec } from '../views/linePlot
 import { isRpropFamily } from '../model/optimiserSpec';
 import { shortNumber } from '../views/common';
 import { THEME } from './theme';
+import { sweepLength } from '../state/sweep';
 import { t } from '../i18n';
 
 /** Sharpness (adam: preconditioned) per iteration, log y, each run's limit dashed in its colour. */
@@ -70,9 +71,11 @@ export function sweepPlot(vm: ViewModel, s: SweepState | null): PlotSpec | null 
       const div = x.map((L, j) => [L, r.diverged[j]] as const).filter((p) => Number.isFinite(p[1]));
       return [{ css, points: conv, dots: true, emphasis: i === 0 }, { css, points: div, dots: true, dashed: true }];
     });
+    // the sigmoid unit's sweep varies its number of steps (SPEC section 12), the linear RNN's the data's length
+    const steps = sweepLength(vm.state.params.model).key === 'steps';
     return {
-      title: t('longer sequences, steeper walls: share of starts (solid: converge, dashed: diverge)'),
-      xLabel: t('sequence length'),
+      title: steps ? t('more steps, a steeper cliff: share of starts (solid: converge, dashed: diverge)') : t('longer sequences, steeper walls: share of starts (solid: converge, dashed: diverge)'),
+      xLabel: steps ? t('steps') : t('sequence length'),
       yLabel: t('share of starts'),
       xLog: false,
       yLog: false,

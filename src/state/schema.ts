@@ -197,10 +197,11 @@ export const ATLAS_ETA_LIMITS: { readonly x: readonly [number, number]; readonly
 /** atlasEtaRange's default: etaPlus 1..2, etaMinus 0..1. */
 export const ATLAS_ETA_DEFAULT: readonly [number, number, number, number] = [1, 2, 0, 1];
 /**
- * sweepRange, read at parse time within these limits, either kind (log10 of a learning rate, or
- * lengths); sweepRangeFor (derived.ts) applies the kind's own: SWEEP_LR_LIMIT or 1..MAX_SEQ_LEN.
+ * sweepRange, read at parse time within these limits, either kind (log10 of a learning rate,
+ * lengths, or a model's numbers of steps); sweepRangeFor (state/sweep.ts) applies the kind's own:
+ * SWEEP_LR_LIMIT, 1..MAX_SEQ_LEN, or the model's `steps` limits (the sigmoid unit's 1..200).
  */
-export const SWEEP_RANGE_LIMIT: readonly [number, number] = [-12, MAX_SEQ_LEN];
+export const SWEEP_RANGE_LIMIT: readonly [number, number] = [-12, Math.max(MAX_SEQ_LEN, ...MODEL_NAMES.map((m) => modelOf(m).params.find((q) => q.key === 'steps')?.max ?? 0))];
 /** sweep=lr: log10 of the knob, 1e-12 .. 10 (lr and delta0 are at most 10). */
 export const SWEEP_LR_LIMIT: readonly [number, number] = [-12, 1];
 /** sweepRange where it is null: sweep=lr 10^-8 .. 1, sweep=seqLen lengths 2 .. 40 (SPEC section 11). */

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_PARAMS, ENGINE_KEYS, PARAM_KEYS, type Params, type RawParams } from './schema';
 import { normalizeParams, unusedModelNotes, unusedRandomPresetNotes, withModelDefaults } from './normalize';
+import { sweepRangeNotes } from './sweep';
 import { paramsToQuery } from './url';
 
 /** What one set() did. */
@@ -84,7 +85,7 @@ export class Store {
   private apply(raw: RawParams, base: Params): Change {
     const normalized = normalizeParams(raw, base);
     const params = withModelDefaults(raw, normalized.params, base);
-    const messages = [...normalized.messages, ...unusedRandomPresetNotes(raw, params), ...unusedModelNotes(raw, params)];
+    const messages = [...normalized.messages, ...unusedRandomPresetNotes(raw, params), ...unusedModelNotes(raw, params), ...sweepRangeNotes(raw, params)];
     const previous = this.current;
     this.current = params;
     const changed = new Set(PARAM_KEYS.filter((k) => !sameValue(previous[k], params[k])));

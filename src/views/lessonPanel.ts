@@ -8,6 +8,7 @@ import type { SweepState } from '../engineSweep';
 import type { LessonPlots } from '../state/schema';
 import { sharpnessPlot, stepPlot, sweepPlot } from '../present/lessonPlots';
 import { LinePlot } from './linePlot';
+import { THEME } from '../present/theme';
 import { el } from '../ui/dom';
 import { t } from '../i18n';
 
@@ -23,8 +24,16 @@ export class LessonPanel {
   onPickSweep: (run: number, value: number) => void = () => {};
   private vm: ViewModel | null = null;
   private sweepState: SweepState | null = null;
+  /** the sweep shown is for an earlier start (a drag in progress): dimmed, and said */
+  private stale = false;
 
   constructor() {
+    // the progress (or stale) line sits over the middle of the figure: no layout shift, the title stays readable
+    this.sweepHost.style.position = 'relative';
+    Object.assign(this.progress.style, {
+      position: 'absolute', top: '50%', left: '50%', transform: 'translate(-50%, -50%)', maxWidth: '90%', padding: '2px 8px',
+      font: '13px Inter, sans-serif', color: THEME.text, background: THEME.panel, border: `1px solid ${THEME.divider}`, borderRadius: '3px', pointerEvents: 'none',
+    });
     this.sweepHost.append(this.progress);
     this.sweep.canvas.addEventListener('click', (e) => this.pick(e));
   }
@@ -48,6 +57,12 @@ export class LessonPanel {
     return alone;
   }
 
+  /** A figure by name while it is shown (tests), else null. */
+  shown(name: 'sharpness' | 'steps' | 'sweep'): LinePlot | null {
+    const plot = this[name];
+    return plot.canvas.parentElement?.hidden === false ? plot : null;
+  }
+
   update(vm: ViewModel): void {
     this.vm = vm;
     this.sweep.setSpec(sweepPlot(vm, this.sweepState));
@@ -56,8 +71,24 @@ export class LessonPanel {
   setSweep(s: SweepState | null): void {
     this.sweepState = s;
     if (this.vm) this.sweep.setSpec(sweepPlot(this.vm, s));
-    this.progress.hidden = !s || s.complete;
-    if (s && !s.complete) this.progress.textContent = t('computing the sweep: {percent}%', { percent: Math.floor((100 * s.done) / Math.max(1, s.total)) });
+    this.showProgress();
+  }
+
+  /** Marks the sweep shown as stale (the start is being dragged) or current; true if that changed. */
+  setStale(on: boolean): boolean {
+    if (this.stale === on) return false;
+    this.stale = on;
+    this.sweep.canvas.style.opacity = on ? '0.45' : '';
+    this.sweepHost.dataset.stale = on ? '1' : '0';
+    this.showProgress();
+    return true;
+  }
+
+  private showProgress(): void {
+    const s = this.sweepState;
+    this.progress.hidden = !s || (s.complete && !this.stale);
+    if (this.stale) this.progress.textContent = t('the sweep is for the previous start: it updates when the start rests');
+    else if (s && !s.complete) this.progress.textContent = t('computing the sweep: {percent}%', { percent: Math.floor((100 * s.done) / Math.max(1, s.total)) });
   }
 
   setFrame(k: number): void {

@@ -4,9 +4,11 @@
  * series (joined points, each in its run's colour), dashed reference lines with their labels,
  * marks (a × at the top edge for a value that diverged, with its label) and the current point.
  * Non-finite and non-positive values on a log axis are not drawn as numbers: they break a line.
+ * The title stays inside the canvas (smaller, or wrapped to two lines, where it is too wide); the
+ * rules' labels go over the data on a backdrop, where they cover the fewest points.
  */
-import { Canvas2DView, crossPath } from './canvas2d';
-import { formatTick, niceTicks, superscript } from './common';
+import { Canvas2DView, crossPath, wrapText } from './canvas2d';
+import { axisValue, countInBox, dataExtent, plotTicks, tickLabel } from './plotAxes';
 import { THEME } from '../present/theme';
 
 export interface PlotSeries {
@@ -53,47 +55,32 @@ export interface PlotSpec {
 }
 
 const PAD = { left: 62, right: 16, top: 30, bottom: 44 };
+/** the title keeps this far (CSS px, times the text scale) from the canvas's sides */
+const TITLE_MARGIN = 6;
+/** the title's type sizes: one line at the first that fits it, else two lines at the first that fits them */
+const TITLE_SIZES = [14, 13, 12];
+const TITLE_SIZES_WRAPPED = [14, 13, 12, 11];
 
-/** Where a value sits on an axis: log10 on a log axis (null where it cannot be drawn). */
-export function axisValue(v: number, log: boolean): number | null {
-  if (!Number.isFinite(v)) return null;
-  if (!log) return v;
-  return v > 0 ? Math.log10(v) : null;
+/** the marks at the plot's top and their labels take this much of its height (CSS px, times the text scale) */
+const MARK_BAND = 28;
+/** the marks alone (their labels left out in a plot shorter than MARK_LABELS_MIN_H) */
+const MARK_BAND_BARE = 12;
+const MARK_LABELS_MIN_H = 100;
+
+/** A box in CSS pixels of the canvas (or of the page, from the debug hook). */
+export interface PlotBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
-/** The data's extent on an axis in axis units (log10 on a log axis), padded a little; [0, 1] with no data. */
-export function dataExtent(values: Iterable<number>, log: boolean): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    const a = axisValue(v, log);
-    if (a === null) continue;
-    lo = Math.min(lo, a);
-    hi = Math.max(hi, a);
-  }
-  if (!(hi >= lo)) return [0, 1];
-  if (hi - lo < 1e-9) return log ? [lo - 0.5, hi + 0.5] : [lo - Math.max(1, Math.abs(lo)) * 0.1, hi + Math.max(1, Math.abs(hi)) * 0.1];
-  const pad = (hi - lo) * 0.04;
-  return [lo - pad, hi + pad];
-}
-
-/** Tick positions in axis units: whole decades on a log axis (every few when many), nice numbers on a linear one. */
-export function plotTicks(lo: number, hi: number, log: boolean, count: number): number[] {
-  if (!log) return niceTicks(lo, hi, count);
-  const first = Math.ceil(lo - 1e-9);
-  const last = Math.floor(hi + 1e-9);
-  const step = Math.max(1, Math.ceil((last - first + 1) / Math.max(2, count)));
-  const out: number[] = [];
-  for (let d = first; d <= last; d += step) out.push(d);
-  return out;
-}
-
-/** A tick's label: 10^d on a log axis, the number on a linear one. */
-export function tickLabel(v: number, log: boolean): string {
-  if (!log) return formatTick(v);
-  if (v === 0) return '1';
-  if (v === 1) return '10';
-  return `10${superscript(v)}`;
+/** Where the plot put things (tests): the canvas, the plot's area and the title's box, and its texts. */
+export interface PlotLayout {
+  canvas: PlotBox;
+  plot: PlotBox;
+  title: PlotBox;
+  text: { title: string; x: string; y: string };
 }
 
 export class LinePlot extends Canvas2DView {
@@ -107,14 +94,21 @@ export class LinePlot extends Canvas2DView {
     this.spec = spec;
   }
 
-  /** Page coordinates of a data point (tests), or null where the plot has no spec or the point is not drawable. */
+  /** Page coordinates of a data point, or null where the plot has no spec or the point is not drawable. */
   toScreen(x: number, y: number): { x: number; y: number } | null {
+    const p = this.toCanvas(x, y);
+    if (!p) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    return { x: rect.left + p.x + window.scrollX, y: rect.top + p.y + window.scrollY };
+  }
+
+  /** Where a data point (not log10) is drawn, in CSS pixels of the canvas; null as toScreen. */
+  toCanvas(x: number, y: number): { x: number; y: number } | null {
     const g = this.spec && this.geometry(this.spec);
     const ax = g && axisValue(x, this.spec!.xLog);
     const ay = g && axisValue(y, this.spec!.yLog);
     if (!g || ax === null || ay === null) return null;
-    const rect = this.canvas.getBoundingClientRect();
-    return { x: rect.left + g.px(ax) + window.scrollX, y: rect.top + g.py(ay) + window.scrollY };
+    return { x: g.px(ax), y: g.py(ay) };
   }
 
   /** The data value (not log10) under a point of the canvas, or null outside the plot. */
@@ -126,14 +120,61 @@ export class LinePlot extends Canvas2DView {
     return [this.spec!.xLog ? 10 ** ax : ax, this.spec!.yLog ? 10 ** ay : ay];
   }
 
+  /** The canvas, the plot's area and the title's box in CSS pixels of the canvas; null with no spec. */
+  layout(): PlotLayout | null {
+    if (!this.spec) return null;
+    const g = this.geometry(this.spec);
+    const boxes = g.title.lines.map((_, i) => this.titleLine(g, i));
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const title = { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
+    const text = { title: this.spec.title, x: this.spec.xLabel, y: this.spec.yLabel };
+    return { canvas: { x: 0, y: 0, w: this.width, h: this.height }, plot: { ...g.r }, title, text };
+  }
+
+  /**
+   * The title in lines that fit the canvas: one line at the first of TITLE_SIZES where it fits,
+   * else wrapped at the first of TITLE_SIZES_WRAPPED that needs at most two lines (the smallest
+   * wraps to as many as it needs). The plot's area moves down by the lines after the first.
+   */
+  private titleLines(title: string): { lines: string[]; size: number; lineH: number } {
+    const ctx = this.ctx;
+    const room = Math.max(20, this.width - 2 * TITLE_MARGIN * this.textScale);
+    const tries = [...TITLE_SIZES.map((size) => [size, 1] as const), ...TITLE_SIZES_WRAPPED.map((size) => [size, 2] as const)];
+    let lines: string[] = [];
+    let size = TITLE_SIZES[0];
+    for (const [s, most] of tries) {
+      size = s;
+      ctx.font = this.font(size, '600');
+      lines = wrapText(ctx, title, room);
+      if (lines.length <= most) break;
+    }
+    return { lines, size, lineH: Math.round(size * 1.25) };
+  }
+
+  /** Line i of the title: centred over the plot's area, moved in to stay inside the canvas. */
+  private titleLine(g: ReturnType<LinePlot['geometry']>, i: number): PlotBox & { cx: number; bottom: number } {
+    const k = this.textScale;
+    const { lines, size, lineH } = g.title;
+    this.ctx.font = this.font(size, '600');
+    const w = this.ctx.measureText(lines[i]).width;
+    const m = TITLE_MARGIN * k;
+    const cx = Math.max(m + w / 2, Math.min(this.width - m - w / 2, g.r.x + g.r.w / 2));
+    const bottom = g.r.y - 8 * k - (lines.length - 1 - i) * lineH * k;
+    const h = size * k * 1.2;
+    return { x: cx - w / 2, y: bottom - h, w, h, cx, bottom };
+  }
+
   private geometry(spec: PlotSpec) {
     const k = this.textScale;
-    const r = { x: PAD.left * k, y: PAD.top * k, w: Math.max(8, this.width - k * (PAD.left + PAD.right)), h: Math.max(8, this.height - k * (PAD.top + PAD.bottom)) };
+    const title = this.titleLines(spec.title);
+    const top = PAD.top + (title.lines.length - 1) * title.lineH;
+    const r = { x: PAD.left * k, y: top * k, w: Math.max(8, this.width - k * (PAD.left + PAD.right)), h: Math.max(8, this.height - k * (top + PAD.bottom)) };
     const [x0, x1] = spec.xRange ?? dataExtent(spec.series.flatMap((s) => s.points.map((p) => p[0])), spec.xLog);
     const [y0, y1] = spec.yRange ?? dataExtent([...spec.series.flatMap((s) => s.points.map((p) => p[1])), ...(spec.rules ?? []).filter((l) => l.axis === 'y').map((l) => l.value)], spec.yLog);
     const px = (a: number) => r.x + ((a - x0) / (x1 - x0)) * r.w;
     const py = (a: number) => r.y + r.h - ((a - y0) / (y1 - y0)) * r.h;
-    return { r, x0, x1, y0, y1, px, py };
+    return { r, x0, x1, y0, y1, px, py, title };
   }
 
   draw(): void {
@@ -151,6 +192,8 @@ export class LinePlot extends Canvas2DView {
     for (const rule of spec.rules ?? []) this.drawRule(ctx, spec, g, rule);
     const ordered = [...spec.series.filter((s) => !s.emphasis), ...spec.series.filter((s) => s.emphasis)];
     for (const s of ordered) this.drawSeries(ctx, spec, g, s);
+    // the rules' labels over the data, on a backdrop
+    for (const rule of spec.rules ?? []) this.drawRuleLabel(ctx, spec, g, rule);
     for (const m of spec.marks ?? []) this.drawMark(ctx, spec, g, m);
     ctx.restore();
     if (spec.series.every((s) => s.points.length === 0) && spec.empty) {
@@ -184,10 +227,13 @@ export class LinePlot extends Canvas2DView {
       ctx.fillRect(r.x - 4 * k, Math.round(y), 4 * k, 1);
       ctx.fillText(tickLabel(v, spec.yLog), r.x - 6 * k, y);
     }
-    ctx.font = this.font(14, '600');
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(spec.title, r.x + r.w / 2, r.y - 8 * k);
+    g.title.lines.forEach((line, i) => {
+      const at = this.titleLine(g, i);
+      ctx.font = this.font(g.title.size, '600');
+      ctx.fillText(line, at.cx, at.bottom);
+    });
     ctx.font = this.font(13);
     ctx.fillText(spec.xLabel, r.x + r.w / 2, this.height - 4 * k);
     ctx.save();
@@ -262,16 +308,41 @@ export class LinePlot extends Canvas2DView {
     }
     ctx.stroke();
     ctx.setLineDash([]);
+  }
+
+  private drawRuleLabel(ctx: CanvasRenderingContext2D, spec: PlotSpec, g: ReturnType<LinePlot['geometry']>, rule: PlotRule): void {
+    const k = this.textScale;
+    const a = axisValue(rule.value, rule.axis === 'x' ? spec.xLog : spec.yLog);
+    if (a === null || !rule.label) return;
+    const { r } = g;
     ctx.font = this.font(12);
-    ctx.fillStyle = rule.css;
     ctx.textBaseline = 'bottom';
+    ctx.textAlign = 'left';
+    const w = ctx.measureText(rule.label).width;
+    // x: beside the line, at the bottom, the middle or under the top's marks, where it covers the
+    // fewest data points and never a mark or its label; y: above the line at the right. On a
+    // backdrop over the data.
+    const x = rule.axis === 'x' ? Math.min(g.px(a) + 4 * k, r.x + r.w - w - 2 * k) : r.x + r.w - 4 * k - w;
+    let y = g.py(a) - 3 * k;
     if (rule.axis === 'x') {
-      ctx.textAlign = 'left';
-      ctx.fillText(rule.label, Math.min(g.px(a) + 4 * k, r.x + r.w - ctx.measureText(rule.label).width), r.y + r.h - 4 * k);
-    } else {
-      ctx.textAlign = 'right';
-      ctx.fillText(rule.label, r.x + r.w - 4 * k, g.py(a) - 3 * k);
+      const marks = (spec.marks ?? []).map((m) => axisValue(m.x, spec.xLog)).filter((v): v is number => v !== null).map(g.px);
+      const band = (this.markLabels(g) ? MARK_BAND : MARK_BAND_BARE) * k;
+      const onMarks = (yb: number) => yb - 14 * k < r.y + band && marks.some((mx) => mx + 16 * k > x - 2 * k && mx - 16 * k < x + w + 2 * k);
+      const covered = (yb: number) => countInBox(spec, g, x - 2 * k, yb - 14 * k, w + 4 * k, 15 * k) + (onMarks(yb) ? 1e6 : 0);
+      const ys = [r.y + r.h - 4 * k, r.y + r.h / 2 + 7 * k, r.y + band + 15 * k].filter((v) => v - 14 * k >= r.y && v <= r.y + r.h);
+      y = ys.reduce((best, v) => (covered(v) < covered(best) ? v : best), ys[0] ?? r.y + r.h - 4 * k);
     }
+    ctx.fillStyle = THEME.background;
+    ctx.globalAlpha = 0.75;
+    ctx.fillRect(x - 2 * k, y - 14 * k, w + 4 * k, 15 * k);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = rule.css;
+    ctx.fillText(rule.label, x, y);
+  }
+
+  /** whether the plot is tall enough for the marks' labels (iterations) under them */
+  private markLabels(g: ReturnType<LinePlot['geometry']>): boolean {
+    return g.r.h >= MARK_LABELS_MIN_H * this.textScale;
   }
 
   private drawMark(ctx: CanvasRenderingContext2D, spec: PlotSpec, g: ReturnType<LinePlot['geometry']>, m: PlotMark): void {
@@ -284,7 +355,7 @@ export class LinePlot extends Canvas2DView {
     ctx.strokeStyle = m.css;
     crossPath(ctx, x, y, 4.5 * k);
     ctx.stroke();
-    if (m.label) {
+    if (m.label && this.markLabels(g)) {
       ctx.font = this.font(11);
       ctx.fillStyle = m.css;
       ctx.textAlign = 'center';
@@ -293,3 +364,4 @@ export class LinePlot extends Canvas2DView {
     }
   }
 }
+

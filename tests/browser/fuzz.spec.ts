@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { OPTIMISERS, HYPER_NAMES } from '../../src/model/optimiserSpec';
 import { DEFAULT_PARAMS, PARAM_KEYS, PARAM_SPEC, type Params } from '../../src/state/schema';
 import { normalizeParams, unusedModelNotes, unusedRandomPresetNotes, withModelDefaults } from '../../src/state/normalize';
+import { sweepRangeNotes } from '../../src/state/sweep';
 
 const SEED = 20261128;
 const COUNT = 50;
@@ -142,12 +143,11 @@ async function ready(page: Page, query: string): Promise<void> {
   expect(outcome, query).toBe('ready');
 }
 
-/** What the app says: the parser's messages, then the notes on random-preset settings that do not apply. */
 /** What the store makes of a query (src/state/store.ts's apply): normalized, the model's defaults, the notes. */
 function expectedFor(raw: Record<string, string>, base: Params = DEFAULT_PARAMS): { params: Params; messages: string[] } {
   const n = normalizeParams(raw, base);
   const params = withModelDefaults(raw, n.params, base);
-  return { params, messages: [...n.messages, ...unusedRandomPresetNotes(raw, params), ...unusedModelNotes(raw, params)] };
+  return { params, messages: [...n.messages, ...unusedRandomPresetNotes(raw, params), ...unusedModelNotes(raw, params), ...sweepRangeNotes(raw, params)] };
 }
 
 /** NaN counts of surface() and trajectory(), computed in the page (typed arrays stay there). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisValue, dataExtent, plotTicks, tickLabel } from '../../../src/views/linePlot';
+import { axisValue, dataExtent, plotTicks, tickLabel } from '../../../src/views/plotAxes';
 
 describe('line plot axes (the lesson figures)', () => {
   it('a log axis takes log10 and refuses zero, negatives and non-finite values (they break the line)', () => {
