@@ -11,8 +11,8 @@
 // J = [[1, 0], [sig, 1]] gives its entries back.
 
 // The rotated Hessian [Hpp, Hpq, Hqq] at (w, b): a = dx/dp, c = dx/db (= dx/dq), second
-// derivatives aa, ac, cc carried forward over every step (no closed form for the fixed point's
-// remaining steps: they are plain multiply-adds, the exponential only while x_t still moves).
+// derivatives aa, ac, cc carried forward step by step (the exponential only while x_t still moves),
+// until the whole state repeats in float32.
 fn sig_hessian_rotated(w: f32, b: f32, x0: f32, goal: f32, steps: u32, sig: f32, sigc: f32) -> vec3<f32> {
   let n = min(steps, SIG_MAX_STEPS);
   let upper = sig > 0.5;
@@ -29,13 +29,22 @@ fn sig_hessian_rotated(w: f32, b: f32, x0: f32, goal: f32, steps: u32, sig: f32,
     // s'' = s' (1 - 2 s) = s' (q - 1) s
     let ws2 = w * (s1 * ((q - 1.0) * s));
     let m = w * s1;
-    aa = 2.0 * s1 * a + ws2 * a * a + m * aa;
-    ac = s1 * c + ws2 * a * c + m * ac;
-    cc = ws2 * c * c + m * cc;
+    let naa = 2.0 * s1 * a + ws2 * a * a + m * aa;
+    let nac = s1 * c + ws2 * a * c + m * ac;
+    let ncc = ws2 * c * c + m * cc;
     // s - sig, near 1 as (1 - sig) - (1 - s) with 1 - s = q s (no cancellation of two roundings of 1)
-    a = select(s - sig, sigc - q * s, upper) + m * a;
-    c = 1.0 + m * c;
+    let na = select(s - sig, sigc - q * s, upper) + m * a;
+    let nc = 1.0 + m * c;
     let xn = w * s + b;
+    // the whole state repeats: so would every later step (exactly the numbers of running to n)
+    if (xn == x && na == a && nc == c && naa == aa && nac == ac && ncc == cc) {
+      break;
+    }
+    aa = naa;
+    ac = nac;
+    cc = ncc;
+    a = na;
+    c = nc;
     if (xn != x) {
       x = xn;
       q = sig_exp(x);
