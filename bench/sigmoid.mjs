@@ -1,7 +1,8 @@
 // npm run bench (its sigmoid part; alone: node bench/sigmoid.mjs after vite build): the sigmoid
 // model (SPEC section 12) on this machine's WebGPU adapter in headless Chromium:
 // - a 1024 x 1024 surface (50 steps, E and both gradients by forward-mode derivatives per point)
-//   against the linear model's surface at the same size (the tutorial's data; target: within 4x);
+//   against the linear model's surface at the same size (the tutorial's data; target: within 4x),
+//   both without the sharpness; then the sigmoid surface with its sharpness against without;
 // - a 128 x 128 Rprop atlas of 300 iterations over the default range, float64 finishing of the
 //   cells float32 cannot resolve included (target: within 3 s).
 // Prints one JSON object per line. BENCH_ONLY=surface|atlas: one part; BENCH_DIST=<dir>: serve
@@ -30,22 +31,33 @@ for (let i = 0; i < 100; i++) {
 /**
  * The two surfaces timed alternately, one run of each per round (each after its own untimed
  * warm-up run), so that a busy moment of the shared machine falls on both: medians and the median
- * of the per-round ratios. What each includes: the linear model's row method (rows, points and
- * fixup kernels) also computes the sharpness (a fourth output read back); the sigmoid surface is
- * one dispatch of E and both gradients (three outputs).
+ * of the per-round ratios. Both without the sharpness (E and both gradients: the linear model's
+ * row method, the sigmoid unit's one dispatch of three outputs). Then the sigmoid surface with its
+ * sharpness (a second forward pass of second derivatives per point, what colorBy=sharpness and the
+ * stability contour ask for) against the same without, alternated likewise.
  */
 async function surfaces(page, adapter) {
   const res = 1024;
-  const time = (p) => page.evaluate(([q]) => window.rnnlabDebug.timeSurface('rows', q, 1), [p]).then((t) => t.ms);
+  const time = (p, sharpness = false) => page.evaluate(([q, sh]) => window.rnnlabDebug.timeSurface('rows', q, 1, { sharpness: sh }), [p, sharpness]).then((t) => t.ms);
+  const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  const linear = { model: 'linear', res, range: [-3, 3, -3, 3] };
+  const sigmoid = { model: 'sigmoid', steps: 50, res, range: [-2, 12, -8, 2] };
   const lin = [];
   const sig = [];
   for (let i = 0; i < RUNS; i++) {
-    lin.push(await time({ model: 'linear', res, range: [-3, 3, -3, 3] }));
-    sig.push(await time({ model: 'sigmoid', steps: 50, res, range: [-2, 12, -8, 2] }));
+    lin.push(await time(linear));
+    sig.push(await time(sigmoid));
   }
-  const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
   const ratio = med(sig.map((v, i) => v / lin[i]));
   console.log(JSON.stringify({ surface: res, backend: adapter, linearMs: +med(lin).toFixed(1), sigmoidMs: +med(sig).toFixed(1), ratio: +ratio.toFixed(2), ratios: sig.map((v, i) => +(v / lin[i]).toFixed(2)), target: 'ratio <= 4' }));
+  const plain = [];
+  const sharp = [];
+  for (let i = 0; i < RUNS; i++) {
+    plain.push(await time(sigmoid));
+    sharp.push(await time(sigmoid, true));
+  }
+  const extra = med(sharp.map((v, i) => v / plain[i]));
+  console.log(JSON.stringify({ sigmoidSharpness: res, backend: adapter, withoutMs: +med(plain).toFixed(1), withMs: +med(sharp).toFixed(1), ratio: +extra.toFixed(2), ratios: sharp.map((v, i) => +(v / plain[i]).toFixed(2)) }));
 }
 
 try {

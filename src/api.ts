@@ -68,7 +68,7 @@ export interface RnnLabApi {
   params(): Params;
   setParams(partial: Partial<Params>): Promise<void>;
   evaluate(points: [number, number][]): Promise<PointResult[]>;
-  /** the current surface; `sharpness` (SPEC section 10, the Hessian's largest eigenvalue per point) with the row method */
+  /** the current surface; `sharpness` (SPEC section 10, the Hessian's largest eigenvalue per point; computed on demand where nothing shows it) */
   surface(): Promise<Pick<SurfaceResult, 'wx' | 'wRec' | 'cost' | 'wxGrad' | 'wRecGrad' | 'sharpness'>>;
   trajectory(): Promise<[number, number][]>;
   /** the main run then the compared runs (float64; hyper holds every hyperparameter the run used) */
@@ -157,7 +157,9 @@ export function createApi(app: App): RnnLabApi {
     },
     surface: async () => {
       const s = (await state()).surface;
-      return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad, sharpness: s.sharpness };
+      // computed on demand where the shown surface has none (nothing shows it)
+      const sharpness = s.sharpness ?? (await engine.surfaceSharpness());
+      return { wx: s.wx, wRec: s.wRec, cost: s.cost, wxGrad: s.wxGrad, wRecGrad: s.wRecGrad, sharpness };
     },
     trajectory: async () => (await state()).runs[0].weights.map(([a, b]) => [a, b]),
     runs: async () => runInfos(await state()),

@@ -13,7 +13,7 @@ import { modelConfig, modelGradientCheck, modelOf, type ModelConfig } from './mo
 import { runOptimiser, type OptimiserRun } from './model/optimisers';
 import { summarizeSurface, type SurfaceSummary } from './model/surface';
 import { DEFAULT_PARAMS, type Params } from './state/schema';
-import { atlasGrid, datasetFor, hyperFor, type AtlasGrid } from './state/derived';
+import { atlasGrid, datasetFor, hyperFor, surfaceShowsSharpness, type AtlasGrid } from './state/derived';
 import type { AtlasResult } from './gpu/backend';
 import { float32Shortfall, type AtlasMode, type Float32Shortfall } from './model/atlas';
 import type { OptimiserName } from './model/optimiserSpec';
@@ -235,6 +235,18 @@ export class Engine {
     return this.running;
   }
 
+  /**
+   * The current surface's sharpness: its own where it has one, else computed now for the same grid
+   * (the app asks for it only while something shows it: surfaceShowsSharpness).
+   */
+  async surfaceSharpness(): Promise<Float32Array | undefined> {
+    const s = this.state;
+    if (!s || s.surface.sharpness) return s?.surface.sharpness;
+    const p = s.params;
+    const r = await this.backend.surface({ dataset: s.dataset, range: rangeFromList(p.range), res: p.res, model: s.model, sharpness: true });
+    return r.sharpness;
+  }
+
   /** Resolves once no computation is pending, the atlas included. */
   async ready(): Promise<void> {
     for (;;) {
@@ -331,8 +343,10 @@ export class Engine {
     const cfg = modelConfig(p.model, p);
     const sKey = JSON.stringify([dKey, cfg, p.range, p.res, this.backendKind]);
     let surface = this.state?.surface;
-    if (sKey !== this.surfaceKey || !surface) {
-      surface = await this.backend.surface({ dataset, range: rangeFromList(p.range), res: p.res, model: cfg });
+    // the sharpness only while something shows it (a surface that has it keeps it)
+    const sharpness = surfaceShowsSharpness(p);
+    if (sKey !== this.surfaceKey || !surface || (sharpness && !surface.sharpness)) {
+      surface = await this.backend.surface({ dataset, range: rangeFromList(p.range), res: p.res, model: cfg, sharpness });
       this.surfaceKey = sKey;
     }
     const prev = this.state;

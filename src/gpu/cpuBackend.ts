@@ -71,10 +71,11 @@ export class CpuBackend implements ComputeBackend {
 
   async surface(req: SurfaceRequest): Promise<SurfaceResult> {
     const method = req.method ?? 'rows';
-    // the linear RNN's row method also gives the sharpness (SPEC section 10) unless asked not to,
-    // from a worker of its own, side by side with the surface worker
+    // the linear RNN's row method and the other models (their float64 Hessian per point) also give
+    // the sharpness (SPEC section 10) unless asked not to, from a worker of its own, side by side
+    // with the surface worker
     const linear = !req.model || req.model.name === 'linear';
-    const sharpness = method === 'rows' && linear && req.sharpness !== false ? this.sharpness.compute(req.dataset, req.range, req.res) : null;
+    const sharpness = (method === 'rows' || !linear) && req.sharpness !== false ? this.sharpness.compute(req.dataset, req.range, req.res, req.model) : null;
     sharpness?.catch(() => undefined); // (a failure is seen where it is awaited, below)
     const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method, model: req.model });
     if (r.type !== 'surface') throw new Error('unexpected worker reply');

@@ -9,8 +9,8 @@ export const RESUME_FIELDS = 7;
 
 export type CpuRequest =
   | { id: number; type: 'surface'; dataset: Dataset; range: Range; res: number; method: SurfaceMethod; model?: ModelConfig }
-  /** the row method's sharpness over the grid (SPEC section 10), float64 rounded to float32: beside a surface, in a worker of its own */
-  | { id: number; type: 'sharpness'; dataset: Dataset; range: Range; res: number }
+  /** the sharpness over the grid (SPEC section 10; the linear RNN's row method, or `model`'s Hessian per point), float64 rounded to float32: beside a surface, in a worker of its own */
+  | { id: number; type: 'sharpness'; dataset: Dataset; range: Range; res: number; model?: ModelConfig }
   | { id: number; type: 'evaluate'; dataset: Dataset; points: [number, number][]; model?: ModelConfig }
   /** rows [rowStart, rowEnd) of the atlas that the last 'atlasSetup' with this runId described */
   | { id: number; type: 'atlasRows'; runId: number; rowStart: number; rowEnd: number }

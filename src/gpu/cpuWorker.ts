@@ -14,7 +14,7 @@ import { surfaceByBptt, surfaceByRows } from '../model/surface';
 import { RESUME_FIELDS, type AtlasSetup, type CpuRequest, type CpuResponse } from './cpuProtocol';
 import { modelEvaluator, modelOf } from '../model/models';
 import type { CostEvaluator, ModelConfig } from '../model/models/types';
-import { hessianFields, pointHessian, surfaceSharpness } from '../model/lesson/surfaceSharpness';
+import { hessianFields, modelSurfaceSharpness, pointHessian, surfaceSharpness } from '../model/lesson/surfaceSharpness';
 
 /** A model other than the linear RNN (whose own paths stay as they are), or null. */
 function otherModel(cfg: ModelConfig | undefined): ModelConfig | null {
@@ -27,13 +27,19 @@ function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
     const other = otherModel(req.model);
-    // (the row method's sharpness comes from a 'sharpness' request beside it: src/gpu/surface/sharpnessWorker.ts)
+    // (the sharpness comes from a 'sharpness' request beside it: src/gpu/surface/sharpnessWorker.ts)
     const grid = other
       ? modelOf(other.name).surface(other.params, dataset, range, res)
       : method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
     return { id: req.id, type: 'surface', result: grid };
   }
-  if (req.type === 'sharpness') return { id: req.id, type: 'sharpness', sharpness: surfaceSharpness(req.dataset, req.range, req.res) };
+  if (req.type === 'sharpness') {
+    const other = otherModel(req.model);
+    const sharpness = other
+      ? modelSurfaceSharpness(modelOf(other.name), other.params, req.dataset, req.range, req.res)
+      : surfaceSharpness(req.dataset, req.range, req.res);
+    return { id: req.id, type: 'sharpness', sharpness };
+  }
   if (req.type === 'atlasCells') {
     if (!atlas || atlas.runId !== req.runId) throw new Error(`atlas run ${req.runId} was not set up in this worker`);
     const cells = req.resume ? resumedCells(atlas.dataset, atlas.req, req.resume) : atlasCells(atlas.dataset, atlas.req, req.cells);

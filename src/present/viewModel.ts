@@ -97,7 +97,7 @@ export function presentState(state: EngineState, params: Params, previous: ViewM
     lastIndex: Math.max(...state.runs.map((r) => r.weights.length - 1)),
     runsCaption: same ? previous.runsCaption : model.name === 'linear' ? explainRuns(state.dataset, state.runs, tol) : explainModelRuns(state.model, state.dataset, state.runs, tol),
     lossSeries: same ? previous.lossSeries : runs.map((r, i) => ({ label: r.name, css: r.css, costs: r.run.costs, diverged: r.run.diverged, emphasis: i === 0 })),
-    ...presentSharpness(state, params, runs[0]?.name ?? '', model),
+    ...presentSharpness(state, params, runs.map((r) => r.name), model),
     model,
     gradScale(k) {
       // the six points, the start and every iteration's point: one scale while the run plays
@@ -118,14 +118,17 @@ export function presentState(state: EngineState, params: Params, previous: ViewM
 }
 
 /** The colour bar, the sharpness colouring and the stability contour of a state. */
-function presentSharpness(state: EngineState, params: Params, mainName: string, model: ModelView): Pick<ViewModel, 'colorbar' | 'sharpness' | 'stability'> {
+function presentSharpness(state: EngineState, params: Params, names: string[], model: ModelView): Pick<ViewModel, 'colorbar' | 'sharpness' | 'stability'> {
   const field = state.surface.sharpness;
   const scale = field ? sharpnessScale(field) : null;
-  const main = state.runs[0];
-  const limit = state.lessons?.[0]?.stabilityLimit ?? null;
+  // the main run's limit, else the first compared run's that has one (an Rprop main run has none:
+  // Pascanu's cliff compares sgd at lr 0.5 with it)
+  const i = state.lessons?.findIndex((l) => l.stabilityLimit !== null) ?? -1;
+  const run = i >= 0 ? state.runs[i] : undefined;
+  const limit = i >= 0 ? state.lessons[i].stabilityLimit : null;
   // the line belongs to the lesson: drawn while any of it is shown, so the plain views stay as they were
   const lesson = params.colorBy === 'sharpness' || params.plots !== 'none' || params.sweep !== 'off';
-  const stability = lesson && scale && main ? stabilityLine(scale, state.surface.res, limit, mainName, main.hyper.lr) : null;
+  const stability = lesson && scale && run ? stabilityLine(scale, state.surface.res, limit, names[i] ?? '', run.hyper.lr) : null;
   const sharpness = params.colorBy === 'sharpness' ? scale : null;
   const colorbar: ColorbarModel = sharpness
     ? { kind: 'sharpness', bottom: sharpness.bottom, top: sharpness.top, overflow: sharpness.grey }

@@ -98,6 +98,17 @@ export function effectiveAtlasRange(
   return r.map((v) => Math.min(ATLAS_LR_LIMIT[1], Math.max(ATLAS_LR_LIMIT[0], v))) as [number, number, number, number];
 }
 
+/**
+ * Whether anything shown needs the surface's sharpness (SPEC section 10): colour by sharpness, or
+ * the stability contour, drawn while the lesson is (its plots or a sweep) for a run with a limit
+ * (the main run's, else a compared run's: src/present/viewModel.ts).
+ * Otherwise the engine asks for the surface without it (the plain view stays as fast as it was).
+ */
+export function surfaceShowsSharpness(p: Pick<Params, 'colorBy' | 'plots' | 'sweep' | 'opt' | 'compare'>): boolean {
+  const limited = [p.opt, ...p.compare.map((c) => c.opt)].some((o) => !isRpropFamily(o));
+  return p.colorBy === 'sharpness' || ((p.plots !== 'none' || p.sweep !== 'off') && limited);
+}
+
 /** The data set that params describe: typed rows first, else the chosen preset. */
 export function datasetFor(p: Params): Dataset {
   if (p.data) return parseRows(p.data);

@@ -175,6 +175,8 @@ export const DEFAULT_PARAMS: Readonly<Params> = Object.freeze({
 export const ENGINE_KEYS: readonly (keyof Params)[] = [
   'model', 'x0', 'target', 'steps', 'data', 'preset', 'seed', 'samples', 'seqLen', 'range', 'res', 'start', 'opt', ...HYPER_NAMES, 'lrWRec', 'iterations', 'tol', 'compare',
   'backend', 'atlas', 'atlasRes', 'atlasRange', 'atlasEtaRange', 'sweep', 'sweepRange', 'sweepRes', 'sweepStarts',
+  // whether the surface's sharpness is computed (surfaceShowsSharpness, derived.ts)
+  'colorBy', 'plots',
 ];
 
 /**

@@ -28,5 +28,5 @@ fn sig_bptt(w: f32, b: f32, x0: f32, goal: f32, steps: u32) -> SigEval {
     g = g * w * (sp * (qp * sp));
     sig_time(t - 1u, g);
   }
-  return SigEval(e * e, gw, gb, 0.0);
+  return SigEval(e * e, gw, gb, 0.0, 0.0);
 }

@@ -5,6 +5,7 @@
 import sigmoidWgsl from './sigmoid.wgsl?raw';
 import bpttWgsl from './bptt.wgsl?raw';
 import surfaceWgsl from './surface.wgsl?raw';
+import hessianWgsl from './sigmoid_hessian.wgsl?raw';
 import pointsWgsl from './points.wgsl?raw';
 import { UniformLayout } from '../webgpu/uniforms';
 import { BindingLayout } from '../webgpu/bindings';
@@ -24,14 +25,15 @@ const OUT = ['read_write', 'array<f32>'] as const;
 const U = ['uniform', 'SigmoidU'] as const;
 
 export const SIGMOID_BINDINGS = {
-  surface: new BindingLayout({ u: U, wAxis: ['read', 'array<f32>'], bAxis: ['read', 'array<f32>'], costOut: OUT, wGradOut: OUT, bGradOut: OUT }),
+  surface: new BindingLayout({ u: U, wAxis: ['read', 'array<f32>'], bAxis: ['read', 'array<f32>'], costOut: OUT, wGradOut: OUT, bGradOut: OUT, sharpnessOut: OUT }),
   points: new BindingLayout({ u: U, points: ['read', 'array<vec2<f32>>'], pointOut: OUT, timeOut: OUT }),
 } as const;
 
 export type SigmoidKernel = keyof typeof SIGMOID_BINDINGS;
 
 const SOURCES: Readonly<Record<SigmoidKernel, { files: string[]; entryPoint: string }>> = {
-  surface: { files: [sigmoidWgsl, surfaceWgsl], entryPoint: 'sigmoid_surface' },
+  // with the override SHARPNESS = true it also writes sharpnessOut (sigmoid_hessian.wgsl)
+  surface: { files: [sigmoidWgsl, hessianWgsl, surfaceWgsl], entryPoint: 'sigmoid_surface' },
   // the points' g_k = dE/dx_k come from backpropagation (bptt.wgsl)
   points: { files: [sigmoidWgsl, bpttWgsl, pointsWgsl], entryPoint: 'sigmoid_points' },
 };

@@ -17,6 +17,8 @@ struct SigEval {
   gb: f32,
   // |dx_steps/db|: how much the unit amplifies a change of its state (sig_forward; bptt: 0)
   sens: f32,
+  // the last state x_steps (sig_forward; bptt: 0): the sharpness pass's rotation (sigmoid_hessian.wgsl)
+  x: f32,
 }
 
 // (m^r, 1 + m + ... + m^(r-1)) for r < 256 by binary powering: 8 rounded products and sums,
@@ -74,5 +76,5 @@ fn sig_forward(w: f32, b: f32, x0: f32, goal: f32, steps: u32) -> SigEval {
   let sn = 1.0 / (1.0 + q);
   let e = sn - goal;
   let f1 = 2.0 * e * (sn * (q * sn));
-  return SigEval(e * e, f1 * a, f1 * c, abs(c));
+  return SigEval(e * e, f1 * a, f1 * c, abs(c), x);
 }

@@ -1,6 +1,8 @@
 /**
- * The sigmoid model (SPEC section 12) on WebGPU: its surface (E and both gradients by BPTT at
- * every grid point) and its points (with g_k = dE/dx_k), float32. The model's parameters (x0,
+ * The sigmoid model (SPEC section 12) on WebGPU: its surface (E and both gradients by forward-mode
+ * derivatives at every grid point; the sharpness, SPEC section 10, from a second pass in the
+ * pipeline with the override SHARPNESS, unless asked without) and its points (with g_k = dE/dx_k),
+ * float32. The model's parameters (x0,
  * target, steps) are uniforms, so changing them rewrites no pipeline. One call at a time.
  */
 import { linspace } from '../../model/surface';
@@ -20,7 +22,7 @@ const SURFACE_COLS = 4;
 export class SigmoidKernels {
   /** rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits */
   maxRowsPerDispatch: number;
-  private readonly pipelines = new Map<SigmoidKernel, Promise<GPUComputePipeline>>();
+  private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
   private readonly layouts = new Map<SigmoidKernel, GPUBindGroupLayout>();
   private readonly uniforms: GPUBuffer;
   private readonly values = SIGMOID_UNIFORMS.create();
@@ -45,16 +47,18 @@ export class SigmoidKernels {
     return l;
   }
 
-  /** A kernel's pipeline, built once, asynchronously. */
-  pipeline(name: SigmoidKernel): Promise<GPUComputePipeline> {
-    let p = this.pipelines.get(name);
+  /** A kernel's pipeline, built once, asynchronously; `sharpness`: the surface's override SHARPNESS = true. */
+  pipeline(name: SigmoidKernel, sharpness = false): Promise<GPUComputePipeline> {
+    const key = sharpness ? `${name}+sharpness` : name;
+    let p = this.pipelines.get(key);
     if (!p) {
       const { code, entryPoint } = sigmoidKernelSource(name);
       const module = this.device.createShaderModule({ code, label: `sigmoid ${name}` });
       const layout = this.device.createPipelineLayout({ bindGroupLayouts: [this.layout(name)] });
-      p = this.device.createComputePipelineAsync({ layout, compute: { module, entryPoint }, label: `sigmoid ${name}` });
-      p.catch(() => this.pipelines.delete(name));
-      this.pipelines.set(name, p);
+      const compute = { module, entryPoint, ...(sharpness ? { constants: { SHARPNESS: 1 } } : {}) };
+      p = this.device.createComputePipelineAsync({ layout, compute, label: `sigmoid ${key}` });
+      p.catch(() => this.pipelines.delete(key));
+      this.pipelines.set(key, p);
     }
     return p;
   }
@@ -96,13 +100,14 @@ export class SigmoidKernels {
     return this.queue.run(() => this.surfaceNow(req));
   }
 
-  private async surfaceNow({ model, range, res }: SurfaceRequest & { model: ModelConfig }): Promise<SurfaceResult> {
+  /** E and both gradients; also the sharpness (SPEC section 10) unless `sharpness: false` (a second pass per point). */
+  private async surfaceNow({ model, range, res, sharpness: sharp = true }: SurfaceRequest & { model: ModelConfig }): Promise<SurfaceResult> {
     this.throwIfLost();
     const dev = this.device;
     const outBytes = res * res * 4;
     if (outBytes > dev.limits.maxStorageBufferBindingSize)
       throw new Error(`res ${res} needs ${outBytes} bytes per output, over this adapter's ${dev.limits.maxStorageBufferBindingSize}`);
-    const pipeline = await this.pipeline('surface');
+    const pipeline = await this.pipeline('surface', sharp);
     this.throwIfLost();
     const wx = linspace(range.wxMin, range.wxMax, res);
     const wRec = linspace(range.wRecMin, range.wRecMax, res);
@@ -110,8 +115,10 @@ export class SigmoidKernels {
     const bAxis = this.pool.storage('bAxis', res * 4);
     dev.queue.writeBuffer(wAxis, 0, new Float32Array(wx));
     dev.queue.writeBuffer(bAxis, 0, new Float32Array(wRec));
-    const outs = ['cost', 'wGrad', 'bGrad'].map((n) => this.pool.storage(n, outBytes));
-    const group = this.group('surface', { u: this.uniforms, wAxis, bAxis, costOut: outs[0], wGradOut: outs[1], bGradOut: outs[2] });
+    const outs = (sharp ? ['cost', 'wGrad', 'bGrad', 'sharpness'] : ['cost', 'wGrad', 'bGrad']).map((n) => this.pool.storage(n, outBytes));
+    // without the sharpness its binding gets a placeholder (never written)
+    const sharpnessOut = sharp ? outs[3] : this.pool.storage('noSharpness', 16);
+    const group = this.group('surface', { u: this.uniforms, wAxis, bAxis, costOut: outs[0], wGradOut: outs[1], bGradOut: outs[2], sharpnessOut });
     const rowsPerBand = Math.max(1, Math.min(this.maxRowsPerDispatch, dev.limits.maxComputeWorkgroupsPerDimension));
     dev.pushErrorScope('validation');
     let enc = dev.createCommandEncoder();
@@ -127,10 +134,10 @@ export class SigmoidKernels {
       pass.dispatchWorkgroups(Math.ceil(res / SURFACE_COLS / WORKGROUP), Math.min(rowsPerBand, res - row0));
       pass.end();
     }
-    const [cost, wxGrad, wRecGrad] = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
+    const [cost, wxGrad, wRecGrad, sharpness] = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
     const err = await dev.popErrorScope();
     if (err) throw new Error(`WebGPU error: ${err.message}`);
-    return { res, wx, wRec, cost, wxGrad, wRecGrad };
+    return sharpness ? { res, wx, wRec, cost, wxGrad, wRecGrad, sharpness } : { res, wx, wRec, cost, wxGrad, wRecGrad };
   }
 
   evaluate(points: readonly (readonly [number, number])[], model: ModelConfig): Promise<PointResult[]> {

@@ -7,6 +7,7 @@
  */
 import type { Dataset } from '../../model/dataset';
 import type { Range } from '../../model/surface';
+import type { ModelConfig } from '../../model/models/types';
 import type { CpuRequest, CpuResponse } from '../cpuProtocol';
 
 type Pending = { resolve: (s: Float32Array) => void; reject: (e: Error) => void };
@@ -32,14 +33,14 @@ export class SharpnessWorker {
     return worker;
   }
 
-  /** The sharpness at every point of the res x res grid over range (rows = wRec), row-major. */
-  compute(dataset: Dataset, range: Range, res: number): Promise<Float32Array> {
+  /** The sharpness at every point of the res x res grid over range (rows = wRec), row-major; `model` absent: the linear RNN's. */
+  compute(dataset: Dataset, range: Range, res: number, model?: ModelConfig): Promise<Float32Array> {
     this.worker ??= this.start();
     const id = this.nextId++;
     const worker = this.worker;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, type: 'sharpness', dataset, range, res } satisfies CpuRequest);
+      worker.postMessage({ id, type: 'sharpness', dataset, range, res, model } satisfies CpuRequest);
     });
   }
 

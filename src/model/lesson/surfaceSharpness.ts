@@ -10,6 +10,7 @@
 import type { Dataset } from '../dataset';
 import { hessianAt, symmetricEigenvalues, type Hessian } from '../hessian';
 import { linspace, type Range } from '../surface';
+import type { Model, ModelParamValues } from '../models/types';
 
 /** The row coefficients C, D, E, K, H at wRec. */
 export function hessianRow(d: Dataset, wRec: number): { C: number; D: number; E: number; K: number; H: number } {
@@ -53,6 +54,23 @@ export function surfaceSharpness<T extends Float32Array | Float64Array = Float32
     for (let col = 0; col < res; col++) {
       const w = wx[col];
       out[row * res + col] = lambdaMax(2 * C, 2 * (2 * w * D - E), 2 * w * (w * K - H));
+    }
+  }
+  return out;
+}
+
+/**
+ * The sharpness over the res x res grid (rows = the second weight) of a model without a row
+ * method (the sigmoid unit): its float64 Hessian at every point (Model.hessian), rounded to float32.
+ */
+export function modelSurfaceSharpness(model: Model, p: ModelParamValues, d: Dataset, range: Range, res: number): Float32Array {
+  const w0 = linspace(range.wxMin, range.wxMax, res);
+  const w1 = linspace(range.wRecMin, range.wRecMax, res);
+  const out = new Float32Array(res * res);
+  for (let row = 0; row < res; row++) {
+    for (let col = 0; col < res; col++) {
+      const h = model.hessian(p, d, w0[col], w1[row]);
+      out[row * res + col] = lambdaMax(h.hxx, h.hxy, h.hyy);
     }
   }
   return out;
