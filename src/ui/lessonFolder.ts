@@ -34,9 +34,10 @@ export function buildLessonFolder(folder: (name: string) => GUI, p: Params, onCh
   const sync = (q: Params) => {
     const [lo, hi] = sweepRangeFor(q).range;
     Object.assign(m, { colorBy: q.colorBy, plots: q.plots, sweep: q.sweep, sweepFrom: lo, sweepTo: hi, sweepRes: q.sweepRes, sweepStarts: q.sweepStarts });
-    // the range's fields say log10 for lr, lengths for seqLen; values and starts belong to one kind each
-    from.name(q.sweep === 'seqLen' ? t('shortest length') : t('from (log10)'));
-    to.name(q.sweep === 'seqLen' ? t('longest length') : t('to (log10)'));
+    // the range's fields say log10 for lr, lengths for seqLen (the sigmoid unit's steps); values and starts belong to one kind each
+    const steps = q.model === 'sigmoid';
+    from.name(q.sweep === 'seqLen' ? (steps ? t('fewest steps') : t('shortest length')) : t('from (log10)'));
+    to.name(q.sweep === 'seqLen' ? (steps ? t('most steps') : t('longest length')) : t('to (log10)'));
     for (const c of [from, to]) c.show(q.sweep !== 'off');
     res.show(q.sweep === 'lr');
     starts.show(q.sweep === 'seqLen');

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { openApp } from './helpers';
+import { openApp, openGuiFolders } from './helpers';
 import type { RGB } from './pixels';
 
 type Box = { x: number; y: number; w: number; h: number };
@@ -211,8 +211,13 @@ test("the sigmoid unit's sequence-length sweep varies its steps: 1..200, clamped
   expect(await sweptShares(page, 2)).not.toEqual(await atlasShares(page, 50));
   // the plot's axis is the steps, its title the cliff's; the linear RNN's the sequence's length
   expect((await lessonPlot(page, 'sweep'))!.text).toEqual({ title: 'more steps, a steeper cliff: share of starts (solid: converge, dashed: diverge)', x: 'steps', y: 'share of starts' });
+  // the Lesson folder's range fields say steps too
+  await openGuiFolders(page, ['Lesson: sharpness and sweeps']);
+  const rangeNames = () => page.locator('#gui .lil-controller .lil-name').filter({ hasText: /^(fewest steps|most steps|shortest length|longest length)$/ }).allTextContents();
+  expect(await rangeNames()).toEqual(['fewest steps', 'most steps']);
   await page.evaluate(() => window.rnnlab.setParams({ model: 'linear', sweepRange: [2, 4] }));
   await page.evaluate(() => window.rnnlab.sweep());
   expect((await lessonPlot(page, 'sweep'))!.text.x).toBe('sequence length');
+  expect(await rangeNames()).toEqual(['shortest length', 'longest length']);
   expect(errors).toEqual([]);
 });
