@@ -17,7 +17,7 @@ import { SIGMOID_BINDINGS, SIGMOID_UNIFORMS, sigmoidKernelSource, type SigmoidKe
 
 const WORKGROUP = 64;
 /** grid columns per invocation of the surface kernel (surface.wgsl SIG_COLS) */
-const SURFACE_COLS = 4;
+const SURFACE_COLS = 8;
 
 export class SigmoidKernels {
   /** rows per dispatch, at most the adapter's workgroup limit; tests lower it to force splits */

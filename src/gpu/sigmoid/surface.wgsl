@@ -4,7 +4,7 @@
 // a second pass over the steps that the plain surface's pipeline leaves out.
 // (its bindings are declared by the host: SIGMOID_BINDINGS in src/gpu/sigmoid/kernels.ts)
 
-const SIG_COLS = 4u;
+const SIG_COLS = 8u;
 override SHARPNESS: bool = false;
 
 @compute @workgroup_size(64)
