@@ -25,6 +25,11 @@ struct SigEval {
 // where r repeated steps of d <- 1 + m d would round r times. Straight-line code (selects, no
 // loop): on SwiftShader a loop nested in the atlas's hot loop slows every iteration.
 fn sig_geometric(m: f32, r: u32) -> vec2<f32> {
+  // where |m| <= 1/2 and r >= 24, m^r <= 2^-24: p is 0 and the sum 1 / (1 - m), both within
+  // float32's rounding (the common case: the saturated unit's m is small)
+  if (r >= 24u && abs(m) <= 0.5) {
+    return vec2<f32>(0.0, 1.0 / (1.0 - m));
+  }
   var p = 1.0;
   var sum = 0.0;
   var bp = m;
