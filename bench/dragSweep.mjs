@@ -7,28 +7,15 @@
 // frames, from each pointermove to the next frame (median, p90, max), the long tasks' total, and
 // how many sweeps started during the drag (the sweep's progress line showing 0%).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS as args, startPreview } from './preview.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT || 4178);
 const REPS = Number(process.env.DRAG_REPS || 3);
 const MOVES = 40;
-const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-vulkan=swiftshader', '--enable-unsafe-swiftshader'];
 const QUERY = 'play=0&frame=0&layout=2d&gui=0&opt=sgd&lr=0.0001&compare=rprop&colorBy=sharpness&plots=sharpness';
 
-const OUTDIR = process.env.BENCH_OUTDIR ? ['--outDir', process.env.BENCH_OUTDIR] : [];
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', ...OUTDIR], { stdio: 'ignore', detached: true });
-const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
-process.on('exit', stop);
+let stop = () => {};
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 const stats = (values) => {
   const v = [...values].sort((a, b) => a - b);
@@ -88,7 +75,7 @@ async function drag(page) {
 }
 
 try {
-  await waitForServer();
+  stop = await startPreview(PORT);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   console.log('sweep  rep  drag ms  frame interval med/p90/max  pointermove->frame med/p90/max  long tasks ms  sweeps started');
   for (let rep = 0; rep < REPS; rep++)

@@ -2,14 +2,9 @@
 // on the WebGPU adapter and on the CPU backend, for both surface methods.
 // Prints one JSON object per line, then a readable table.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_ARGS as args, requireChromium, startPreview } from './preview.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
-  console.error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  process.exit(1);
-}
+requireChromium();
 const PORT = Number(process.env.BENCH_PORT || 4179);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const RESOLUTIONS = [256, 512, 1024, 2048];
@@ -20,22 +15,10 @@ const SAMPLES = 20;
 const BPTT_BUDGET = Number(process.env.BENCH_BPTT_BUDGET || 4.5e8);
 const CPU_BPTT_BUDGET = Number(process.env.BENCH_CPU_BPTT_BUDGET || 1.5e8);
 
-const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-vulkan=swiftshader', '--enable-unsafe-swiftshader'];
 
 // BENCH_OUTDIR: serve another build (e.g. a copy of the code before a change, for before/after runs)
-const OUTDIR = process.env.BENCH_OUTDIR ? ['--outDir', process.env.BENCH_OUTDIR] : [];
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', ...OUTDIR], { stdio: 'ignore', detached: true });
-const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
-process.on('exit', stop);
+let stop = () => {};
 
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 // The trainability atlas (SPEC section 8): Rprop, 500 iterations, tutorial data, over [-3, 3]^2,
 // at these resolutions; 1024^2 only where the 256^2 time says it ends within a minute.
@@ -49,7 +32,7 @@ const atlasRows = [];
 const lessonRows = [];
 const sharpRows = [];
 try {
-  await waitForServer();
+  stop = await startPreview(PORT);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args });
   for (const backend of ONLY.includes('compute') ? ['webgpu', 'cpu'] : []) {
     const page = await browser.newPage({ serviceWorkers: 'block' });

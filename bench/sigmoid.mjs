@@ -8,25 +8,15 @@
 // Prints one JSON object per line. BENCH_ONLY=surface|atlas: one part; BENCH_DIST=<dir>: serve
 // another build (an older commit's, to alternate with this one); BENCH_RUNS: surface rounds.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { CHROMIUM, CHROMIUM_ARGS as args, startPreview } from './preview.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PORT = Number(process.env.BENCH_PORT || 4179);
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 /** 'surface' or 'atlas': that part alone */
 const ONLY = process.env.BENCH_ONLY || '';
-const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader', '--use-vulkan=swiftshader', '--enable-unsafe-swiftshader'];
 
-// BENCH_DIST: serve another build (e.g. an older commit's, to alternate with this one)
-const dist = process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : [];
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', ...dist], { stdio: 'ignore', detached: true });
-const stop = () => { try { process.kill(-server.pid); } catch { /* already gone */ } };
-process.on('exit', stop);
-for (let i = 0; i < 100; i++) {
-  try { if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break; } catch { /* not up yet */ }
-  await new Promise((r) => setTimeout(r, 200));
-}
+// BENCH_DIST (or BENCH_OUTDIR): serve another build (e.g. an older commit's, to alternate with this one)
+const stop = await startPreview(PORT);
 
 /**
  * The two surfaces timed alternately, one run of each per round (each after its own untimed
