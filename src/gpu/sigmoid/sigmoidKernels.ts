@@ -79,23 +79,6 @@ export class SigmoidKernels {
     this.values.write(this.device.queue, this.uniforms);
   }
 
-  /** Copies [buffer, bytes] pairs into one staging buffer and reads them back. */
-  private async readBack(src: [GPUBuffer, number][], enc: GPUCommandEncoder): Promise<Float32Array[]> {
-    const offsets: number[] = [];
-    let total = 0;
-    for (const [, bytes] of src) {
-      offsets.push(total);
-      total += Math.ceil(bytes / 16) * 16;
-    }
-    const staging = this.pool.buffer('staging', total, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
-    src.forEach(([b, bytes], i) => enc.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
-    this.device.queue.submit([enc.finish()]);
-    await staging.mapAsync(GPUMapMode.READ, 0, total);
-    const host = new Float32Array(staging.getMappedRange(0, total).slice(0));
-    staging.unmap();
-    return src.map(([, bytes], i) => host.subarray(offsets[i] / 4, (offsets[i] + bytes) / 4));
-  }
-
   surface(req: SurfaceRequest & { model: ModelConfig }): Promise<SurfaceResult> {
     return this.queue.run(() => this.surfaceNow(req));
   }
@@ -134,7 +117,7 @@ export class SigmoidKernels {
       pass.dispatchWorkgroups(Math.ceil(res / SURFACE_COLS / WORKGROUP), Math.min(rowsPerBand, res - row0));
       pass.end();
     }
-    const [cost, wxGrad, wRecGrad, sharpness] = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
+    const [cost, wxGrad, wRecGrad, sharpness] = await this.pool.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
     const err = await dev.popErrorScope();
     if (err) throw new Error(`WebGPU error: ${err.message}`);
     return sharpness ? { res, wx, wRec, cost, wxGrad, wRecGrad, sharpness } : { res, wx, wRec, cost, wxGrad, wRecGrad };
@@ -170,7 +153,7 @@ export class SigmoidKernels {
     pass.setBindGroup(0, this.group('points', { u: this.uniforms, points: ptsBuf, pointOut: outBuf, timeOut: timeBuf }));
     pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP));
     pass.end();
-    const [out, time] = await this.readBack([[outBuf, count * 12], [timeBuf, count * n1 * 4]], enc);
+    const [out, time] = await this.pool.readBack([[outBuf, count * 12], [timeBuf, count * n1 * 4]], enc);
     const err = await dev.popErrorScope();
     if (err) throw new Error(`WebGPU error: ${err.message}`);
     return points.map((_, i) => ({

@@ -115,27 +115,6 @@ export class SurfaceKernels {
     return bindings.group(this.device, this.bindGroupLayout(name), buffers);
   }
 
-  /**
-   * Copies each [buffer, bytes] into one staging buffer, submits, and reads them back into one
-   * fresh ArrayBuffer (one allocation: on a CPU adapter, fresh memory costs more than the copy).
-   */
-  private async readBack(src: [GPUBuffer, number][], encoder: GPUCommandEncoder): Promise<Float32Array[]> {
-    const offsets: number[] = [];
-    let total = 0;
-    for (const [, bytes] of src) {
-      offsets.push(total);
-      total += Math.ceil(bytes / 16) * 16;
-    }
-    const staging = this.buffer('staging', total, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
-    src.forEach(([b, bytes], i) => encoder.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
-    this.device.queue.submit([encoder.finish()]);
-    const host = new Float32Array(total / 4);
-    await staging.mapAsync(GPUMapMode.READ, 0, total);
-    host.set(new Float32Array(staging.getMappedRange(0, total)));
-    staging.unmap();
-    return src.map(([, bytes], i) => host.subarray(offsets[i] / 4, (offsets[i] + bytes) / 4));
-  }
-
   surface(req: SurfaceRequest): Promise<SurfaceResult> {
     return this.serial(() => this.surfaceNow(req));
   }
@@ -204,7 +183,7 @@ export class SurfaceKernels {
       pointsGroup = this.bindGroup('bptt', { u: this.uniforms, xs, targets, wxAxis, wRecAxis, costOut: outs[0], wxGradOut: outs[1], wRecGradOut: outs[2] });
       enc = this.bandedDispatch(enc, dataset, res, rowsPerBand, pointsPipeline, pointsGroup, colGroups);
     }
-    const padded = await this.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
+    const padded = await this.pool.readBack(outs.map((b) => [b, outBytes] as [GPUBuffer, number]), enc);
     const err = await dev.popErrorScope();
     if (err) throw new Error(`WebGPU error: ${err.message}`);
     const [cost, wxGrad, wRecGrad, sharpness] = stride === res ? padded : padded.map((a) => stripPadding(a, res, stride));
@@ -267,7 +246,7 @@ export class SurfaceKernels {
     }));
     pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP));
     pass.end();
-    const [out, time] = await this.readBack([[outBuf, count * 3 * 4], [timeBuf, count * n1 * 4]], enc);
+    const [out, time] = await this.pool.readBack([[outBuf, count * 3 * 4], [timeBuf, count * n1 * 4]], enc);
     const err = await dev.popErrorScope();
     if (err) throw new Error(`WebGPU error: ${err.message}`);
     return points.map((_, i) => ({

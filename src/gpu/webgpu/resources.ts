@@ -30,6 +30,28 @@ export class BufferPool {
     return this.buffer(name, bytes, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC);
   }
 
+  /**
+   * Copies each [buffer, bytes] into the pool's one staging buffer, submits the encoder, and
+   * reads them back into one fresh ArrayBuffer (one allocation: on a CPU adapter, fresh memory
+   * costs more than the copy).
+   */
+  async readBack(src: [GPUBuffer, number][], encoder: GPUCommandEncoder): Promise<Float32Array[]> {
+    const offsets: number[] = [];
+    let total = 0;
+    for (const [, bytes] of src) {
+      offsets.push(total);
+      total += Math.ceil(bytes / 16) * 16;
+    }
+    const staging = this.buffer('staging', total, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST);
+    src.forEach(([b, bytes], i) => encoder.copyBufferToBuffer(b, 0, staging, offsets[i], Math.ceil(bytes / 16) * 16));
+    this.device.queue.submit([encoder.finish()]);
+    const host = new Float32Array(total / 4);
+    await staging.mapAsync(GPUMapMode.READ, 0, total);
+    host.set(new Float32Array(staging.getMappedRange(0, total)));
+    staging.unmap();
+    return src.map(([, bytes], i) => host.subarray(offsets[i] / 4, (offsets[i] + bytes) / 4));
+  }
+
   dispose(): void {
     for (const b of this.buffers.values()) b.buffer.destroy();
     this.buffers.clear();
