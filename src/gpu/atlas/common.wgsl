@@ -43,6 +43,7 @@ struct Cell {
 //   [0 ..]          c_0 .. c_{2n-2}, b_0 .. b_{n-1}: the coefficients of C and B (integers)
 //   [offXs ..]      the inputs x, samples x seqLen, row-major
 //   [offTargets ..] the targets
+//   [offResid ..]   (where offResid > 0) E's and F's coefficients, the residual form (eval.wgsl)
 //   [offAxisX ..]   per column: wx (starts) or the hyperparameter (lr: learning rate or etaPlus)
 //   [offAxisY ..]   per row: wRec (starts) or the hyperparameter (lr: learning rate or etaMinus)
 //   [offAxisXLo ..], [offAxisYLo ..]  the axes' rounding remainders (value - float32(value))
@@ -53,6 +54,15 @@ struct ListArgs {
   y: u32,
   z: u32,
   count: atomic<u32>,
+}
+
+// The residual form's cost, gradient and rounding bound (the linear model's resid_eval, eval.wgsl).
+struct Resid {
+  // false: no residual form here (r < 0, other targets, n = 1, another model)
+  ok: bool,
+  cost: f32,
+  g: vec2<f32>,
+  err: f32,
 }
 
 const MAX_COEFS = 304u;  // (2n - 1) + n for n <= MAX_SEQ_LEN (100)

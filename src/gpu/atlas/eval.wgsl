@@ -26,6 +26,9 @@ struct Ev {
   costX: XF,
   gx: XF,
   gr: XF,
+  // eval_fast's C(r) and C'(r) (the residual form's too)
+  c: f32,
+  dc: f32,
 }
 
 // Whether the float32 path is safe at (wx, r): every term below 2^120.
@@ -60,6 +63,8 @@ fn eval_fast(wx: f32, r: f32) -> Ev {
   }
   ev.err = scale * (u.sumT2 + abs(twb) + abs(wwc)) * u.invN;
   ev.g = vec2<f32>(2.0 * (wx * c - b) * u.invN, wx * (wx * dc - 2.0 * db) * u.invN);
+  ev.c = c;
+  ev.dc = dc;
   return ev;
 }
 
@@ -131,6 +136,46 @@ fn evaluate(w: vec2<f32>) -> Ev {
     return eval_wide(w.x, w.y);
   }
   return eval_fast(w.x, w.y);
+}
+
+// The second opinion near the minimum, before the sum over the samples: the residual form.
+// Where the targets count the ones (t_i = P_i(1)), e_i = wx P_i(r) - t_i = w P_i(r) + d Q_i(r)
+// with w = wx - 1, d = r - 1 and Q_i(r) = (P_i(r) - P_i(1)) / (r - 1), so
+//   N cost = w^2 C + 2 w d E + d^2 F,   E = sum_i P_i Q_i,  F = sum_i Q_i^2,
+// all three with non-negative integer coefficients (src/gpu/atlas/inputs.ts). No T cancels:
+// at r >= 0 each polynomial sums terms of one sign, so the rounding stays below
+// (4n + 24) u (w^2 C + 2 |w d| E + d^2 F) / N, which shrinks with the cost toward (1, 1), where
+// the quadratic form's bound stays at about 4n u T / N. O(n) work against the sum's O(n N).
+fn resid_eval(wx: f32, r: f32, ev: Ev) -> Resid {
+  var q: Resid;
+  q.ok = u.offResid > 0u && r >= 0.0 && !ev.wide;
+  if (!q.ok) {
+    return q;
+  }
+  let n = u.seqLen;
+  // E: 2n - 2 coefficients from offResid, F: 2n - 3 after them
+  let fBase = u.offResid + 2u * n - 2u;
+  var e = inp[fBase - 1u];
+  var de = 0.0;
+  for (var m = fBase - 1u; m > u.offResid; m--) {
+    de = de * r + e;
+    e = e * r + inp[m - 1u];
+  }
+  let fTop = fBase + 2u * n - 4u;
+  var f = inp[fTop];
+  var df = 0.0;
+  for (var m = fTop; m > fBase; m--) {
+    df = df * r + f;
+    f = f * r + inp[m - 1u];
+  }
+  let w = wx - 1.0;
+  let d = r - 1.0;
+  let wc = w * ev.c;
+  let de2 = d * e;
+  q.cost = (w * wc + 2.0 * w * de2 + d * d * f) * u.invN;
+  q.err = f32(4u * n + 24u) * U32F * (w * wc + 2.0 * abs(w * de2) + d * d * f) * u.invN;
+  q.g = vec2<f32>(2.0 * (wc + de2) * u.invN, (w * w * ev.dc + 2.0 * w * (e + d * de) + 2.0 * d * f + d * d * df) * u.invN);
+  return q;
 }
 
 // The cost as a sum of squares over the samples (float32 range only): no cancellation.

@@ -14,7 +14,7 @@ export const MAX_COEFS = 304;
  * of C(r) = sum_i P_i(r)^2 (degree 2n-2), then of B(r) = sum_i t_i P_i(r) (degree n-1), and
  * T = sum_i t_i^2. All exact integers (at most samples * seqLen), so exact in float32.
  */
-export function atlasPolynomials(d: Dataset): { coefs: Float32Array; sumT2: number } {
+export function atlasPolynomials(d: Dataset): { coefs: Float32Array; sumT2: number; resid: Float32Array | null } {
   const { samples: N, seqLen: n, x, targets } = d;
   const D = Math.max(0, 2 * n - 2);
   const c = new Float64Array(D + 1);
@@ -34,7 +34,42 @@ export function atlasPolynomials(d: Dataset): { coefs: Float32Array; sumT2: numb
   const coefs = new Float32Array(D + 1 + n);
   coefs.set(c, 0);
   coefs.set(b, D + 1);
-  return { coefs, sumT2 };
+  return { coefs, sumT2, resid: residualPolynomials(d) };
+}
+
+/**
+ * The residual form's polynomials (src/gpu/atlas/eval.wgsl, resid_eval): with
+ * Q_i(r) = (P_i(r) - P_i(1)) / (r - 1), whose coefficient of r^j counts the ones of sample i at
+ * powers above j, the coefficients of E(r) = sum_i P_i Q_i (degree 2n-3), then of
+ * F(r) = sum_i Q_i^2 (degree 2n-4). Null where a target is not the count of its ones (t_i = P_i(1)):
+ * the form needs e_i = wx P_i(r) - t_i to vanish at (1, 1). Integers, exact in float32 below 2^24.
+ */
+export function residualPolynomials(d: Dataset): Float32Array | null {
+  const { samples: N, seqLen: n, x, targets } = d;
+  if (n < 2) return null;
+  const e = new Float64Array(2 * n - 2);
+  const f = new Float64Array(2 * n - 3);
+  const p = new Float64Array(n);
+  const q = new Float64Array(n - 1);
+  for (let i = 0; i < N; i++) {
+    p.fill(0);
+    q.fill(0);
+    let count = 0;
+    for (let kz = 0; kz < n; kz++) {
+      if (!x[i * n + kz]) continue;
+      const power = n - 1 - kz;
+      p[power] = 1;
+      count++;
+      for (let j = 0; j < power; j++) q[j]++;
+    }
+    if (targets[i] !== count) return null;
+    for (let a = 0; a < n; a++) if (p[a]) for (let j = 0; j < n - 1; j++) e[a + j] += q[j];
+    for (let a = 0; a < n - 1; a++) if (q[a]) for (let j = 0; j < n - 1; j++) f[a + j] += q[a] * q[j];
+  }
+  const out = new Float32Array(e.length + f.length);
+  out.set(e, 0);
+  out.set(f, e.length);
+  return out;
 }
 
 /**
@@ -54,11 +89,12 @@ export function leanPolynomial(coefs: Float32Array, seqLen: number): string {
 
 /** The data set's part of the inputs: coefficients, x, targets. */
 export function datasetPart(d: Dataset): { part: Float32Array; coefs: Float32Array; sumT2: number } {
-  const { coefs, sumT2 } = atlasPolynomials(d);
-  const part = new Float32Array(coefs.length + d.x.length + d.samples);
+  const { coefs, sumT2, resid } = atlasPolynomials(d);
+  const part = new Float32Array(coefs.length + d.x.length + d.samples + (resid?.length ?? 0));
   part.set(coefs, 0);
   part.set(d.x, coefs.length);
   part.set(d.targets, coefs.length + d.x.length);
+  if (resid) part.set(resid, coefs.length + d.x.length + d.samples);
   return { part, coefs, sumT2 };
 }
 
@@ -71,6 +107,8 @@ export interface InputOffsets {
   offAxisXLo: number;
   offAxisYLo: number;
   offBias: number;
+  /** the residual form's E and F (residualPolynomials), 0: none */
+  offResid: number;
 }
 
 /**
@@ -82,6 +120,8 @@ export function atlasInputs(req: AtlasJob, hyper: Hyper, part: Float32Array): { 
   const n = d.seqLen;
   const offXs = 3 * n - 1;
   const offTargets = offXs + d.samples * n;
+  // the data set's part ends with the residual form's polynomials where it has them
+  const offResid = part.length > offTargets + d.samples ? offTargets + d.samples : 0;
   const offAxisX = part.length;
   const offAxisY = offAxisX + xAxis.length;
   const offAxisXLo = offAxisY + yAxis.length;
@@ -104,5 +144,5 @@ export function atlasInputs(req: AtlasJob, hyper: Hyper, part: Float32Array): { 
       inputs[offBias + 2 * t - 2] = 1 / (1 - Math.pow(hyper.beta1, t));
       inputs[offBias + 2 * t - 1] = 1 / (1 - Math.pow(hyper.beta2, t));
     }
-  return { inputs, offsets: { offXs, offTargets, offAxisX, offAxisY, offAxisXLo, offAxisYLo, offBias } };
+  return { inputs, offsets: { offXs, offTargets, offAxisX, offAxisY, offAxisXLo, offAxisYLo, offBias, offResid } };
 }

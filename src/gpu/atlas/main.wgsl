@@ -86,6 +86,9 @@ const EV_LIMIT = 5u;
 // for several flags the same cells on the sigmoid fixture's atlases), or the model's own test
 // says so (beyond_float32). It ends with divergedAt = UNRESOLVED and the host finishes it in float64.
 const EV_UNRESOLVED = 6u;
+// (gradient methods) the quadratic form's cost is within 1000 times its rounding: the caller
+// gives the iterate's cost and gradient (Given)
+const EV_NEAR = 7u;
 const UNRESOLVED = -1000000000;
 
 fn unresolved(s: ptr<function, Cell>, ev: Ev, before: vec2<f32>, dw: vec2<f32>) -> bool {
@@ -96,11 +99,22 @@ fn unresolved(s: ptr<function, Cell>, ev: Ev, before: vec2<f32>, dw: vec2<f32>) 
   return (all((*s).w == before) && any(dw != vec2<f32>(0.0))) || beyond_float32(ev);
 }
 
-// The hot loop: evaluate, test, step from iteration *k until an event (EV_*). Rare work (a sum of
-// squares over the samples, the end of a run, the pause) is left to the caller: on SwiftShader,
-// nested loops inside it make every iteration several times slower, and a loop left early by one
-// invocation makes the others of its SIMD group wait.
-fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<function, Last>, h: CellHyper, settled: u32) -> u32 {
+// The caller's cost and gradient for the iterate w_k near the minimum (gradient methods): from the
+// residual form or the samples, in place of the quadratic form's (k = NONE: none given).
+struct Given {
+  k: u32,
+  cost: f32,
+  g: vec2<f32>,
+  err: f32,
+}
+const NONE = 0xffffffffu;
+
+// The hot loop: evaluate, test, step from iteration *k until an event (EV_*). Rare work (the
+// residual form, a sum of squares over the samples, the end of a run, the pause) is left to the
+// caller: on SwiftShader, code in a branch costs time even where no invocation takes it, nested
+// loops inside make every iteration several times slower, and a loop left early by one invocation
+// makes the others of its SIMD group wait.
+fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<function, Last>, h: CellHyper, settled: u32, given: Given) -> u32 {
   var event = EV_SLICE_END;
   loop {
     if (*k >= u.kEnd) {
@@ -114,12 +128,14 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
     var ev = evaluate((*s).w);
     if (!RPROP_FAMILY && !ev.wide && ev.cost <= 1000.0 * ev.err) {
       // gradient descent crawls along the valley on the small differences that the quadratic
-      // form rounds away near the minimum: there the cost and gradient come from the samples
-      // (a nested loop in the hot loop: these kernels are slower there)
-      let x = exact_eval((*s).w.x, (*s).w.y);
-      ev.cost = x.x;
-      ev.g = x.yz;
-      ev.err = 0.0;
+      // form rounds away near the minimum: there the cost and gradient come from the caller
+      if (given.k != *k) {
+        event = EV_NEAR;
+        break;
+      }
+      ev.cost = given.cost;
+      ev.g = given.g;
+      ev.err = given.err;
     }
     *last = Last((*s).w, ev.cost, ev.wide);
     if (!ev.finite) {
@@ -128,7 +144,7 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
     }
     if ((*s).convergedAt < 0 && *k != settled) {
       if (!ev.wide && abs(ev.cost - u.tol) <= ev.err) {
-        // within the quadratic form's rounding of tol: the sum of squares decides (the caller)
+        // within the rounding of tol: the caller decides
         event = EV_EXACT;
         break;
       } else if (ev.cost < u.tol) {
@@ -140,7 +156,20 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
       break;
     }
     let before = (*s).w;
-    let dw = optimiser_step(s, ev, *k, h);
+    var dw: vec2<f32>;
+    if (PAUSES && OPT == O_ADAM) {
+      let st = adam_f32(s, ev.g, *k, h.lr2);
+      if (!st.ok) {
+        event = EV_PAUSE;
+        break;
+      }
+      (*s).a = st.m;
+      (*s).b = st.v;
+      (*s).eb = st.ve;
+      dw = st.dw;
+    } else {
+      dw = optimiser_step(s, ev, *k, h);
+    }
     // w_{k+1} = w_k + dw with the rounding error carried in wlo (TwoSum): float32 alone would
     // round away steps below its resolution, and small learning rates make many of them
     let y = dw + (*s).wlo;
@@ -161,18 +190,41 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
   return event;
 }
 
-// The cell's run through the slice: the hot loop, and where it stops at a cost within rounding of
-// tol, the sum of squares decides whether w_k converged, and the loop goes on from there.
+// The cell's run through the slice: the hot loop, and the rare work it leaves here.
+// - Near the minimum (gradient methods, EV_NEAR): the cost and gradient of w_k from the residual
+//   form where it is accurate to 0.1%, else from the samples; the loop goes on with them.
+// - At a cost within rounding of tol (EV_EXACT): the residual form decides whether w_k converged,
+//   or where it cannot, the sum of squares.
 fn run_cell(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<function, Last>, h: CellHyper) -> u32 {
-  var settled = 0xffffffffu;  // the iteration whose cost < tol is already decided exactly
+  var settled = NONE;  // the iteration whose cost < tol is already decided exactly
+  var given = Given(NONE, 0.0, vec2<f32>(0.0), 0.0);
   var event = EV_SLICE_END;
   loop {
-    event = run_until_event(s, k, last, h, settled);
+    event = run_until_event(s, k, last, h, settled, given);
+    if (event == EV_NEAR) {
+      let w = (*s).w;
+      let q = resid_eval(w.x, w.y, evaluate(w));
+      if (q.ok && q.cost > 1000.0 * q.err) {
+        given = Given(*k, q.cost, q.g, q.err);
+      } else {
+        let x = exact_eval(w.x, w.y);
+        given = Given(*k, x.x, x.yz, 0.0);
+      }
+      continue;
+    }
     if (event != EV_EXACT) {
       break;
     }
-    if ((*s).convergedAt < 0 && exact_cost((*last).w.x, (*last).w.y) < u.tol) {
-      (*s).convergedAt = i32(*k);
+    if ((*s).convergedAt < 0) {
+      let w = (*last).w;
+      let q = resid_eval(w.x, w.y, evaluate(w));
+      var cost = q.cost;
+      if (!q.ok || abs(q.cost - u.tol) <= q.err) {
+        cost = exact_cost(w.x, w.y);
+      }
+      if (cost < u.tol) {
+        (*s).convergedAt = i32(*k);
+      }
     }
     settled = *k;
   }
@@ -255,7 +307,13 @@ fn atlas_main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invo
   let cell = u.bandStart + li;
   let h = cell_hyper(cell / u.cols, cell % u.cols);
   var last = Last(s.w, 0.0, false);
+  if (PAUSES && OPT == O_ADAM) {
+    adam_state_to_f32(&s);
+  }
   let event = run_cell(&s, &k, &last, h);
+  if (PAUSES && OPT == O_ADAM) {
+    adam_state_to_xf(&s);
+  }
   end_cell(event, li, cell, &s, k, last);
   cells[li] = s;
 }

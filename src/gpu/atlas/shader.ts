@@ -51,12 +51,17 @@ export function atlasShaderSource(opt: OptimiserName, lean: string | null, model
     `const FULL = ${full && !sigmoid};`,
     `const GENERIC_POLY = ${generic && !sigmoid};`,
     `const FLAG_UNRESOLVED = ${sigmoid};`,
+    // the linear model's lean kernel, which may pause a cell for the full one
+    `const PAUSES = ${!full && !sigmoid};`,
     xfloatWgsl,
     sigmoid ? '' : generic ? polyWgsl : lean,
     commonWgsl,
     ATLAS_BINDINGS.wgsl(),
     // main.wgsl's model test of unresolved cells (only the sigmoid unit has one)
-    ...(sigmoid ? [SIGMOID_WGSL, sigmoidAtlasEvalWgsl] : [evalWgsl, 'fn beyond_float32(ev: Ev) -> bool { return false; }']),
+    // (and main.wgsl's second opinion near the minimum: only the linear RNN has one)
+    ...(sigmoid
+      ? [SIGMOID_WGSL, sigmoidAtlasEvalWgsl, 'fn resid_eval(wx: f32, r: f32, ev: Ev) -> Resid { var q: Resid; return q; }']
+      : [evalWgsl, 'fn beyond_float32(ev: Ev) -> bool { return false; }']),
     stepRpropWgsl,
     stepGdWgsl,
     stepAdamWgsl,

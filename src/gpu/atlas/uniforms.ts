@@ -28,6 +28,8 @@ export const ATLAS_UNIFORMS = new UniformLayout('AtlasU', {
   offAxisX: 'u32',
   offAxisY: 'u32',
   offBias: 'u32',
+  /** the residual form's polynomials (eval.wgsl, resid_eval); 0: the data set has none */
+  offResid: 'u32',
   /** the axes' rounding remainders (value - float32(value)): the etas are products every step */
   offAxisXLo: 'u32',
   offAxisYLo: 'u32',
