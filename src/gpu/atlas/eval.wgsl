@@ -42,6 +42,16 @@ fn needs_wide(wx: f32, r: f32) -> bool {
   return lr + lw + u.wideBase > 120.0;
 }
 
+// Where the lean kernel pauses a cell for the full one: beyond rFast (its bound for any wx up to
+// 2^21), and in the generic lean kernel (the full kernel's own polynomial code, the seqLen sweep's)
+// only where the full kernel would go wide, which keeps a quarter of the cells lean at length 40.
+fn lean_pauses(w: vec2<f32>) -> bool {
+  if (GENERIC_POLY) {
+    return needs_wide(w.x, w.y);
+  }
+  return abs(w.y) > u.rFast || abs(w.x) > 2097152.0;
+}
+
 fn eval_fast(wx: f32, r: f32) -> Ev {
   let n = u.seqLen;
   let p = poly_fast(r);

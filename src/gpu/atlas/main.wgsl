@@ -121,7 +121,7 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
       event = EV_SLICE_END;
       break;
     }
-    if (!FULL && (abs((*s).w.y) > u.rFast || abs((*s).w.x) > 2097152.0)) {
+    if (!FULL && lean_pauses((*s).w)) {
       event = EV_PAUSE;
       break;
     }

@@ -58,9 +58,9 @@ export function atlasShaderSource(opt: OptimiserName, lean: string | null, model
     commonWgsl,
     ATLAS_BINDINGS.wgsl(),
     // main.wgsl's model test of unresolved cells (only the sigmoid unit has one)
-    // (and main.wgsl's second opinion near the minimum: only the linear RNN has one)
+    // (and main.wgsl's second opinion near the minimum and its pause: only the linear RNN has them)
     ...(sigmoid
-      ? [SIGMOID_WGSL, sigmoidAtlasEvalWgsl, 'fn resid_eval(wx: f32, r: f32, ev: Ev) -> Resid { var q: Resid; return q; }']
+      ? [SIGMOID_WGSL, sigmoidAtlasEvalWgsl, 'fn resid_eval(wx: f32, r: f32, ev: Ev) -> Resid { var q: Resid; return q; }', 'fn lean_pauses(w: vec2<f32>) -> bool { return false; }']
       : [evalWgsl, 'fn beyond_float32(ev: Ev) -> bool { return false; }']),
     stepRpropWgsl,
     stepGdWgsl,
