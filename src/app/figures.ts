@@ -105,6 +105,11 @@ export class Figures {
     this.lesson.draw();
   }
 
+  /** The lesson's figures only (a sweep filled in). */
+  drawLesson(): void {
+    this.lesson.draw();
+  }
+
   /** The views the exporter composes. */
   snapshotSource(hasAtlas: boolean): SnapshotSource {
     return {

@@ -66,8 +66,14 @@ export class FrameLoop {
       this.shownFrame = k;
     }
     this.host.showFrame(k, vm.lastIndex);
-    if (p.layout !== '2d') this.figures.drawScene();
-    if (p.layout !== '3d' && (frameChanged || this.changes.has('layout') || this.changes.has('panels'))) this.figures.draw2d();
+    const layout = this.changes.has('layout');
+    // a sweep's progress redraws its own figure only: on a software GPU a 3D frame costs 100 ms
+    // and more, taken from the sweep's own computation
+    if (p.layout !== '2d' && (frameChanged || layout || this.changes.has('scene'))) this.figures.drawScene();
+    if (p.layout !== '3d') {
+      if (frameChanged || layout) this.figures.draw2d();
+      else if (this.changes.has('panels')) this.figures.drawLesson();
+    }
     this.framesDrawn++;
     this.changes.clear();
     // ready() means presented: the GPU has finished this frame's work (not just been handed it),
