@@ -78,6 +78,7 @@ export function sweepPlot(vm: ViewModel, s: SweepState | null): PlotSpec | null 
       xLabel: steps ? t('steps') : t('sequence length'),
       yLabel: t('share of starts'),
       xLog: false,
+      xInteger: true,
       yLog: false,
       yRange: [-0.02, 1.02],
       xRange: [x[0] - 0.5, x[x.length - 1] + 0.5],

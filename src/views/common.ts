@@ -30,13 +30,14 @@ export const TUTORIAL_POINTS: readonly MarkedPoint[] = MARKED_POINTS.map(([wx, w
   return { wx, wRec, name, color, css };
 });
 
-/** Round tick values covering [min, max], about `count` of them. */
-export function niceTicks(min: number, max: number, count: number): number[] {
+/** Round tick values covering [min, max], about `count` of them (`integer`: whole numbers only, for lengths and steps). */
+export function niceTicks(min: number, max: number, count: number, integer = false): number[] {
   const span = max - min;
   if (!(span > 0)) return [min];
-  const raw = span / Math.max(1, count);
+  // (whole steps skip 2.5: they may come a little closer, or the step would jump from 2 to 5)
+  const raw = integer ? Math.max(1, (0.8 * span) / Math.max(1, count)) : span / Math.max(1, count);
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
+  const step = (integer ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]).map((f) => f * mag).find((s) => s >= raw) ?? 10 * mag;
   const ticks: number[] = [];
   for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   return ticks;

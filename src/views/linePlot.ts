@@ -47,6 +47,8 @@ export interface PlotSpec {
   series: PlotSeries[];
   rules?: PlotRule[];
   marks?: PlotMark[];
+  /** the x values are whole numbers (lengths, steps): so are its ticks */
+  xInteger?: boolean;
   /** the axes' extents (else from the data) */
   xRange?: [number, number];
   yRange?: [number, number];
@@ -215,7 +217,7 @@ export class LinePlot extends Canvas2DView {
     ctx.font = this.font(12);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const v of plotTicks(g.x0, g.x1, spec.xLog, Math.max(2, Math.round(r.w / (70 * k))))) {
+    for (const v of plotTicks(g.x0, g.x1, spec.xLog, Math.max(2, Math.round(r.w / (70 * k))), spec.xInteger)) {
       const x = g.px(v);
       ctx.fillRect(Math.round(x), r.y + r.h, 1, 4 * k);
       ctx.fillText(tickLabel(v, spec.xLog), x, r.y + r.h + 6 * k);

@@ -29,9 +29,9 @@ export function dataExtent(values: Iterable<number>, log: boolean): [number, num
   return [lo - pad, hi + pad];
 }
 
-/** Tick positions in axis units: whole decades on a log axis (every few when many), nice numbers on a linear one. */
-export function plotTicks(lo: number, hi: number, log: boolean, count: number): number[] {
-  if (!log) return niceTicks(lo, hi, count);
+/** Tick positions in axis units: whole decades on a log axis (every few when many), nice numbers on a linear one (`integer`: whole ones). */
+export function plotTicks(lo: number, hi: number, log: boolean, count: number, integer = false): number[] {
+  if (!log) return niceTicks(lo, hi, count, integer);
   const first = Math.ceil(lo - 1e-9);
   const last = Math.floor(hi + 1e-9);
   const step = Math.max(1, Math.ceil((last - first + 1) / Math.max(2, count)));

@@ -27,4 +27,12 @@ describe('line plot axes (the lesson figures)', () => {
     expect(tickLabel(0, true)).toBe('1');
     expect(tickLabel(0.5, false)).toBe('0.5');
   });
+
+  it('an axis of lengths or steps has whole-number ticks only', () => {
+    // the seqLen sweep's axis over lengths 2..12 (padded by half a length)
+    expect(plotTicks(1.5, 12.5, false, 5)).toEqual([2.5, 5, 7.5, 10, 12.5]);
+    expect(plotTicks(1.5, 12.5, false, 5, true)).toEqual([2, 4, 6, 8, 10, 12]);
+    expect(plotTicks(1.5, 4.5, false, 8, true)).toEqual([2, 3, 4]);
+    expect(plotTicks(0.5, 200.5, false, 6, true)).toEqual([50, 100, 150, 200]);
+  });
 });
