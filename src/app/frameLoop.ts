@@ -66,12 +66,12 @@ export class FrameLoop {
       this.shownFrame = k;
     }
     this.host.showFrame(k, vm.lastIndex);
-    const layout = this.changes.has('layout');
+    const resized = this.changes.has('layout');
     // a sweep's progress redraws its own figure only: on a software GPU a 3D frame costs 100 ms
     // and more, taken from the sweep's own computation
-    if (p.layout !== '2d' && (frameChanged || layout || this.changes.has('scene'))) this.figures.drawScene();
+    if (p.layout !== '2d' && (frameChanged || resized || this.changes.has('scene'))) this.figures.drawScene();
     if (p.layout !== '3d') {
-      if (frameChanged || layout) this.figures.draw2d();
+      if (frameChanged || resized) this.figures.draw2d();
       else if (this.changes.has('panels')) this.figures.drawLesson();
     }
     this.framesDrawn++;

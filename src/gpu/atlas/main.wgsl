@@ -34,6 +34,7 @@ fn cell_hyper(row: u32, col: u32) -> CellHyper {
   h.etaPLo = u.etaPlusLo;
   h.etaMLo = u.etaMinusLo;
   h.lr2 = vec2<f32>(u.lr, u.lrWRec);
+  h.adamF32 = PAUSES && OPT == O_ADAM && adam_f32_hyper();
   if (u.mode == 1u) {
     if (RPROP_FAMILY) {
       h.etaP = inp[u.offAxisX + col];
@@ -158,7 +159,7 @@ fn run_until_event(s: ptr<function, Cell>, k: ptr<function, u32>, last: ptr<func
     let before = (*s).w;
     var dw: vec2<f32>;
     if (PAUSES && OPT == O_ADAM) {
-      let st = adam_f32(s, ev.g, *k, h.lr2);
+      let st = adam_f32(s, ev.g, *k, h);
       if (!st.ok) {
         event = EV_PAUSE;
         break;

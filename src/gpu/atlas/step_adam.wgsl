@@ -56,6 +56,8 @@ fn within(x: vec2<f32>, lo: f32, hi: f32) -> bool {
   return all(((a >= vec2<f32>(lo)) & (a <= vec2<f32>(hi))) | (x == vec2<f32>(0.0)));
 }
 
+const TWO_M20 = 9.5367432e-7;
+const TWO_M40 = 9.094947e-13;
 const TWO_M90 = 8.0779357e-28;
 const TWO_M100 = 7.888609e-31;
 const TWO_M110 = 7.7037197e-34;
@@ -69,10 +71,10 @@ const NO_EXP = -1000;
 // 1 - beta >= 2^-20 bounds the bias corrections by 2^20; beta2 >= 2^-20 keeps beta2 v normal.
 fn adam_f32_hyper() -> bool {
   let c = vec2<f32>(u.oneMinusBeta1, u.oneMinusBeta2);
-  return within(vec2<f32>(u.beta1), 9.5367432e-7, 1.0) && u.beta2 >= 9.5367432e-7 && all(c >= vec2<f32>(9.5367432e-7)) && u.eps >= 9.094947e-13;
+  return within(vec2<f32>(u.beta1), TWO_M20, 1.0) && u.beta2 >= TWO_M20 && all(c >= vec2<f32>(TWO_M20)) && u.eps >= TWO_M40;
 }
 
-fn adam_f32(s: ptr<function, Cell>, g: vec2<f32>, k: u32, lr2: vec2<f32>) -> AdamF32 {
+fn adam_f32(s: ptr<function, Cell>, g: vec2<f32>, k: u32, h: CellHyper) -> AdamF32 {
   var r: AdamF32;
   let bc = vec2<f32>(inp[u.offBias + 2u * k], inp[u.offBias + 2u * k + 1u]);
   let m = (*s).a;
@@ -82,23 +84,23 @@ fn adam_f32(s: ptr<function, Cell>, g: vec2<f32>, k: u32, lr2: vec2<f32>) -> Ada
   let bm = u.beta1 * m;
   let cg = u.oneMinusBeta1 * g;
   r.m = bm + cg;
-  // v' = beta2 v + (1 - beta2) g^2 at the scale 2^(2h), h the larger of v's half exponent and g's
+  // v' = beta2 v + (1 - beta2) g^2 at the scale 2^(2 half), half the larger of v's half exponent and g's
   let gExp = select(frexp(g).exp, vec2<i32>(NO_EXP), g == vec2<f32>(0.0));
   let vHalf = select(ve / 2, vec2<i32>(NO_EXP), vm == vec2<f32>(0.0));
-  let h = max(gExp, vHalf);
-  let gs = ldexp(g, -h);
-  let vs = u.beta2 * ldexp(vm, ve - 2 * h) + u.oneMinusBeta2 * (gs * gs);
+  let half = max(gExp, vHalf);
+  let gs = ldexp(g, -half);
+  let vs = u.beta2 * ldexp(vm, ve - 2 * half) + u.oneMinusBeta2 * (gs * gs);
   let f = frexp(vs);
   let e2 = f.exp - (f.exp & vec2<i32>(1));
   r.v = ldexp(vs, -e2);
-  r.ve = select(2 * h + e2, vec2<i32>(0), vs == vec2<f32>(0.0));
+  r.ve = select(2 * half + e2, vec2<i32>(0), vs == vec2<f32>(0.0));
   let sq = ldexp(sqrt(r.v * bc.y), r.ve / 2);
   let mb = r.m * bc.x;
   let q = mb / (sq + u.eps);
-  r.ok = all((*s).ea == vec2<i32>(0)) && all((ve & vec2<i32>(1)) == vec2<i32>(0)) && adam_f32_hyper()
+  r.ok = h.adamF32 && all((*s).ea == vec2<i32>(0)) && all((ve & vec2<i32>(1)) == vec2<i32>(0))
     && within(bm, TWO_M90, TWO_126) && within(cg, TWO_M90, TWO_126) && within(mb, TWO_M110, TWO_126)
     && within(sq, TWO_M100, TWO_126) && within(q, TWO_M125, TWO_99) && all((q == vec2<f32>(0.0)) == (r.m == vec2<f32>(0.0)));
-  r.dw = -(lr2 * q);
+  r.dw = -(h.lr2 * q);
   return r;
 }
 

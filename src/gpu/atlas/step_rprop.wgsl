@@ -11,6 +11,9 @@ struct CellHyper {
   etaMLo: f32,
   // the learning rates of wx and wRec
   lr2: vec2<f32>,
+  // (adam, lean kernel) the hyperparameters let adam_f32 run (adam_f32_hyper: uniforms only, so
+  // tested once per cell, not every iteration)
+  adamF32: bool,
 }
 
 // Delta * eta with eta = hi + lo (float64 split in two float32s): float32's eta alone (1.2 is
