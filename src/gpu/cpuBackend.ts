@@ -18,7 +18,6 @@ import {
   type SurfaceResult,
 } from './backend';
 import { RESUME_FIELDS, type AtlasSetup, type CpuRequest, type CpuResponse } from './cpuProtocol';
-import { SharpnessWorker } from './surface/sharpnessWorker';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (r: CpuResponse) => void; reject: (e: Error) => void };
@@ -37,7 +36,8 @@ export class CpuBackend implements ComputeBackend {
   private nextRun = 1;
   private readonly pending = new Map<number, Pending>();
   private atlasTail: Promise<unknown> = Promise.resolve();
-  private readonly sharpness = new SharpnessWorker();
+  /** the surface's sharpness, in a worker of its own beside the surface worker (started on first use) */
+  private sharpnessWorker: Worker | null = null;
   /** measured atlas speed, cell-iterations per ms per worker (kept between runs) */
   private atlasRate = 500;
 
@@ -73,13 +73,22 @@ export class CpuBackend implements ComputeBackend {
     const method = req.method ?? 'rows';
     // the linear RNN's row method and the other models (their float64 Hessian per point) also give
     // the sharpness (SPEC section 10) unless asked not to, from a worker of its own, side by side
-    // with the surface worker
+    // with the surface worker: per point it costs about what the cost and both gradients cost, so on
+    // two free cores the surface takes little longer with it
     const linear = !req.model || req.model.name === 'linear';
-    const sharpness = (method === 'rows' || !linear) && req.sharpness !== false ? this.sharpness.compute(req.dataset, req.range, req.res, req.model) : null;
+    const sharpness = (method === 'rows' || !linear) && req.sharpness !== false ? this.surfaceSharpness(req) : null;
     sharpness?.catch(() => undefined); // (a failure is seen where it is awaited, below)
     const r = await this.call({ type: 'surface', dataset: req.dataset, range: req.range, res: req.res, method, model: req.model });
     if (r.type !== 'surface') throw new Error('unexpected worker reply');
     return sharpness ? { ...r.result, sharpness: await sharpness } : r.result;
+  }
+
+  /** The sharpness at every point of the grid (SPEC section 10; float64 rounded to float32), row-major. */
+  private async surfaceSharpness(req: SurfaceRequest): Promise<Float32Array> {
+    this.sharpnessWorker ??= this.spawn();
+    const r = await this.call({ type: 'sharpness', dataset: req.dataset, range: req.range, res: req.res, model: req.model }, this.sharpnessWorker);
+    if (r.type !== 'sharpness') throw new Error('unexpected worker reply');
+    return r.sharpness;
   }
 
   async evaluate(dataset: Dataset, points: readonly (readonly [number, number])[], model?: ModelConfig): Promise<PointResult[]> {
@@ -208,7 +217,7 @@ export class CpuBackend implements ComputeBackend {
 
   dispose(): void {
     this.worker.terminate();
-    this.sharpness.dispose();
+    this.sharpnessWorker?.terminate();
     for (const w of this.pool) w.terminate();
     this.pool.length = 0;
   }

@@ -27,7 +27,7 @@ function handle(req: CpuRequest): CpuResponse {
   if (req.type === 'surface') {
     const { dataset, range, res, method } = req;
     const other = otherModel(req.model);
-    // (the sharpness comes from a 'sharpness' request beside it: src/gpu/surface/sharpnessWorker.ts)
+    // (the sharpness comes from a 'sharpness' request beside it: CpuBackend.surfaceSharpness, on a worker of its own)
     const grid = other
       ? modelOf(other.name).surface(other.params, dataset, range, res)
       : method === 'bptt' ? surfaceByBptt(dataset, range, res) : surfaceByRows(dataset, range, res);
