@@ -3,19 +3,11 @@
  * of log10 λmax on the colour bar's decades, grey where λmax is not positive), and the stability
  * contour with its label, for gradient descent and not for Rprop.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { openApp, VISUAL } from './helpers';
-import { colourAt, snapshotPng, type RGB } from './pixels';
+import { colourAt, snapshotPng, stabilityPixels, type RGB } from './pixels';
 import { viridis } from '../../src/views/colormap';
-
-/** pixels of the stability line's red (#ff5a7a) in the 2D map */
-async function stabilityPixels(page: Page): Promise<number> {
-  const png = PNG.sync.read(await page.locator('canvas.heatmap').screenshot());
-  let n = 0;
-  for (let i = 0; i < png.data.length; i += 4) if (Math.abs(png.data[i] - 255) < 12 && Math.abs(png.data[i + 1] - 90) < 16 && Math.abs(png.data[i + 2] - 122) < 16) n++;
-  return n;
-}
 
 test('colour by sharpness: the map shows viridis of log10 λmax on whole decades, with its own colour bar', async ({ page }) => {
   const errors = await openApp(page, '?still=1&layout=2d&gui=0&contours=0&opt=sgd&lr=0.0001&colorBy=sharpness');

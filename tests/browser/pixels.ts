@@ -12,6 +12,14 @@ export async function colourAt(page: Page, x: number, y: number, radius = 2): Pr
   return chans.map((v) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]) as RGB;
 }
 
+/** pixels of the stability line's red (#ff5a7a) in the 2D map */
+export async function stabilityPixels(page: Page): Promise<number> {
+  const png = PNG.sync.read(await page.locator('canvas.heatmap').screenshot());
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (Math.abs(png.data[i] - 255) < 12 && Math.abs(png.data[i + 1] - 90) < 16 && Math.abs(png.data[i + 2] - 122) < 16) n++;
+  return n;
+}
+
 /** Number of distinct colours in an element's screenshot: a blank canvas has one or two. */
 export async function distinctColours(page: Page, selector: string): Promise<number> {
   const png = PNG.sync.read(await page.locator(selector).screenshot());

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { PNG } from 'pngjs';
 import { openApp } from './helpers';
+import { stabilityPixels } from './pixels';
 import { SigmoidUnit } from '../../src/model/models/sigmoid/unit';
 import { lambdaMax } from '../../src/model/lesson/surfaceSharpness';
 
@@ -90,14 +90,6 @@ test('cpu: the sigmoid sharpness is the float64 Hessian per grid point, rounded 
   expect((await grid(page, { model: 'sigmoid', res: 9, range: [...RANGE] }, false)).sharpness).toBe(null);
   expect(errors).toEqual([]);
 });
-
-/** pixels of the stability line's red (#ff5a7a) in the 2D map */
-async function stabilityPixels(page: Page): Promise<number> {
-  const png = PNG.sync.read(await page.locator('canvas.heatmap').screenshot());
-  let n = 0;
-  for (let i = 0; i < png.data.length; i += 4) if (Math.abs(png.data[i] - 255) < 12 && Math.abs(png.data[i + 1] - 90) < 16 && Math.abs(png.data[i + 2] - 122) < 16) n++;
-  return n;
-}
 
 test("colour by sharpness on Pascanu's cliff: the sharpness colour bar and the stability line of sgd at lr 0.5", async ({ page }) => {
   const errors = await openApp(page, '?still=1&gui=0&model=sigmoid&compare=sgd,lr=0.5;clip,lr=0.5,clip=1&colorBy=sharpness');
