@@ -38,13 +38,14 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** seqLen sweep: progress reaches the listeners at most this often (ms) */
 const PROGRESS_MIN_MS = 250;
-/** ... and then only after this many times the last report's own cost (listeners redraw the page) */
+/** ... and then only after this many times the last report's own cost (listeners redraw the sweep's figure) */
 const PROGRESS_COST_FACTOR = 8;
 
 /**
- * Progress reports for a long computation, paced: a listener may redraw the page (in still mode a
- * whole frame, 100 ms and more on a software GPU), so reports wait at least PROGRESS_MIN_MS and
- * PROGRESS_COST_FACTOR times what the last one took (the end is reported by the caller, always).
+ * Progress reports for a long computation, paced: a listener redraws the sweep's figure (in still
+ * mode at once; the 3D view is left alone, FrameLoop's 'panels'), on the CPUs the sweep itself
+ * runs on with a software GPU, so reports wait at least PROGRESS_MIN_MS and PROGRESS_COST_FACTOR
+ * times what the last one took (the end is reported by the caller, always).
  */
 export class ProgressPacer {
   private next = 0;
